@@ -1,6 +1,5 @@
 import { handle } from 'hono/aws-lambda';
-import { Hono } from 'hono';
+import { app } from '../app.js';
 
-// Placeholder replaced by the real app in the foundation work.
-const app = new Hono().get('/api/health', (c) => c.json({ status: 'ok' }));
+/** The API Lambda: the whole Hono app behind the HTTP API (payload format 2.0). */
 export const handler = handle(app);

@@ -1,0 +1,39 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { env } from './env.js';
+
+// One client of each kind per process (Lambda reuses them across invocations).
+let ddbClient: DynamoDBDocumentClient | undefined;
+let cognitoClient: CognitoIdentityProviderClient | undefined;
+let sesClient: SESv2Client | undefined;
+
+/** The DynamoDB document client (plain JS values in and out; `undefined` fields dropped). */
+export function ddb(): DynamoDBDocumentClient {
+  const e = env();
+  ddbClient ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({ region: e.AWS_REGION, endpoint: e.DYNAMODB_ENDPOINT }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  return ddbClient;
+}
+
+export function cognito(): CognitoIdentityProviderClient {
+  const e = env();
+  cognitoClient ??= new CognitoIdentityProviderClient({
+    region: e.AWS_REGION,
+    endpoint: e.COGNITO_ENDPOINT,
+  });
+  return cognitoClient;
+}
+
+export function ses(): SESv2Client {
+  const e = env();
+  sesClient ??= new SESv2Client({ region: e.AWS_REGION, endpoint: e.SES_ENDPOINT });
+  return sesClient;
+}
+
+export function tableName(): string {
+  return env().TABLE_NAME;
+}

@@ -1,0 +1,45 @@
+import * as z from 'zod';
+
+/**
+ * The environment, parsed once and checked, so a missing setting fails fast with a clear
+ * message instead of surfacing as an odd error on the first request.
+ * Endpoints are only set locally (emulators); in AWS the SDK defaults apply.
+ */
+const Env = z.object({
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('eu-central-1'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  COGNITO_ENDPOINT: z.url().optional(),
+  COGNITO_USER_POOL_ID: z.string().min(1),
+  COGNITO_CLIENT_ID: z.string().min(1),
+  /** Token issuer; defaults to the AWS one for the pool. cognito-local issues `<endpoint>/<pool>`. */
+  COGNITO_ISSUER: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  MAIL_FROM: z.email().default('no-reply@example.org'),
+  /** Where participants and invited users open the web app, for links in e-mails. */
+  PUBLIC_BASE_URL: z.url().default('http://localhost:5173'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof Env>;
+
+let cached: Env | undefined;
+
+/** The checked environment of this process. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = Env.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${fields}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The issuer that access tokens must carry. */
+export function cognitoIssuer(e: Env = env()): string {
+  return (
+    e.COGNITO_ISSUER ??
+    `https://cognito-idp.${e.AWS_REGION}.amazonaws.com/${e.COGNITO_USER_POOL_ID}`
+  );
+}

@@ -1,0 +1,88 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as z from 'zod';
+
+/** One offending field: its path in the request and what is wrong with it. */
+export const FieldError = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** RFC 9457 problem details, as every error of this API is answered. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(FieldError).optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof Problem>;
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Sign-in required',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  422: 'Invalid input',
+  429: 'Too many requests',
+  500: 'Internal error',
+};
+
+/**
+ * An error that becomes a problem+json answer.
+ * `throw new ProblemError(409, 'conflict', 'This response id was already used with other answers')`
+ */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly slug: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail ?? slug);
+    this.name = 'ProblemError';
+  }
+}
+
+/** Answer `c` with a problem document. */
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  slug: string,
+  detail?: string,
+  errors?: FieldError[],
+): Response {
+  const body: Problem = {
+    type: `/api/problems/${slug}`,
+    title: titles[status] ?? 'Error',
+    status,
+    detail,
+    instance: c.req.path,
+    requestId: c.get('requestId' as never),
+    errors,
+  };
+  return c.body(JSON.stringify(body), status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
+}
+
+/** Field errors from a zod error, with paths prefixed by where the value came from. */
+export function fieldErrors(error: z.ZodError, prefix: string[] = []): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    code: issue.code,
+    message: issue.message,
+  }));
+}

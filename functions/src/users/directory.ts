@@ -1,0 +1,122 @@
+import { randomInt } from 'node:crypto';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  ListUsersCommand,
+  UsernameExistsException,
+  UserNotFoundException,
+  type UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { primaryRole } from '../../../shared/src/users/rules.js';
+import type { Role, User } from '../../../shared/src/users/schema.js';
+import { cognito } from '../lib/aws.js';
+import { env } from '../lib/env.js';
+import { ProblemError } from '../lib/problem.js';
+
+// The user directory is Cognito itself: users and roles (groups) are not copied into the table.
+
+const pool = () => env().COGNITO_USER_POOL_ID;
+
+function emailOf(u: UserType): string {
+  return u.Attributes?.find((a) => a.Name === 'email')?.Value ?? u.Username ?? '';
+}
+
+async function groupsOf(username: string): Promise<string[]> {
+  const out = await cognito().send(
+    new AdminListGroupsForUserCommand({ UserPoolId: pool(), Username: username }),
+  );
+  return (out.Groups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : []));
+}
+
+/** The e-mail of a user, by username or sub (access tokens carry no e-mail). */
+export async function emailByUsername(username: string): Promise<string> {
+  const out = await cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: username }));
+  return out.UserAttributes?.find((a) => a.Name === 'email')?.Value ?? username;
+}
+
+/** All users of the pool with their role (a few hundred at most: secretariat and evaluators). */
+export async function listUsers(): Promise<User[]> {
+  const users: UserType[] = [];
+  let token: string | undefined;
+  do {
+    const page = await cognito().send(
+      new ListUsersCommand({ UserPoolId: pool(), PaginationToken: token, Limit: 60 }),
+    );
+    users.push(...(page.Users ?? []));
+    token = page.PaginationToken;
+  } while (token);
+  return Promise.all(
+    users.map(async (u) => ({
+      email: emailOf(u),
+      role: primaryRole(await groupsOf(u.Username ?? '')),
+      status: u.UserStatus ?? 'UNKNOWN',
+      enabled: u.Enabled ?? true,
+      createdAt: u.UserCreateDate ? new Date(u.UserCreateDate).toISOString() : null,
+    })),
+  ).then((list) => list.sort((a, b) => a.email.localeCompare(b.email)));
+}
+
+/** A temporary password meeting Cognito's default policy; the user must change it at first sign-in. */
+export function temporaryPassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!#%+-=?@'];
+  const all = sets.join('');
+  const chars = sets.map((s) => s[randomInt(s.length)]);
+  while (chars.length < 16) chars.push(all[randomInt(all.length)]);
+  // Shuffle so the character classes are not in a fixed order.
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}
+
+/** Creates a user with a temporary password and a role; Cognito's own message is suppressed. */
+export async function createUser(email: string, role: Role): Promise<{ password: string }> {
+  const password = temporaryPassword();
+  try {
+    await cognito().send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool(),
+        Username: email,
+        TemporaryPassword: password,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+  } catch (err) {
+    if (err instanceof UsernameExistsException || (err as Error).name === 'UsernameExistsException') {
+      throw new ProblemError(409, 'user-exists', `${email} already has an account.`);
+    }
+    throw err;
+  }
+  await cognito().send(
+    new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: email, GroupName: role }),
+  );
+  return { password };
+}
+
+/** Gives a user exactly one role, removing the other. */
+export async function setRole(email: string, role: Role): Promise<void> {
+  try {
+    await cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: email }));
+  } catch (err) {
+    if (err instanceof UserNotFoundException || (err as Error).name === 'UserNotFoundException') {
+      throw new ProblemError(404, 'user-not-found', `No user ${email}.`);
+    }
+    throw err;
+  }
+  await cognito().send(
+    new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: email, GroupName: role }),
+  );
+  for (const other of (await groupsOf(email)).filter((g) => g !== role)) {
+    await cognito().send(
+      new AdminRemoveUserFromGroupCommand({ UserPoolId: pool(), Username: email, GroupName: other }),
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import * as z from 'zod';
+
+/** The roles a signed-in user can hold; they are the Cognito groups of the same name. */
+export const Role = z.enum(['admin', 'evaluator']);
+export type Role = z.infer<typeof Role>;
+
+/** What a route needs: `public` needs nothing, `signed_in` any valid token, a role that role. */
+export const Access = z.enum(['public', 'signed_in', 'evaluator', 'admin']);
+export type Access = z.infer<typeof Access>;
+
+export const Email = z.email().max(254).transform((s) => s.toLowerCase());
+
+export const Invitation = z.object({
+  email: Email,
+  role: Role,
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const RoleChange = z.object({ role: Role });
+export type RoleChange = z.infer<typeof RoleChange>;
+
+export const User = z.object({
+  email: z.string(),
+  role: Role.nullable(),
+  status: z.string(),
+  enabled: z.boolean(),
+  createdAt: z.string().nullable(),
+});
+export type User = z.infer<typeof User>;
+
+export const Me = z.object({ email: z.string(), roles: z.array(Role) });
+export type Me = z.infer<typeof Me>;
