@@ -21,12 +21,19 @@ describe('errors are RFC 9457 problems, never 500 for bad input', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 400, type: '/api/problems/malformed-request', instance: '/api/users' });
+    expect(body).toMatchObject({
+      status: 400,
+      type: '/api/problems/malformed-request',
+      instance: '/api/users',
+    });
     expect(body.requestId).toEqual(expect.any(String));
   });
 
   it('answers 422 with the offending field paths for invalid fields', async () => {
-    const res = await asAdmin('/api/users', { method: 'POST', body: JSON.stringify({ email: 'nope', role: 'owner' }) });
+    const res = await asAdmin('/api/users', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'nope', role: 'owner' }),
+    });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { errors: { path: string[] }[] };
     expect(body.errors.map((e) => e.path.join('.')).sort()).toEqual(['json.email', 'json.role']);
@@ -55,7 +62,11 @@ describe('OpenAPI', () => {
   it('serves an OpenAPI 3.1 document generated from the zod schemas', async () => {
     const res = await app.request('/api/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/users');
     expect(doc.components.schemas).toHaveProperty('Problem');
@@ -65,10 +76,20 @@ describe('OpenAPI', () => {
 describe('users', () => {
   it('invites a user: account with the role, and an e-mail in the local SES inbox', async () => {
     const email = `invitee-${Date.now()}@example.org`;
-    const res = await asAdmin('/api/users', { method: 'POST', body: JSON.stringify({ email, role: 'evaluator' }) });
+    const res = await asAdmin('/api/users', {
+      method: 'POST',
+      body: JSON.stringify({ email, role: 'evaluator' }),
+    });
     expect(res.status).toBe(201);
-    const list = (await (await asAdmin('/api/users')).json()) as { email: string; role: string; status: string }[];
-    expect(list.find((u) => u.email === email)).toMatchObject({ role: 'evaluator', status: 'FORCE_CHANGE_PASSWORD' });
+    const list = (await (await asAdmin('/api/users')).json()) as {
+      email: string;
+      role: string;
+      status: string;
+    }[];
+    expect(list.find((u) => u.email === email)).toMatchObject({
+      role: 'evaluator',
+      status: 'FORCE_CHANGE_PASSWORD',
+    });
     const store = (await (await fetch(`${process.env.SES_ENDPOINT}/store`)).json()) as {
       emails: { destination: { to: string[] }; body: { text: string } }[];
     };
@@ -98,7 +119,10 @@ describe('users', () => {
   });
 
   it('answers 404 when setting the role of an unknown user', async () => {
-    const res = await asAdmin('/api/users/ghost%40example.org/role', { method: 'PUT', body: JSON.stringify({ role: 'admin' }) });
+    const res = await asAdmin('/api/users/ghost%40example.org/role', {
+      method: 'PUT',
+      body: JSON.stringify({ role: 'admin' }),
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -116,7 +140,13 @@ describe('Lambda handler', () => {
         apiId: 'example',
         domainName: 'example.execute-api.eu-central-1.amazonaws.com',
         domainPrefix: 'example',
-        http: { method: 'GET', path: '/api/health', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+        http: {
+          method: 'GET',
+          path: '/api/health',
+          protocol: 'HTTP/1.1',
+          sourceIp: '127.0.0.1',
+          userAgent: 'test',
+        },
         requestId: 'req-1',
         routeKey: 'ANY /api/{proxy+}',
         stage: '$default',
@@ -126,7 +156,11 @@ describe('Lambda handler', () => {
       isBase64Encoded: false,
     };
     // biome-ignore lint/suspicious/noExplicitAny: a hand-built event stands in for API Gateway
-    const result = (await handler(event as any, {} as any)) as { statusCode: number; body: string; headers: Record<string, string> };
+    const result = (await handler(event as any, {} as any)) as {
+      statusCode: number;
+      body: string;
+      headers: Record<string, string>;
+    };
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
     expect(result.headers['x-request-id']).toBe('lambda-1');

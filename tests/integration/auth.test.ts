@@ -105,7 +105,11 @@ describe('token verification', () => {
     const { ensureUserPool, ensureUser } = await import('../../functions/src/local/bootstrap.js');
     const endpoint = process.env.COGNITO_ENDPOINT as string;
     const other = await ensureUserPool(endpoint, 'another-pool');
-    await ensureUser(endpoint, other.userPoolId, { email: 'x@example.org', password: 'Other-pool-2026', role: 'admin' });
+    await ensureUser(endpoint, other.userPoolId, {
+      email: 'x@example.org',
+      password: 'Other-pool-2026',
+      role: 'admin',
+    });
     const res = await fetch(endpoint, {
       method: 'POST',
       headers: {
@@ -118,8 +122,8 @@ describe('token verification', () => {
         AuthParameters: { USERNAME: 'x@example.org', PASSWORD: 'Other-pool-2026' },
       }),
     });
-    const token = ((await res.json()) as { AuthenticationResult: { AccessToken: string } }).AuthenticationResult
-      .AccessToken;
+    const token = ((await res.json()) as { AuthenticationResult: { AccessToken: string } })
+      .AuthenticationResult.AccessToken;
     const answer = await call('GET', '/api/users', token);
     expect(answer.status).toBe(401);
   });
@@ -133,7 +137,9 @@ describe('token verification', () => {
     // cognito-local signs with a key shipped in its package: sign an expired token with it, so
     // the signature, issuer and client are right and only the expiry is wrong.
     const require = createRequire(import.meta.url);
-    const { jwk } = require('cognito-local/lib/keys/cognitoLocal.private.json') as { jwk: JWK & { kid?: string } };
+    const { jwk } = require('cognito-local/lib/keys/cognitoLocal.private.json') as {
+      jwk: JWK & { kid?: string };
+    };
     const key = await importJWK(jwk, 'RS256');
     const claims = JSON.parse(Buffer.from(tokens.admin.split('.')[1] as string, 'base64url').toString());
     const header = JSON.parse(Buffer.from(tokens.admin.split('.')[0] as string, 'base64url').toString());
@@ -141,7 +147,9 @@ describe('token verification', () => {
     const expired = await new SignJWT({ ...claims, iat: now - 7200, exp: now - 3600 })
       .setProtectedHeader(header)
       .sign(key);
-    const fresh = await new SignJWT({ ...claims, iat: now, exp: now + 600 }).setProtectedHeader(header).sign(key);
+    const fresh = await new SignJWT({ ...claims, iat: now, exp: now + 600 })
+      .setProtectedHeader(header)
+      .sign(key);
     expect((await call('GET', '/api/me', fresh)).status).toBe(200);
     const res = await call('GET', '/api/me', expired);
     expect(res.status).toBe(401);

@@ -1,7 +1,10 @@
 import { inject } from 'vitest';
 
 /** Signs in with USER_PASSWORD_AUTH against the (local) Cognito API, as the web app does. */
-export async function signIn(email: string, password: string): Promise<{ accessToken: string; idToken: string; refreshToken: string }> {
+export async function signIn(
+  email: string,
+  password: string,
+): Promise<{ accessToken: string; idToken: string; refreshToken: string }> {
   const env = inject('stackEnv');
   const res = await fetch(env.COGNITO_ENDPOINT as string, {
     method: 'POST',

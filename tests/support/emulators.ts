@@ -9,10 +9,20 @@ import {
   ensureUserPool,
   type LocalStackConfig,
 } from '../../functions/src/local/bootstrap.js';
-import { freePort, type Running, startCognito, startDynamoDb, startSes } from '../../functions/src/local/stack.js';
+import {
+  freePort,
+  type Running,
+  startCognito,
+  startDynamoDb,
+  startSes,
+} from '../../functions/src/local/stack.js';
 
 /** A user with a valid token but no role: every role route must refuse it with 403. */
-export const NO_ROLE_USER = { email: 'norole@example.org', password: 'Demo-norole-2026', role: null } as const;
+export const NO_ROLE_USER = {
+  email: 'norole@example.org',
+  password: 'Demo-norole-2026',
+  role: null,
+} as const;
 
 export interface TestStack {
   config: LocalStackConfig;

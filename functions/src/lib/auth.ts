@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-import { Role, type Access } from '../../../shared/src/users/schema.js';
 import { allows } from '../../../shared/src/users/rules.js';
+import { type Access, Role } from '../../../shared/src/users/schema.js';
 import { cognitoIssuer, env } from './env.js';
 import { ProblemError } from './problem.js';
 

@@ -38,8 +38,5 @@ export function env(): Env {
 
 /** The issuer that access tokens must carry. */
 export function cognitoIssuer(e: Env = env()): string {
-  return (
-    e.COGNITO_ISSUER ??
-    `https://cognito-idp.${e.AWS_REGION}.amazonaws.com/${e.COGNITO_USER_POOL_ID}`
-  );
+  return e.COGNITO_ISSUER ?? `https://cognito-idp.${e.AWS_REGION}.amazonaws.com/${e.COGNITO_USER_POOL_ID}`;
 }

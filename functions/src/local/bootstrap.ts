@@ -86,7 +86,9 @@ export async function ensureUserPool(endpoint: string, poolName: string): Promis
       await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role }));
     }
   }
-  const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const clients = await client.send(
+    new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }),
+  );
   let clientId = clients.UserPoolClients?.find((c) => c.ClientName === 'web')?.ClientId;
   if (!clientId) {
     const created = await client.send(

@@ -47,7 +47,8 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function waitForPort(name: string, port: number, child?: ChildProcess, timeoutMs = 60_000) {
+/** Waits until `port` accepts connections, failing early if `child` exits. */
+export async function waitForPort(name: string, port: number, child?: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) {
@@ -59,7 +60,8 @@ async function waitForPort(name: string, port: number, child?: ChildProcess, tim
   throw new Error(`${name} did not open port ${port} within ${timeoutMs / 1000} s`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** Stops a child process: SIGTERM, then SIGKILL after 5 s. */
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   const exited = once(child, 'exit').then(() => undefined);
   child.kill('SIGTERM');

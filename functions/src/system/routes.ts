@@ -34,7 +34,10 @@ export const system = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHoo
       tags: ['System'],
       summary: 'What the web app needs to sign users in',
       responses: {
-        200: { description: 'Client configuration', content: { 'application/json': { schema: ClientConfig } } },
+        200: {
+          description: 'Client configuration',
+          content: { 'application/json': { schema: ClientConfig } },
+        },
       },
     }),
     (c) => {

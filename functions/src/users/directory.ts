@@ -6,8 +6,8 @@ import {
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   ListUsersCommand,
-  UsernameExistsException,
   UserNotFoundException,
+  UsernameExistsException,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { primaryRole } from '../../../shared/src/users/rules.js';

@@ -8,7 +8,10 @@ export type Role = z.infer<typeof Role>;
 export const Access = z.enum(['public', 'signed_in', 'evaluator', 'admin']);
 export type Access = z.infer<typeof Access>;
 
-export const Email = z.email().max(254).transform((s) => s.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 
 export const Invitation = z.object({
   email: Email,

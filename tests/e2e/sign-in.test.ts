@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
+import { launch, phone, shot } from '../support/browser.js';
+
+const web = inject('webUrl');
+const [admin, evaluator] = DEMO_USERS;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('sign-in on a phone', () => {
+  it('sends an anonymous visitor to sign in, then an admin reaches the home page and signs out', async () => {
+    const context = await browser.newContext({ ...phone });
+    const page = await context.newPage();
+    await page.goto(`${web}/admin/users`);
+    await page.waitForURL(/\/signin\?next=/);
+    await shot(page, 'sign-in-phone');
+
+    await page.getByLabel('E-mail').fill(admin.email);
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not right');
+
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Back where the visitor wanted to go, with the user list from the API.
+    await page.waitForURL(/\/admin\/users$/);
+    await expect.poll(() => page.getByRole('cell', { name: evaluator.email }).count()).toBe(1);
+    await page.goto(`${web}/`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Welcome, administrator');
+    await shot(page, 'home-admin-phone');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/signin\?signedout=1/);
+    expect(await page.getByRole('status').textContent()).toContain('signed out');
+    await context.close();
+  });
+
+  it('shows an evaluator a friendly page instead of the admin-only users page', async () => {
+    const context = await browser.newContext({ ...phone });
+    const page = await context.newPage();
+    await page.goto(`${web}/signin?next=/admin/users`);
+    await page.getByLabel('E-mail').fill(evaluator.email);
+    await page.getByLabel('Password').fill(evaluator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/users$/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe("You don't have access to this page");
+    await shot(page, 'forbidden-evaluator-phone');
+    await context.close();
+  });
+
+  it('sends a user whose session can no longer be refreshed back to sign in, saying why', async () => {
+    const context = await browser.newContext({ ...phone });
+    const page = await context.newPage();
+    await page.goto(`${web}/signin`);
+    await page.getByLabel('E-mail').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${web}/`);
+    // Spoil both tokens, as if they had expired and the refresh token had been revoked.
+    await page.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem('session') ?? '{}');
+      localStorage.setItem(
+        'session',
+        JSON.stringify({ ...s, accessToken: 'x.y.z', expiresAt: 0, refreshToken: 'revoked' }),
+      );
+    });
+    await page.goto(`${web}/admin/users`);
+    await page.waitForURL(/\/signin\?expired=1/);
+    expect(await page.getByRole('status').textContent()).toContain('expired');
+    await context.close();
+  });
+});

@@ -1,0 +1,115 @@
+// The few Cognito user-pool calls the web app makes, as plain JSON requests: the SDK would add
+// ~100 KB to the bundle for three calls. Same wire protocol for cognito-local and AWS.
+
+export interface ClientConfig {
+  region: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  clientId: string;
+}
+
+export interface Tokens {
+  accessToken: string;
+  idToken: string;
+  refreshToken: string;
+  expiresAt: number;
+}
+
+export type SignInResult =
+  | { kind: 'signed-in'; tokens: Tokens }
+  | { kind: 'new-password-required'; session: string };
+
+export class CognitoError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let config: Promise<ClientConfig> | undefined;
+
+/** The identity settings, read once from the API. */
+export function clientConfig(): Promise<ClientConfig> {
+  config ??= fetch('/api/config').then((r) => {
+    if (!r.ok) throw new Error('The service is not reachable. Please try again.');
+    return r.json() as Promise<ClientConfig>;
+  });
+  return config;
+}
+
+async function call<T>(target: string, body: Record<string, unknown>): Promise<T> {
+  const { cognitoEndpoint } = await clientConfig();
+  const res = await fetch(cognitoEndpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${target}`,
+    },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    const type =
+      String(json.__type ?? json.code ?? 'Error')
+        .split('#')
+        .pop() ?? 'Error';
+    throw new CognitoError(type, String(json.message ?? json.Message ?? 'Sign-in failed.'));
+  }
+  return json as T;
+}
+
+interface AuthResponse {
+  AuthenticationResult?: { AccessToken: string; IdToken: string; RefreshToken?: string; ExpiresIn: number };
+  ChallengeName?: string;
+  Session?: string;
+}
+
+function tokensFrom(res: AuthResponse, refreshToken?: string): Tokens {
+  const r = res.AuthenticationResult;
+  if (!r) throw new CognitoError('Unexpected', 'Sign-in did not complete.');
+  return {
+    accessToken: r.AccessToken,
+    idToken: r.IdToken,
+    refreshToken: r.RefreshToken ?? refreshToken ?? '',
+    expiresAt: Date.now() + r.ExpiresIn * 1000,
+  };
+}
+
+/** USER_PASSWORD_AUTH; an invited user first gets a challenge to choose a password. */
+export async function signIn(email: string, password: string): Promise<SignInResult> {
+  const { clientId } = await clientConfig();
+  const res = await call<AuthResponse>('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: clientId,
+    AuthParameters: { USERNAME: email, PASSWORD: password },
+  });
+  if (res.ChallengeName === 'NEW_PASSWORD_REQUIRED' && res.Session) {
+    return { kind: 'new-password-required', session: res.Session };
+  }
+  return { kind: 'signed-in', tokens: tokensFrom(res) };
+}
+
+/** Answers the first-sign-in challenge with the user's own password. */
+export async function setNewPassword(email: string, session: string, password: string): Promise<Tokens> {
+  const { clientId } = await clientConfig();
+  const res = await call<AuthResponse>('RespondToAuthChallenge', {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    ClientId: clientId,
+    Session: session,
+    ChallengeResponses: { USERNAME: email, NEW_PASSWORD: password },
+  });
+  return tokensFrom(res);
+}
+
+/** New access and ID tokens from the refresh token. */
+export async function refresh(refreshToken: string): Promise<Tokens> {
+  const { clientId } = await clientConfig();
+  const res = await call<AuthResponse>('InitiateAuth', {
+    AuthFlow: 'REFRESH_TOKEN_AUTH',
+    ClientId: clientId,
+    AuthParameters: { REFRESH_TOKEN: refreshToken },
+  });
+  return tokensFrom(res, refreshToken);
+}
