@@ -1,4 +1,4 @@
-import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -29,6 +29,17 @@ const SPA_REWRITE = `function handler(event) {
   if (last.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
+
+/** The bootstrap assets bucket's ARN as cdk-nag prints it: pseudo parameters as <AWS::...>. */
+function assetsBucketArn(stack: Stack): string {
+  const show = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+  const qualifier =
+    (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
+    DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  const account = show(stack.account, 'AccountId');
+  const region = show(stack.region, 'Region');
+  return `arn:${show(stack.partition, 'Partition')}:s3:::cdk-${qualifier}-assets-${account}-${region}`;
+}
 
 /** Private bucket behind CloudFront, with /api forwarded to the HTTP API on the same origin. */
 export class Web extends Construct {
@@ -110,11 +121,13 @@ export class Web extends Construct {
       responseHeadersPolicy: securityHeaders,
     };
 
+    // The TLS floor only applies with an own certificate; *.cloudfront.net is fixed by AWS.
     const customDomain =
       props.domainName && props.certificateArn
         ? {
             domainNames: [props.domainName],
             certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
           }
         : {};
 
@@ -130,7 +143,6 @@ export class Web extends Construct {
       },
       additionalBehaviors: { '/api': apiBehavior, '/api/*': apiBehavior },
       ...customDomain,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // North America and Europe edges only: cheapest class; change if users are elsewhere.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
@@ -153,7 +165,7 @@ export class Web extends Construct {
           'No WAF web ACL: it costs a monthly minimum even when idle; the API is throttled at the HTTP API stage and writes are idempotent.',
       },
     );
-    if (!props.domainName) {
+    if (!props.domainName || !props.certificateArn) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
@@ -189,7 +201,7 @@ export class Web extends Construct {
         'AwsSolutions-IAM5[Action::s3:List*]',
         'AwsSolutions-IAM5[Action::s3:Abort*]',
         'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
-        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        `AwsSolutions-IAM5[Resource::${assetsBucketArn(stack)}/*]`,
         `AwsSolutions-IAM5[Resource::${bucketArn}/*]`,
         // cloudfront:CreateInvalidation/GetInvalidation do not support resource-level permissions.
         'AwsSolutions-IAM5[Resource::*]',
