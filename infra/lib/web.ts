@@ -118,6 +118,7 @@ export class Web extends Construct {
     };
 
     // The TLS floor only applies with an own certificate; *.cloudfront.net is fixed by AWS.
+    const hasDomain = Boolean(props.domainName && props.certificateArn);
     const customDomain =
       props.domainName && props.certificateArn
         ? {
@@ -140,13 +141,14 @@ export class Web extends Construct {
       additionalBehaviors: { '/api': apiBehavior, '/api/*': apiBehavior },
       ...customDomain,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      // North America and Europe edges only: cheapest class; change if users are elsewhere.
+      // Cheapest class (North America and Europe edges); viewers elsewhere are still served,
+      // from a farther edge. Raise it if most participants are in Asia, Africa or South America.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket,
       logFilePrefix: 'cloudfront/',
     });
-    this.url = props.domainName && props.certificateArn
+    this.url = hasDomain
       ? `https://${props.domainName}`
       : Fn.join('', ['https://', this.distribution.distributionDomainName]);
 
@@ -161,7 +163,7 @@ export class Web extends Construct {
           'No WAF web ACL: it costs a monthly minimum even when idle; the API is throttled at the HTTP API stage and writes are idempotent.',
       },
     );
-    if (!props.domainName || !props.certificateArn) {
+    if (!hasDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
