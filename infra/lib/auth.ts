@@ -1,0 +1,66 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+
+/** Groups the API checks for authorisation; names are part of the API contract. */
+export const GROUPS = ['admin', 'evaluator'] as const;
+
+/** Identity: accounts are created by admins only (invitations), never by self sign-up. */
+export class AuthStack extends Stack {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Essentials: no monthly charge for small user counts; threat protection needs Plus.
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    for (const groupName of GROUPS) {
+      this.userPool.addGroup(`Group-${groupName}`, { groupName, description: `Members have the ${groupName} role` });
+    }
+
+    // The SPA signs in with USER_PASSWORD_AUTH against cognito-idp directly: no hosted UI,
+    // so OAuth is off, and a public client cannot keep a secret.
+    this.client = this.userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userPassword: true },
+      disableOAuth: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+    });
+
+    Validations.of(this.userPool).acknowledge(
+      {
+        id: 'AwsSolutions-COG2',
+        reason:
+          'MFA is not enforced: participants never sign in, and staff sign in with strong passwords on a pool without self sign-up; optional MFA can be added without data migration.',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Essentials instead of Plus: Plus is billed per monthly active user for threat protection (advanced security); accounts are created by admins only and passwords are strong, so the risk it covers is small.',
+      },
+    );
+  }
+}

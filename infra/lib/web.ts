@@ -1,0 +1,210 @@
+import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { contentSecurityPolicy, inlineScriptHashes } from './csp.js';
+
+export interface WebProps {
+  readonly httpApi: apigw.IHttpApi;
+  /** Built SvelteKit site to upload; undefined before the web is built, so synth still works. */
+  readonly buildDir?: string;
+  /** Optional custom domain; with it, viewers are held to TLS 1.2+ (the default domain allows TLS 1.0). */
+  readonly domainName?: string;
+  readonly certificateArn?: string;
+}
+
+/**
+ * Pages answered with index.html: any path without a file extension, except the API.
+ * CloudFront Functions run cloudfront-js-2.0, a restricted ES5.1+ dialect: keep it plain.
+ */
+const SPA_REWRITE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri === '/api' || uri.indexOf('/api/') === 0) return request;
+  var last = uri.substring(uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+/** The bootstrap assets bucket's ARN as cdk-nag prints it: pseudo parameters as <AWS::...>. */
+function assetsBucketArn(stack: Stack): string {
+  const show = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+  const qualifier =
+    (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
+    DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  const account = show(stack.account, 'AccountId');
+  const region = show(stack.region, 'Region');
+  return `arn:${show(stack.partition, 'Partition')}:s3:::cdk-${qualifier}-assets-${account}-${region}`;
+}
+
+/** Private bucket behind CloudFront, with /api forwarded to the HTTP API on the same origin. */
+export class Web extends Construct {
+  readonly distribution: cloudfront.Distribution;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    const logBucket = new s3.Bucket(this, 'LogBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs, so the bucket must accept them.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const siteBucket = new s3.Bucket(this, 'SiteBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logBucket,
+      serverAccessLogsPrefix: 's3/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const region = stack.region;
+    const cognitoEndpoint = `https://cognito-idp.${region}.amazonaws.com`;
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'HSTS, CSP and friends for the SPA and the API',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy({
+            cognitoEndpoint,
+            scriptHashes: inlineScriptHashes(props.buildDir),
+          }),
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+      },
+    });
+
+    const spaRewrite = new cloudfront.Function(this, 'SpaRewrite', {
+      comment: 'Serve index.html for client-side routes',
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(SPA_REWRITE),
+    });
+
+    // The default stage's host; the path stays as the viewer sent it (/api/...).
+    const apiHost = `${props.httpApi.apiId}.execute-api.${region}.${stack.urlSuffix}`;
+    const apiBehavior: cloudfront.BehaviorOptions = {
+      origin: new origins.HttpOrigin(apiHost, {
+        protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      }),
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      // API Gateway routes by its own Host header, so the viewer's must not be forwarded.
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      // A redirect would turn POSTs into GETs; API clients get an error instead.
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      responseHeadersPolicy: securityHeaders,
+    };
+
+    // The TLS floor only applies with an own certificate; *.cloudfront.net is fixed by AWS.
+    const hasDomain = Boolean(props.domainName && props.certificateArn);
+    const customDomain =
+      props.domainName && props.certificateArn
+        ? {
+            domainNames: [props.domainName],
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {};
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `${stack.stackName} web and API`,
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(siteBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: { '/api': apiBehavior, '/api/*': apiBehavior },
+      ...customDomain,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Cheapest class (North America and Europe edges); viewers elsewhere are still served,
+      // from a farther edge. Raise it if most participants are in Asia, Africa or South America.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket,
+      logFilePrefix: 'cloudfront/',
+    });
+    this.url = hasDomain
+      ? `https://${props.domainName}`
+      : Fn.join('', ['https://', this.distribution.distributionDomainName]);
+
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'Surveys are answered worldwide by design; there is no country the service must exclude.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF web ACL: it costs a monthly minimum even when idle; the API is throttled at the HTTP API stage and writes are idempotent.',
+      },
+    );
+    if (!hasDomain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without a custom domain CloudFront serves *.cloudfront.net with its own certificate, whose minimum protocol cannot be raised; set context domainName and certificateArn to enforce TLS 1.2.',
+      });
+    }
+
+    if (props.buildDir) this.deploy(siteBucket, props.buildDir);
+  }
+
+  private deploy(bucket: s3.Bucket, buildDir: string): void {
+    new s3deploy.BucketDeployment(this, 'Deploy', {
+      sources: [s3deploy.Source.asset(buildDir)],
+      destinationBucket: bucket,
+      // Keep earlier hashed assets: open tabs and offline clients still reference them.
+      prune: false,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
+    // The deployment's handler is a stack-level singleton owned by aws-cdk-lib, not by us; its
+    // policy is CDK's and runs only while CloudFormation deploys. cdk-nag reports each finding.
+    const stack = Stack.of(this);
+    const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (!handler) throw new Error('BucketDeployment handler not found; aws-cdk-lib changed its construct id');
+    const bucketArn = `<${stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket)}.Arn>`;
+    const reason = 'aws-cdk-lib BucketDeployment handler: its role and policy are generated by CDK and used only during deployment to copy web/build into the site bucket and invalidate the distribution.';
+    Validations.of(handler).acknowledge(
+      ...[
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+        'AwsSolutions-IAM5[Action::s3:GetObject*]',
+        'AwsSolutions-IAM5[Action::s3:List*]',
+        'AwsSolutions-IAM5[Action::s3:Abort*]',
+        'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+        `AwsSolutions-IAM5[Resource::${assetsBucketArn(stack)}/*]`,
+        `AwsSolutions-IAM5[Resource::${bucketArn}/*]`,
+        // cloudfront:CreateInvalidation/GetInvalidation do not support resource-level permissions.
+        'AwsSolutions-IAM5[Resource::*]',
+      ].map((id) => ({ id, reason })),
+      { id: 'AwsSolutions-L1', reason: 'The BucketDeployment handler runtime is chosen by aws-cdk-lib and moves with it.' },
+    );
+  }
+}
