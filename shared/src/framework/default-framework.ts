@@ -701,7 +701,7 @@ const resultStatements: ResultStatement[] = [
     level: 'output',
     text: 'More than 7,000 individuals capacitated in more than 90 organisations/institutions',
     editableDefault: true,
-    source: 'Seed 002, Institutional and Capacity-building work, OUTPUTS.',
+    source: 'Seed 002, Institutional and Capacity-building work, OUTPUTS (the icon artefact "RRR" of the extraction left out).',
   },
   {
     id: 'pg7-output-meeting-participants',
