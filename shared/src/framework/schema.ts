@@ -1,0 +1,226 @@
+import * as z from 'zod';
+
+/*
+ * The results framework of a migration dialogue: one versioned action plan with its priority
+ * goals, action points, pillars, project map and result statements. Pure data shapes; the
+ * default content (Budapest Process "Call for Action" 2019-2024) lives in default-framework.ts.
+ */
+
+/** ISO 8601 calendar date, e.g. "2019-01-01". */
+export const IsoDate = z.iso.date();
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** ISO 3166-1 alpha-2 country code, e.g. "PK". Upper case so codes compare by equality. */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code');
+export type CountryCode = z.infer<typeof CountryCode>;
+
+/** A calendar year; bounded so that a typo such as 20211 fails loudly. */
+export const Year = z.int().min(1990).max(2100);
+export type Year = z.infer<typeof Year>;
+
+/** Priority goal number: 1-6 are the Istanbul Declaration goals, 7 the cross-cutting one. */
+export const GoalNumber = z.int().min(1).max(7);
+export type GoalNumber = z.infer<typeof GoalNumber>;
+
+/** Action point code "<goal>.<n>", e.g. "1.1" or "7.11". */
+export const ActionPointCode = z.string().regex(/^[1-7]\.[1-9]\d?$/, 'expected a code like "1.1"');
+export type ActionPointCode = z.infer<typeof ActionPointCode>;
+
+/** URL-safe identifier used for projects, frameworks and activities. */
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug');
+export type Slug = z.infer<typeof Slug>;
+
+export const FrameworkStatus = z.enum(['draft', 'active', 'archived']);
+export type FrameworkStatus = z.infer<typeof FrameworkStatus>;
+
+export const PriorityGoal = z.object({
+  number: GoalNumber,
+  /** "PG1" ... "PG7"; the seed refers to goals as "PG 5" / "PG4". */
+  code: z.string().regex(/^PG[1-7]$/),
+  /** Full title as written in the Implementation Plan table. */
+  title: z.string().min(1),
+  /** Short label for charts, from the six priorities listed in seed 002; null where none. */
+  shortTitle: z.string().min(1).nullable(),
+  crossCutting: z.boolean(),
+});
+export type PriorityGoal = z.infer<typeof PriorityGoal>;
+
+/*
+ * Timeline is a discriminated value so that aggregation can place an action point in a year
+ * without re-parsing text, while `text` keeps the seed's wording for display and audit.
+ */
+export const Timeline = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('year'), year: Year, text: z.string().min(1) }),
+  z
+    .object({ kind: z.literal('range'), from: Year, to: Year, text: z.string().min(1) })
+    .refine((t) => t.from <= t.to, { message: 'range must not end before it starts' }),
+  z.object({ kind: z.literal('ongoing'), text: z.string().min(1) }),
+]);
+export type Timeline = z.infer<typeof Timeline>;
+
+export const ActionPoint = z
+  .object({
+    code: ActionPointCode,
+    goal: GoalNumber,
+    /** The action text from the Implementation Plan table. */
+    title: z.string().min(1),
+    timeline: Timeline,
+    /** Regional working group(s) named in the Comments column, e.g. "SEE RWG"; null if none. */
+    workingGroup: z.string().min(1).nullable(),
+    /** Other priority goals referenced in the Comments column ("Link with PG 5"). */
+    linkedGoals: z.array(GoalNumber),
+    /** Projects referenced in the Comments column ("Follow-up to both EU Silk Routes projects"). */
+    linkedProjects: z.array(Slug),
+    /** The Comments column verbatim, kept because it mixes working group, links and notes. */
+    comments: z.string().min(1).nullable(),
+  })
+  .refine((a) => a.code.startsWith(`${a.goal}.`), {
+    message: 'the code must start with its goal number',
+    path: ['code'],
+  });
+export type ActionPoint = z.infer<typeof ActionPoint>;
+
+export const PillarId = z.enum(['dialogue', 'operational_cooperation', 'research_knowledge']);
+export type PillarId = z.infer<typeof PillarId>;
+
+export const Pillar = z.object({
+  id: PillarId,
+  name: z.string().min(1),
+  /** Description from the strategic document; paragraphs separated by a blank line. */
+  description: z.string().min(1),
+});
+export type Pillar = z.infer<typeof Pillar>;
+
+export const Money = z.object({
+  amount: z.number().positive(),
+  /** ISO 4217 code. */
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** True where the source gives the figure with "~" or "approximately". */
+  approximate: z.boolean().default(false),
+});
+export type Money = z.infer<typeof Money>;
+
+export const Project = z
+  .object({
+    id: Slug,
+    name: z.string().min(1),
+    funders: z.array(z.string().min(1)),
+    budget: Money.optional(),
+    /** Years as stated by the source; null where the source states no period. */
+    periodStart: Year.nullable(),
+    periodEnd: Year.nullable(),
+    countries: z.array(CountryCode),
+    /** Null where no seed names the implementer; never guessed. */
+    implementingOrganisation: z.string().min(1).nullable(),
+    /** A project funded through another project's facility or component. */
+    parentProjectId: Slug.optional(),
+    linkedGoals: z.array(GoalNumber),
+    linkedActionPoints: z.array(ActionPointCode),
+    /** Which seed states the facts, and any discrepancy between seeds. */
+    source: z.string().min(1),
+  })
+  .refine((p) => p.periodStart === null || p.periodEnd === null || p.periodStart <= p.periodEnd, {
+    message: 'a project cannot end before it starts',
+    path: ['periodEnd'],
+  });
+export type Project = z.infer<typeof Project>;
+
+export const ResultLevel = z.enum(['output', 'outcome', 'impact']);
+export type ResultLevel = z.infer<typeof ResultLevel>;
+
+/*
+ * Result statements are starting points for administrators, not commitments of the dialogue:
+ * the seed defines no outputs/outcomes per goal, so every default is flagged editable and
+ * says where its text comes from.
+ */
+export const ResultStatement = z.object({
+  id: Slug,
+  priorityGoal: GoalNumber,
+  level: ResultLevel,
+  text: z.string().min(1),
+  editableDefault: z.boolean(),
+  source: z.string().min(1),
+});
+export type ResultStatement = z.infer<typeof ResultStatement>;
+
+export const Framework = z
+  .object({
+    id: Slug,
+    name: z.string().min(1),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    status: FrameworkStatus,
+    version: z.int().min(1),
+    /** Id of the revision this one was derived from. */
+    basedOn: Slug.optional(),
+    priorityGoals: z.array(PriorityGoal),
+    actionPoints: z.array(ActionPoint),
+    pillars: z.array(Pillar),
+    projects: z.array(Project),
+    resultStatements: z.array(ResultStatement),
+  })
+  // ISO dates compare correctly as strings.
+  .refine((f) => f.periodStart <= f.periodEnd, {
+    message: 'the framework period cannot end before it starts',
+    path: ['periodEnd'],
+  });
+export type Framework = z.infer<typeof Framework>;
+
+export const ActivityType = z.enum([
+  'training',
+  'thematic_meeting',
+  'working_group_meeting',
+  'expert_meeting',
+  'workshop',
+  'study_visit',
+  'other',
+]);
+export type ActivityType = z.infer<typeof ActivityType>;
+
+export const ActivityFormat = z.enum(['in_person', 'online', 'hybrid']);
+export type ActivityFormat = z.infer<typeof ActivityFormat>;
+
+/*
+ * Attendance as the report states it. "30 countries and organisations" is one combined figure,
+ * so it has its own field rather than being split by guesswork.
+ */
+export const Attendance = z.object({
+  participants: z.int().nonnegative().optional(),
+  countries: z.int().nonnegative().optional(),
+  organisations: z.int().nonnegative().optional(),
+  countriesAndOrganisations: z.int().nonnegative().optional(),
+  women: z.int().nonnegative().optional(),
+  /** The sentence the figures come from, for audit. */
+  statedText: z.string().min(1),
+});
+export type Attendance = z.infer<typeof Attendance>;
+
+export const DemoActivity = z
+  .object({
+    id: Slug,
+    title: z.string().min(1),
+    type: ActivityType,
+    startDate: IsoDate,
+    endDate: IsoDate,
+    /** The date as written in the seed (year added where the seed gives it in a heading). */
+    dateText: z.string().min(1),
+    format: ActivityFormat,
+    place: z.object({ city: z.string().min(1), country: CountryCode }).nullable(),
+    actionPointCodes: z.array(ActionPointCode),
+    pillar: PillarId,
+    projectId: Slug.nullable(),
+    priorityGoals: z.array(GoalNumber),
+    attendance: Attendance.nullable(),
+    /** Countries listed as attending, where the report lists them. */
+    participatingCountries: z.array(CountryCode),
+    /** Seed file and section the facts come from. */
+    source: z.string().min(1),
+    /** Set where goals, action points or pillar are an editorial mapping, not stated. */
+    mappingNote: z.string().min(1).optional(),
+  })
+  .refine((a) => a.startDate <= a.endDate, { message: 'ends before it starts', path: ['endDate'] })
+  .refine((a) => a.format === 'online' || a.place !== null, {
+    message: 'an in-person or hybrid activity needs a place',
+    path: ['place'],
+  });
+export type DemoActivity = z.infer<typeof DemoActivity>;
