@@ -147,7 +147,7 @@ describe('validateAnswers properties', () => {
 describe('scoreKnowledge', () => {
   it('scores all or nothing per item, also for items with several correct options', () => {
     // k1 (1 point) right; k2 (2 points, correct a+c) half right -> 0: 1 of 3 points
-    expect(scoreKnowledge(sample, { k1: ['a'], k2: ['a'] })).toMatchObject({ points: 1, maxPoints: 3, percent: (1 / 3) * 100 });
+    expect(scoreKnowledge(sample, { k1: ['a'], k2: ['a'] })).toMatchObject({ points: 1, maxPoints: 3, percent: 100 / 3 });
     // k1 wrong; k2 exactly a+c -> 2 of 3
     expect(scoreKnowledge(sample, { k1: 'b', k2: ['c', 'a'] })).toMatchObject({ points: 2, maxPoints: 3 });
     // a superset is not correct

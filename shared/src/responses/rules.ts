@@ -229,7 +229,7 @@ export function scoreKnowledge(def: SurveyDefinition, answers: Readonly<Record<s
   }
   const points = items.reduce((s, i) => s + i.points, 0);
   const maxPoints = items.reduce((s, i) => s + i.maxPoints, 0);
-  return { points, maxPoints, percent: maxPoints > 0 ? (points / maxPoints) * 100 : null, items };
+  return { points, maxPoints, percent: maxPoints > 0 ? (points * 100) / maxPoints : null, items };
 }
 
 // ---------------------------------------------------------------------------

@@ -86,7 +86,7 @@ export function translationCompleteness(def: SurveyDefinition): LanguageComplete
   return def.languages.map((lang) => {
     const translated = texts.filter((t) => present(t.text, lang)).length;
     const total = texts.length;
-    return { lang, translated, total, percent: total === 0 ? 100 : (translated / total) * 100 };
+    return { lang, translated, total, percent: total === 0 ? 100 : (translated * 100) / total };
   });
 }
 
