@@ -1,0 +1,4 @@
+/** Surveys: `import * as surveys from 'shared/src/surveys/index.js'`. */
+export * from './schema.js';
+export * from './rules.js';
+export * from './templates.js';

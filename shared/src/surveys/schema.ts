@@ -1,0 +1,439 @@
+/**
+ * Survey definitions: languages, localized texts, the question bank and the survey itself.
+ * Pure zod schemas; each schema and its type share one name.
+ */
+import * as z from 'zod';
+
+// ---------------------------------------------------------------------------
+// Languages
+
+/**
+ * A BCP-47-ish language tag: a 2-3 letter primary subtag, optionally a script or region,
+ * e.g. `en`, `prs`, `ar`, `sr-Latn`, `pt-BR`.
+ */
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/, 'expected a language code such as en, ru, ar or prs');
+export type LanguageCode = z.infer<typeof LanguageCode>;
+
+/** Languages the dialogue uses, with their own names (endonyms) for a language picker. */
+export const KNOWN_LANGUAGES: Readonly<Record<string, string>> = {
+  en: 'English',
+  ru: 'Русский',
+  ar: 'العربية',
+  fa: 'فارسی',
+  prs: 'دری',
+  ps: 'پښتو',
+  ur: 'اردو',
+  fr: 'Français',
+  tr: 'Türkçe',
+  de: 'Deutsch',
+  bn: 'বাংলা',
+  sq: 'Shqip',
+  sr: 'Српски',
+  bs: 'Bosanski',
+  mk: 'Македонски',
+  ka: 'ქართული',
+  uz: 'Oʻzbek',
+  tg: 'Тоҷикӣ',
+  ky: 'Кыргызча',
+  kk: 'Қазақ',
+  he: 'עברית',
+};
+
+const RTL_PRIMARY = new Set(['ar', 'fa', 'prs', 'ps', 'ur', 'he', 'yi', 'ckb', 'sd', 'ug', 'dv', 'syr', 'arc']);
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
+
+/**
+ * Whether text in this language is written right to left.
+ * An explicit script subtag wins: `isRtl('ar') === true`, `isRtl('uz-Arab') === true`, `isRtl('ku-Latn') === false`.
+ */
+export function isRtl(lang: string): boolean {
+  const [primary = '', second] = lang.split('-');
+  if (second !== undefined && /^[A-Za-z]{4}$/.test(second)) {
+    const script = second[0]!.toUpperCase() + second.slice(1).toLowerCase();
+    return RTL_SCRIPTS.has(script);
+  }
+  return RTL_PRIMARY.has(primary.toLowerCase());
+}
+
+/** One text in several languages: `{ en: 'Thank you', ar: 'شكراً لك' }`. Blank strings count as missing. */
+export const LocalizedText = z.record(LanguageCode, z.string());
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+// ---------------------------------------------------------------------------
+// Building blocks
+
+/** A stable identifier: lower-case slug, used as answer key and result column. */
+export const Slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, 'expected a slug: lower-case letters, digits and _; starting with a letter');
+export type Slug = z.infer<typeof Slug>;
+
+export const Option = z.strictObject({
+  id: Slug,
+  label: LocalizedText,
+});
+export type Option = z.infer<typeof Option>;
+
+/** What a question measures; indicators select answers by this tag. */
+export const MeasureTag = z.enum([
+  'satisfaction',
+  'relevance',
+  'usefulness',
+  'quality',
+  'knowledge',
+  'self_rated_knowledge',
+  'intent_to_apply',
+  'application',
+  'obstacles',
+  'recommendation',
+  'lessons',
+  'profile',
+  'other',
+]);
+export type MeasureTag = z.infer<typeof MeasureTag>;
+
+/** Training-evaluation level (Kirkpatrick): 1 reaction, 2 learning, 3 behaviour. */
+export const EvaluationLevel = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type EvaluationLevel = z.infer<typeof EvaluationLevel>;
+
+const ConditionValue = z.union([z.string(), z.number()]);
+
+/**
+ * Show a question only when an earlier question's answer matches.
+ * For a multiple-choice question, `equals` means "the selection includes", `in` means "includes
+ * any of", `notEquals` means "does not include". A condition on an unanswered (or hidden)
+ * question is false, including `notEquals`.
+ */
+export const ShowIf = z.union([
+  z.strictObject({ questionId: Slug, equals: ConditionValue }),
+  z.strictObject({ questionId: Slug, in: z.array(ConditionValue).min(1) }),
+  z.strictObject({ questionId: Slug, notEquals: ConditionValue }),
+]);
+export type ShowIf = z.infer<typeof ShowIf>;
+
+const common = {
+  id: Slug,
+  text: LocalizedText,
+  help: LocalizedText.optional(),
+  required: z.boolean().default(false),
+  showIf: ShowIf.optional(),
+  measure: MeasureTag.optional(),
+  level: EvaluationLevel.optional(),
+};
+
+function uniqueOptionIds(options: readonly Option[], ctx: z.RefinementCtx, path: PropertyKey[] = ['options']): void {
+  const seen = new Set<string>();
+  options.forEach((o, i) => {
+    if (seen.has(o.id)) ctx.addIssue({ code: 'custom', message: `duplicate option id "${o.id}"`, path: [...path, i, 'id'] });
+    seen.add(o.id);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Question types
+
+export const SingleChoiceQuestion = z
+  .strictObject({ ...common, type: z.literal('single_choice'), options: z.array(Option).min(2) })
+  .superRefine((q, ctx) => uniqueOptionIds(q.options, ctx));
+
+export const MultipleChoiceQuestion = z
+  .strictObject({
+    ...common,
+    type: z.literal('multiple_choice'),
+    options: z.array(Option).min(2),
+    minSelections: z.int().min(0).optional(),
+    maxSelections: z.int().min(1).optional(),
+  })
+  .superRefine((q, ctx) => {
+    uniqueOptionIds(q.options, ctx);
+    if (q.minSelections !== undefined && q.maxSelections !== undefined && q.minSelections > q.maxSelections)
+      ctx.addIssue({ code: 'custom', message: 'minSelections is greater than maxSelections', path: ['minSelections'] });
+    if (q.maxSelections !== undefined && q.maxSelections > q.options.length)
+      ctx.addIssue({ code: 'custom', message: 'maxSelections exceeds the number of options', path: ['maxSelections'] });
+    if (q.minSelections !== undefined && q.minSelections > q.options.length)
+      ctx.addIssue({ code: 'custom', message: 'minSelections exceeds the number of options', path: ['minSelections'] });
+  });
+
+/** Answer: an integer 1..scale. `points[i]` labels the value i+1. */
+export const LikertQuestion = z
+  .strictObject({
+    ...common,
+    type: z.literal('likert'),
+    scale: z.union([z.literal(5), z.literal(7)]),
+    points: z.array(LocalizedText),
+  })
+  .superRefine((q, ctx) => {
+    if (q.points.length !== q.scale)
+      ctx.addIssue({ code: 'custom', message: `a ${q.scale}-point scale needs ${q.scale} labelled points`, path: ['points'] });
+  });
+
+/** Answer: an integer 0..10 (e.g. "how likely are you to recommend"). */
+export const Rating010Question = z.strictObject({
+  ...common,
+  type: z.literal('rating_0_10'),
+  minLabel: LocalizedText.optional(),
+  maxLabel: LocalizedText.optional(),
+});
+
+export const NumberQuestion = z
+  .strictObject({
+    ...common,
+    type: z.literal('number'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().default(false),
+    unit: LocalizedText.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max)
+      ctx.addIssue({ code: 'custom', message: 'min is greater than max', path: ['min'] });
+  });
+
+export const ShortTextQuestion = z.strictObject({
+  ...common,
+  type: z.literal('short_text'),
+  maxLength: z.int().min(1).max(2000).default(500),
+});
+
+export const LongTextQuestion = z.strictObject({
+  ...common,
+  type: z.literal('long_text'),
+  maxLength: z.int().min(1).max(20000).default(5000),
+});
+
+/**
+ * A scored knowledge-test item. With one correct option it is answered like a single choice,
+ * with several like a multiple choice; it scores `points` only when the selection equals the
+ * set of correct options exactly (see `scoreKnowledge`).
+ */
+export const KnowledgeQuestion = z
+  .strictObject({
+    ...common,
+    type: z.literal('knowledge'),
+    options: z.array(Option).min(2),
+    correct: z.array(Slug).min(1),
+    points: z.number().positive().default(1),
+  })
+  .superRefine((q, ctx) => {
+    uniqueOptionIds(q.options, ctx);
+    const ids = new Set(q.options.map((o) => o.id));
+    q.correct.forEach((c, i) => {
+      if (!ids.has(c)) ctx.addIssue({ code: 'custom', message: `correct option "${c}" is not an option`, path: ['correct', i] });
+    });
+    if (new Set(q.correct).size !== q.correct.length)
+      ctx.addIssue({ code: 'custom', message: 'correct options repeat', path: ['correct'] });
+  });
+
+export const SELF_RATING_MIN = 1;
+export const SELF_RATING_MAX = 5;
+
+/**
+ * Retrospective self-rating: one question, two answers on a 1-5 scale,
+ * `{ before, after }` ("my knowledge before the training" / "now").
+ */
+export const SelfRatingQuestion = z
+  .strictObject({
+    ...common,
+    type: z.literal('self_rating'),
+    beforeLabel: LocalizedText,
+    afterLabel: LocalizedText,
+    /** Labels of points 1..5; optional, the scale is fixed. */
+    points: z.array(LocalizedText).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.points !== undefined && q.points.length !== SELF_RATING_MAX)
+      ctx.addIssue({ code: 'custom', message: 'a self-rating needs 5 labelled points', path: ['points'] });
+  });
+
+// ---------------------------------------------------------------------------
+// Profile (disaggregation) questions
+
+export const ProfileKind = z.enum(['gender', 'country', 'organisation_type', 'role']);
+export type ProfileKind = z.infer<typeof ProfileKind>;
+
+/**
+ * ISO 3166-1 alpha-2, all 249 officially assigned codes, plus `XK` (Kosovo, user-assigned code
+ * used by the EU and the dialogue's Western Balkans partners).
+ */
+export const COUNTRY_CODES: readonly string[] = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ ' +
+  'BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ ' +
+  'DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
+  'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ' +
+  'ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ ' +
+  'LA LB LC LI LK LR LS LT LU LV LY ' +
+  'MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ ' +
+  'NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA ' +
+  'RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ ' +
+  'TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ ' +
+  'VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK'
+).split(' ');
+
+/** The fixed option ids of each profile question; results are disaggregated by these. */
+export const PROFILE_OPTION_IDS: Readonly<Record<ProfileKind, readonly string[]>> = {
+  gender: ['female', 'male', 'other', 'prefer_not_to_say'],
+  country: COUNTRY_CODES,
+  organisation_type: [
+    'national_government',
+    'local_government',
+    'border_or_law_enforcement',
+    'international_organisation',
+    'ngo_civil_society',
+    'academia_research',
+    'private_sector',
+    'other',
+  ],
+  role: ['senior_management', 'policy_officer', 'technical_expert', 'frontline_officer', 'trainer', 'researcher', 'other'],
+};
+
+/**
+ * A standard disaggregation question. Gender, organisation type and role carry their labelled
+ * options (ids from `PROFILE_OPTION_IDS`, a subset is allowed). Country carries no options: its
+ * answer is an upper-case code from `COUNTRY_CODES` and the page names countries with
+ * `Intl.DisplayNames` in the participant's language, so the definition stays small.
+ */
+export const ProfileQuestion = z
+  .strictObject({
+    ...common,
+    type: z.literal('profile'),
+    profile: ProfileKind,
+    options: z.array(Option).min(2).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.profile === 'country') {
+      if (q.options !== undefined)
+        ctx.addIssue({ code: 'custom', message: 'the country question takes no options (ISO 3166-1 codes)', path: ['options'] });
+      return;
+    }
+    if (q.options === undefined) {
+      ctx.addIssue({ code: 'custom', message: `the ${q.profile} question needs its options`, path: ['options'] });
+      return;
+    }
+    uniqueOptionIds(q.options, ctx);
+    const allowed = new Set(PROFILE_OPTION_IDS[q.profile]);
+    q.options.forEach((o, i) => {
+      if (!allowed.has(o.id))
+        ctx.addIssue({ code: 'custom', message: `"${o.id}" is not a standard ${q.profile} option`, path: ['options', i, 'id'] });
+    });
+  });
+
+export const Question = z.discriminatedUnion('type', [
+  SingleChoiceQuestion,
+  MultipleChoiceQuestion,
+  LikertQuestion,
+  Rating010Question,
+  NumberQuestion,
+  ShortTextQuestion,
+  LongTextQuestion,
+  KnowledgeQuestion,
+  SelfRatingQuestion,
+  ProfileQuestion,
+]);
+export type Question = z.infer<typeof Question>;
+export type QuestionType = Question['type'];
+export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
+
+/**
+ * The option ids a choice-like question accepts (single/multiple choice, knowledge, profile),
+ * or `undefined` for other types. For likert and rating they are not ids but numbers.
+ */
+export function optionIdsOf(q: Question): readonly string[] | undefined {
+  switch (q.type) {
+    case 'single_choice':
+    case 'multiple_choice':
+    case 'knowledge':
+      return q.options.map((o) => o.id);
+    case 'profile':
+      return q.options ? q.options.map((o) => o.id) : PROFILE_OPTION_IDS[q.profile];
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Survey definition
+
+export const SurveyKind = z.enum(['pre_test', 'post_event', 'follow_up']);
+export type SurveyKind = z.infer<typeof SurveyKind>;
+
+/** An optional grouping of consecutive questions shown as one page. */
+export const Page = z.strictObject({
+  id: Slug,
+  title: LocalizedText.optional(),
+  questionIds: z.array(Slug).min(1),
+});
+export type Page = z.infer<typeof Page>;
+
+/** Whether a showIf value is one the referenced question can produce. */
+function conditionValueFits(target: Question, value: string | number): boolean {
+  const ids = optionIdsOf(target);
+  if (ids) return typeof value === 'string' && ids.includes(value);
+  switch (target.type) {
+    case 'likert':
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= target.scale;
+    case 'rating_0_10':
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10;
+    case 'number':
+      return typeof value === 'number';
+    case 'short_text':
+    case 'long_text':
+      return typeof value === 'string';
+    default:
+      return false; // self_rating has two values: no simple condition applies
+  }
+}
+
+export const SurveyDefinition = z
+  .strictObject({
+    id: Slug,
+    version: z.int().min(1),
+    kind: SurveyKind,
+    title: LocalizedText,
+    intro: LocalizedText.optional(),
+    thanks: LocalizedText,
+    /** Languages offered, the default first. */
+    languages: z.array(LanguageCode).min(1),
+    questions: z.array(Question).min(1),
+    pages: z.array(Page).optional(),
+  })
+  .superRefine((def, ctx) => {
+    if (new Set(def.languages).size !== def.languages.length)
+      ctx.addIssue({ code: 'custom', message: 'languages repeat', path: ['languages'] });
+
+    const position = new Map<string, number>();
+    def.questions.forEach((q, i) => {
+      if (position.has(q.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate question id "${q.id}"`, path: ['questions', i, 'id'] });
+      else position.set(q.id, i);
+    });
+
+    def.questions.forEach((q, i) => {
+      if (!q.showIf) return;
+      const path = ['questions', i, 'showIf'];
+      const at = position.get(q.showIf.questionId);
+      if (at === undefined || at >= i) {
+        ctx.addIssue({ code: 'custom', message: `showIf must refer to an earlier question, not "${q.showIf.questionId}"`, path: [...path, 'questionId'] });
+        return;
+      }
+      const target = def.questions[at]!;
+      const values = 'in' in q.showIf ? q.showIf.in : 'equals' in q.showIf ? [q.showIf.equals] : [q.showIf.notEquals];
+      for (const v of values)
+        if (!conditionValueFits(target, v))
+          ctx.addIssue({ code: 'custom', message: `showIf value ${JSON.stringify(v)} is not a possible answer of "${target.id}"`, path });
+    });
+
+    if (def.pages) {
+      const flat = def.pages.flatMap((p) => p.questionIds);
+      const order = def.questions.map((q) => q.id);
+      if (flat.length !== order.length || flat.some((id, i) => id !== order[i]))
+        ctx.addIssue({ code: 'custom', message: 'pages must list every question once, in question order', path: ['pages'] });
+      if (new Set(def.pages.map((p) => p.id)).size !== def.pages.length)
+        ctx.addIssue({ code: 'custom', message: 'page ids repeat', path: ['pages'] });
+    }
+  });
+export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
