@@ -61,6 +61,8 @@ try {
 }
 if (vitest.status !== 0 && failed === 0) failed++;
 
-console.log(`\nnpm test took ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in test-results/screenshots/`);
+console.log(
+  `\nnpm test took ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in test-results/screenshots/`,
+);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -122,6 +122,7 @@ export class Api extends Construct {
 
   /** Base of links in e-mails (invitations); set once the distribution in front of the API exists. */
   setPublicBaseUrl(url: string): void {
-    for (const fn of [this.apiFunction, this.scheduleFunction]) fn.function.addEnvironment('PUBLIC_BASE_URL', url);
+    for (const fn of [this.apiFunction, this.scheduleFunction])
+      fn.function.addEnvironment('PUBLIC_BASE_URL', url);
   }
 }

@@ -34,7 +34,10 @@ export class AuthStack extends Stack {
     });
 
     for (const groupName of GROUPS) {
-      this.userPool.addGroup(`Group-${groupName}`, { groupName, description: `Members have the ${groupName} role` });
+      this.userPool.addGroup(`Group-${groupName}`, {
+        groupName,
+        description: `Members have the ${groupName} role`,
+      });
     }
 
     // The SPA signs in with USER_PASSWORD_AUTH against cognito-idp directly: no hosted UI,

@@ -8,15 +8,29 @@ import { Construct } from 'constructs';
 import { table as definition } from '../../functions/src/lib/table.js';
 import { fromRoot, repoRoot } from './paths.js';
 
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:ConditionCheckItem'];
-const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+];
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
 
 /**
  * Item-level access to the table and its named indexes. Unlike table.grantReadWriteData this
  * names each index (no `index/*` wildcard) and leaves out stream and DescribeTable actions,
  * which the handlers never call. Transactions need no actions of their own.
  */
-export function tableDataStatement(table: dynamodb.ITableV2, access: 'read' | 'readWrite'): iam.PolicyStatement {
+export function tableDataStatement(
+  table: dynamodb.ITableV2,
+  access: 'read' | 'readWrite',
+): iam.PolicyStatement {
   return new iam.PolicyStatement({
     actions: access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS],
     resources: [

@@ -1,5 +1,13 @@
 import { existsSync } from 'node:fs';
-import { type App, CfnOutput, type Environment, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
+import {
+  type App,
+  CfnOutput,
+  type Environment,
+  Stack,
+  type StackProps,
+  Tags,
+  Validations,
+} from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -79,7 +87,10 @@ export class ServiceStack extends Stack {
     this.web = web;
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'Open this in a browser' });
-    new CfnOutput(this, 'ApiUrl', { value: api.httpApi.apiEndpoint, description: 'HTTP API, direct (the web uses /api)' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: api.httpApi.apiEndpoint,
+      description: 'HTTP API, direct (the web uses /api)',
+    });
     new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: props.client.userPoolClientId });
   }

@@ -20,7 +20,10 @@ const INLINE_SCRIPT = 'console.log("boot")';
 
 /** cdk-nag 3 writes its findings to the validation report, not to stack annotations. */
 interface ValidationReport {
-  pluginReports: { pluginName: string; violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }[];
+  pluginReports: {
+    pluginName: string;
+    violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[];
+  }[];
 }
 
 /**
@@ -42,7 +45,9 @@ function newApp(outdir: string): App {
 }
 
 function nagViolations(assemblyDir: string): string[] {
-  const report = JSON.parse(readFileSync(join(assemblyDir, 'validation-report.json'), 'utf8')) as ValidationReport;
+  const report = JSON.parse(
+    readFileSync(join(assemblyDir, 'validation-report.json'), 'utf8'),
+  ) as ValidationReport;
   return report.pluginReports
     .filter((plugin) => plugin.pluginName === 'AwsSolutions')
     .flatMap((plugin) => plugin.violations)
@@ -193,7 +198,10 @@ describe('service stack: API and schedule', () => {
   it('gives the API Lambda the Cognito ids as environment', () => {
     service.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
-        Variables: Match.objectLike({ COGNITO_USER_POOL_ID: Match.anyValue(), COGNITO_CLIENT_ID: Match.anyValue() }),
+        Variables: Match.objectLike({
+          COGNITO_USER_POOL_ID: Match.anyValue(),
+          COGNITO_CLIENT_ID: Match.anyValue(),
+        }),
       },
     });
   });
@@ -213,7 +221,9 @@ describe('service stack: API and schedule', () => {
   it('invokes the scheduled job every 5 minutes', () => {
     service.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(5 minutes)',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ScheduleFunction'), 'Arn'] } })],
+      Targets: [
+        Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ScheduleFunction'), 'Arn'] } }),
+      ],
     });
   });
 });
@@ -223,12 +233,20 @@ describe('least privilege', () => {
     const actions = all.flatMap(statements).flatMap(actionsOf);
     expect(actions.length).toBeGreaterThan(0);
     expect(actions).not.toContain('*');
-    expect(actions.filter((a) => /^(dynamodb|cognito-idp):\*?$|^(dynamodb|cognito-idp):.*\*/.test(a))).toEqual([]);
-    expect(actions.filter((a) => /^dynamodb:(Create|Delete|Update)(Table|GlobalTable|Backup)|^dynamodb:Restore/.test(a))).toEqual([]);
+    expect(
+      actions.filter((a) => /^(dynamodb|cognito-idp):\*?$|^(dynamodb|cognito-idp):.*\*/.test(a)),
+    ).toEqual([]);
+    expect(
+      actions.filter((a) =>
+        /^dynamodb:(Create|Delete|Update)(Table|GlobalTable|Backup)|^dynamodb:Restore/.test(a),
+      ),
+    ).toEqual([]);
   });
 
   it('allows exactly the nine Cognito admin actions, on the pool ARN only, to the API Lambda only', () => {
-    const cognito = all.flatMap(statements).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    const cognito = all
+      .flatMap(statements)
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
     expect(cognito).toHaveLength(1);
     const [statement] = cognito;
     expect(actionsOf(statement!).sort()).toEqual(COGNITO_ADMIN_ACTIONS.map((a) => `cognito-idp:${a}`).sort());
@@ -249,7 +267,9 @@ describe('least privilege', () => {
 describe('service stack: web', () => {
   it('keeps both buckets private, SSL-only and S3-encrypted, with site access logs', () => {
     service.resourceCountIs('AWS::S3::Bucket', 2);
-    const buckets = Object.values(service.findResources('AWS::S3::Bucket')) as { Properties: Record<string, unknown> }[];
+    const buckets = Object.values(service.findResources('AWS::S3::Bucket')) as {
+      Properties: Record<string, unknown>;
+    }[];
     for (const bucket of buckets) {
       expect(bucket.Properties).toMatchObject({
         PublicAccessBlockConfiguration: {
@@ -258,7 +278,9 @@ describe('service stack: web', () => {
           IgnorePublicAcls: true,
           RestrictPublicBuckets: true,
         },
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
       });
     }
     expect(buckets.filter((b) => b.Properties.LoggingConfiguration)).toHaveLength(1);
@@ -305,7 +327,10 @@ describe('service stack: web', () => {
       Properties: { ResponseHeadersPolicyConfig: { SecurityHeadersConfig: Record<string, any> } };
     };
     const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true });
+    expect(headers.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 63072000,
+      IncludeSubdomains: true,
+    });
     expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
     expect(headers.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
     expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: 'strict-origin-when-cross-origin' });
@@ -322,7 +347,9 @@ describe('service stack: web', () => {
       Properties: { FunctionCode: string; FunctionConfig: { Runtime: string } };
     };
     expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
-    const handler = new Function(`${fn.Properties.FunctionCode}; return handler;`)() as (e: unknown) => { uri: string };
+    const handler = new Function(`${fn.Properties.FunctionCode}; return handler;`)() as (e: unknown) => {
+      uri: string;
+    };
     const uri = (path: string) => handler({ request: { uri: path } }).uri;
     expect(uri('/surveys/abc')).toBe('/index.html');
     expect(uri('/')).toBe('/index.html');
@@ -333,7 +360,12 @@ describe('service stack: web', () => {
 
   it('deploys web/build when it exists and outputs web URL, API URL, pool id and client id', () => {
     service.resourceCountIs('Custom::CDKBucketDeployment', 1);
-    expect(Object.keys(service.toJSON().Outputs).sort()).toEqual(['ApiUrl', 'UserPoolClientId', 'UserPoolId', 'WebUrl']);
+    expect(Object.keys(service.toJSON().Outputs).sort()).toEqual([
+      'ApiUrl',
+      'UserPoolClientId',
+      'UserPoolId',
+      'WebUrl',
+    ]);
   });
 });
 
@@ -345,7 +377,9 @@ describe('cdk-nag AwsSolutions', () => {
     Validations.of(probe).addPlugins(new AwsSolutionsChecks(probe));
     const directory = probe.synth().directory;
     expect(nagViolations(directory)).toContain('AwsSolutions-S1 at Probe/Unlogged/Resource');
-    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
+    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual(
+      [],
+    );
   });
 
   it('has no unacknowledged findings in any stack', () => {
@@ -360,7 +394,8 @@ describe('cdk-nag AwsSolutions', () => {
     const walk = (node: IConstruct) => {
       for (const entry of node.node.metadata) {
         if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
-        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) acks.push({ id, reason });
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>))
+          acks.push({ id, reason });
       }
       node.node.children.forEach(walk);
     };

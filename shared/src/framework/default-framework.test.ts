@@ -10,13 +10,45 @@ const seed002 = readSeed('002_').replace(' RRR capacitated', ' capacitated');
 
 // The Implementation Plan table as read from seed 000, row by row.
 const EXPECTED_CODES = [
-  '1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8',
-  '2.1', '2.2', '2.3', '2.4', '2.5',
-  '3.1', '3.2', '3.3', '3.4',
-  '4.1', '4.2',
-  '5.1', '5.2', '5.3', '5.4',
-  '6.1', '6.2', '6.3', '6.4', '6.5',
-  '7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '7.7', '7.8', '7.9', '7.10', '7.11',
+  '1.1',
+  '1.2',
+  '1.3',
+  '1.4',
+  '1.5',
+  '1.6',
+  '1.7',
+  '1.8',
+  '2.1',
+  '2.2',
+  '2.3',
+  '2.4',
+  '2.5',
+  '3.1',
+  '3.2',
+  '3.3',
+  '3.4',
+  '4.1',
+  '4.2',
+  '5.1',
+  '5.2',
+  '5.3',
+  '5.4',
+  '6.1',
+  '6.2',
+  '6.3',
+  '6.4',
+  '6.5',
+  '7.1',
+  '7.2',
+  '7.3',
+  '7.4',
+  '7.5',
+  '7.6',
+  '7.7',
+  '7.8',
+  '7.9',
+  '7.10',
+  '7.11',
 ];
 
 describe('default framework "Call for Action 2019-2024"', () => {
@@ -69,15 +101,39 @@ describe('default framework "Call for Action 2019-2024"', () => {
   // A sample spread over all goals, with the titles typed out here from the seed.
   it.each([
     ['1.1', 'Thematic meeting on sustainable return and reintegration: best practices and lessons learned'],
-    ['1.6', 'Project in partnership with law enforcement agencies in the Silk Routes with a view to develop national strategies on countering irregular migration through provision of capacity building at regional and national levels'],
-    ['2.4', 'Expert meeting exploring the nexus between visa facilitation/mobility for bona fide travellers and return/readmission'],
-    ['3.4', 'Foster city to city cooperation by sharing knowledge between cities through focus groups and subsequent study visit(s) between local municipalities'],
-    ['4.2', 'Mapping of diaspora stakeholders for the Silk Routes countries in Europe and remittances channels'],
+    [
+      '1.6',
+      'Project in partnership with law enforcement agencies in the Silk Routes with a view to develop national strategies on countering irregular migration through provision of capacity building at regional and national levels',
+    ],
+    [
+      '2.4',
+      'Expert meeting exploring the nexus between visa facilitation/mobility for bona fide travellers and return/readmission',
+    ],
+    [
+      '3.4',
+      'Foster city to city cooperation by sharing knowledge between cities through focus groups and subsequent study visit(s) between local municipalities',
+    ],
+    [
+      '4.2',
+      'Mapping of diaspora stakeholders for the Silk Routes countries in Europe and remittances channels',
+    ],
     ['5.4', 'Training for officials on national and transnational referral of trafficked persons'],
-    ['6.3', 'Joint meeting of asylum authorities in the South East European Region to improve the cooperation of international protection of people on the move'],
-    ['7.5', 'Study on the drivers of migration with a focus of new drivers including climate-induced migration'],
-    ['7.9', 'Develop awareness raising strategies and raise awareness for migrants on safe and regular migration as well as on the dangers and consequences of irregular migration'],
-    ['7.11', 'Support the development of migration priorities of SEE Regional Working Group (Migration Agenda)'],
+    [
+      '6.3',
+      'Joint meeting of asylum authorities in the South East European Region to improve the cooperation of international protection of people on the move',
+    ],
+    [
+      '7.5',
+      'Study on the drivers of migration with a focus of new drivers including climate-induced migration',
+    ],
+    [
+      '7.9',
+      'Develop awareness raising strategies and raise awareness for migrants on safe and regular migration as well as on the dangers and consequences of irregular migration',
+    ],
+    [
+      '7.11',
+      'Support the development of migration priorities of SEE Regional Working Group (Migration Agenda)',
+    ],
   ])('action point %s has the title that follows its code in the seed', (code, title) => {
     const ap = fw.actionPoints.find((a) => a.code === code);
     expect(ap?.title).toBe(title);
@@ -99,8 +155,14 @@ describe('default framework "Call for Action 2019-2024"', () => {
 
   it('takes linked goals from the Comments column: 1.3 -> 5, 1.7 -> 4, 7.3 -> 4', () => {
     for (const a of fw.actionPoints) expect(a.linkedGoals, a.code).toEqual(parseLinkedGoals(a.comments));
-    const linked = fw.actionPoints.filter((a) => a.linkedGoals.length > 0).map((a) => [a.code, a.linkedGoals]);
-    expect(linked).toEqual([['1.3', [5]], ['1.7', [4]], ['7.3', [4]]]);
+    const linked = fw.actionPoints
+      .filter((a) => a.linkedGoals.length > 0)
+      .map((a) => [a.code, a.linkedGoals]);
+    expect(linked).toEqual([
+      ['1.3', [5]],
+      ['1.7', [4]],
+      ['7.3', [4]],
+    ]);
   });
 
   it('takes each working group from the comment of the same row', () => {
@@ -144,10 +206,15 @@ describe('default framework "Call for Action 2019-2024"', () => {
   });
 
   it('has the three pillars with descriptions copied from the seed', () => {
-    expect(fw.pillars.map((p) => p.id)).toEqual(['dialogue', 'operational_cooperation', 'research_knowledge']);
+    expect(fw.pillars.map((p) => p.id)).toEqual([
+      'dialogue',
+      'operational_cooperation',
+      'research_knowledge',
+    ]);
     for (const p of fw.pillars) {
       expect(seed000).toContain(normalise(p.name));
-      for (const paragraph of p.description.split('\n\n')) expect(seed000, p.id).toContain(normalise(paragraph));
+      for (const paragraph of p.description.split('\n\n'))
+        expect(seed000, p.id).toContain(normalise(paragraph));
     }
   });
 

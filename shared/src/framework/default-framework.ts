@@ -1,4 +1,11 @@
-import { Framework, type ActionPoint, type Pillar, type PriorityGoal, type Project, type ResultStatement } from './schema.js';
+import {
+  type ActionPoint,
+  Framework,
+  type Pillar,
+  type PriorityGoal,
+  type Project,
+  type ResultStatement,
+} from './schema.js';
 
 /*
  * The default results framework: the Budapest Process "Call for Action - a five year plan"
@@ -66,7 +73,8 @@ const priorityGoals: PriorityGoal[] = [
   {
     number: 4,
     code: 'PG4',
-    title: 'Strengthen the positive impact of migration on development, both in countries of origin and of destination',
+    title:
+      'Strengthen the positive impact of migration on development, both in countries of origin and of destination',
     shortTitle: 'Migration and Development',
     crossCutting: false,
   },
@@ -81,7 +89,8 @@ const priorityGoals: PriorityGoal[] = [
   {
     number: 6,
     code: 'PG6',
-    title: 'Promote international protection and the respect of the rights of refugees, in line with international standards',
+    title:
+      'Promote international protection and the respect of the rights of refugees, in line with international standards',
     shortTitle: 'International Protection',
     crossCutting: false,
   },
@@ -103,12 +112,12 @@ const actionPoints: ActionPoint[] = [
   {
     code: '1.1',
     goal: 1,
-    title: "Thematic meeting on sustainable return and reintegration: best practices and lessons learned",
+    title: 'Thematic meeting on sustainable return and reintegration: best practices and lessons learned',
     timeline: { kind: 'year', year: 2020, text: '2020' },
     workingGroup: null,
     linkedGoals: [],
     linkedProjects: [],
-    comments: "connected",
+    comments: 'connected',
   },
   {
     code: '1.2',
@@ -123,77 +132,82 @@ const actionPoints: ActionPoint[] = [
   {
     code: '1.3',
     goal: 1,
-    title: "Working Group meeting/thematic meeting on dismantling of smuggling and trafficking networks with law enforcement experts: investigation techniques, online decoding of smugglers",
+    title:
+      'Working Group meeting/thematic meeting on dismantling of smuggling and trafficking networks with law enforcement experts: investigation techniques, online decoding of smugglers',
     timeline: { kind: 'year', year: 2020, text: '2020' },
-    workingGroup: "BS RWG or for all",
+    workingGroup: 'BS RWG or for all',
     linkedGoals: [5],
     linkedProjects: [],
-    comments: "BS RWG or for all Link with PG 5",
+    comments: 'BS RWG or for all Link with PG 5',
   },
   {
     code: '1.4',
     goal: 1,
-    title: "Training and capacity building activities in the area of document security.",
+    title: 'Training and capacity building activities in the area of document security.',
     timeline: { kind: 'year', year: 2021, text: '2021' },
     workingGroup: null,
     linkedGoals: [],
     linkedProjects: [IBM],
-    comments: "partially covered by EU IBM Silk Routes project",
+    comments: 'partially covered by EU IBM Silk Routes project',
   },
   {
     code: '1.5',
     goal: 1,
-    title: "Organising and hosting a study visit for senior officials responsible for border protection and prevention of irregular migration from the Western Balkan countries",
+    title:
+      'Organising and hosting a study visit for senior officials responsible for border protection and prevention of irregular migration from the Western Balkan countries',
     timeline: { kind: 'year', year: 2021, text: '2021' },
-    workingGroup: "BS RWG / SEE RWG",
+    workingGroup: 'BS RWG / SEE RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "BS RWG / SEE RWG",
+    comments: 'BS RWG / SEE RWG',
   },
   {
     code: '1.6',
     goal: 1,
-    title: "Project in partnership with law enforcement agencies in the Silk Routes with a view to develop national strategies on countering irregular migration through provision of capacity building at regional and national levels",
+    title:
+      'Project in partnership with law enforcement agencies in the Silk Routes with a view to develop national strategies on countering irregular migration through provision of capacity building at regional and national levels',
     timeline: { kind: 'range', from: 2022, to: 2024, text: '2022-2024' },
     workingGroup: null,
     linkedGoals: [],
     linkedProjects: [IMM, IBM],
-    comments: "Follow-up to both EU Silk Routes projects",
+    comments: 'Follow-up to both EU Silk Routes projects',
   },
   {
     code: '1.7',
     goal: 1,
-    title: "Baseline needs assessment of Countries of Origin on livelihood opportunities for returnees",
+    title: 'Baseline needs assessment of Countries of Origin on livelihood opportunities for returnees',
     timeline: { kind: 'year', year: 2020, text: '2020' },
     workingGroup: null,
     linkedGoals: [4],
     linkedProjects: [],
-    comments: "Link with PG 4",
+    comments: 'Link with PG 4',
   },
   {
     code: '1.8',
     goal: 1,
-    title: "Meeting on the harmonisation of common standards for identification of irregular migrants in South East Europe",
+    title:
+      'Meeting on the harmonisation of common standards for identification of irregular migrants in South East Europe',
     timeline: { kind: 'year', year: 2023, text: '2023' },
-    workingGroup: "SEE RWG",
+    workingGroup: 'SEE RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "SEE RWG",
+    comments: 'SEE RWG',
   },
   {
     code: '2.1',
     goal: 2,
-    title: "Expert meeting looking into skills development and matching and accreditation, recognition and certification needs and sharing experiences between countries",
+    title:
+      'Expert meeting looking into skills development and matching and accreditation, recognition and certification needs and sharing experiences between countries',
     timeline: { kind: 'year', year: 2021, text: '2021' },
-    workingGroup: "SR RWG",
+    workingGroup: 'SR RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "connected SR RWG",
+    comments: 'connected SR RWG',
   },
   {
     code: '2.2',
     goal: 2,
-    title: "Research brief: how to promote skills development? Good practices",
+    title: 'Research brief: how to promote skills development? Good practices',
     timeline: { kind: 'year', year: 2021, text: '2021' },
     workingGroup: null,
     linkedGoals: [],
@@ -203,17 +217,18 @@ const actionPoints: ActionPoint[] = [
   {
     code: '2.3',
     goal: 2,
-    title: "Working group meeting on labour migration and assessment of legal pathways for migration",
+    title: 'Working group meeting on labour migration and assessment of legal pathways for migration',
     timeline: { kind: 'year', year: 2020, text: '2020' },
-    workingGroup: "combined SR + BS RWG",
+    workingGroup: 'combined SR + BS RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "combined SR + BS RWG",
+    comments: 'combined SR + BS RWG',
   },
   {
     code: '2.4',
     goal: 2,
-    title: "Expert meeting exploring the nexus between visa facilitation/mobility for bona fide travellers and return/readmission",
+    title:
+      'Expert meeting exploring the nexus between visa facilitation/mobility for bona fide travellers and return/readmission',
     timeline: { kind: 'year', year: 2023, text: '2023' },
     workingGroup: null,
     linkedGoals: [],
@@ -223,7 +238,8 @@ const actionPoints: ActionPoint[] = [
   {
     code: '2.5',
     goal: 2,
-    title: "Expert voice: what is the role of the private sector in promoting legal pathways and labour mobility?",
+    title:
+      'Expert voice: what is the role of the private sector in promoting legal pathways and labour mobility?',
     timeline: { kind: 'year', year: 2020, text: '2020' },
     workingGroup: null,
     linkedGoals: [],
@@ -233,17 +249,17 @@ const actionPoints: ActionPoint[] = [
   {
     code: '3.1',
     goal: 3,
-    title: "Raise awareness on ways to counter xenophobia, racism and related intolerance",
+    title: 'Raise awareness on ways to counter xenophobia, racism and related intolerance',
     timeline: { kind: 'range', from: 2022, to: 2024, text: '2022-2024' },
     workingGroup: null,
     linkedGoals: [],
     linkedProjects: [],
-    comments: "connected",
+    comments: 'connected',
   },
   {
     code: '3.2',
     goal: 3,
-    title: "Thematic meeting on the topic of integration and overview of national perspectives",
+    title: 'Thematic meeting on the topic of integration and overview of national perspectives',
     timeline: { kind: 'year', year: 2023, text: '2023' },
     workingGroup: null,
     linkedGoals: [],
@@ -253,7 +269,8 @@ const actionPoints: ActionPoint[] = [
   {
     code: '3.3',
     goal: 3,
-    title: "Integration: background paper, lessons learned in Europe and case studies concerning migrants from the Silk Routes",
+    title:
+      'Integration: background paper, lessons learned in Europe and case studies concerning migrants from the Silk Routes',
     timeline: { kind: 'year', year: 2023, text: '2023' },
     workingGroup: null,
     linkedGoals: [],
@@ -263,7 +280,8 @@ const actionPoints: ActionPoint[] = [
   {
     code: '3.4',
     goal: 3,
-    title: "Foster city to city cooperation by sharing knowledge between cities through focus groups and subsequent study visit(s) between local municipalities",
+    title:
+      'Foster city to city cooperation by sharing knowledge between cities through focus groups and subsequent study visit(s) between local municipalities',
     timeline: { kind: 'year', year: 2022, text: '2022' },
     workingGroup: null,
     linkedGoals: [],
@@ -273,17 +291,19 @@ const actionPoints: ActionPoint[] = [
   {
     code: '4.1',
     goal: 4,
-    title: "Thematic workshop alongside the financial/banking sector and diaspora to explore ways for financial inclusion, including more efficient remittance transfers",
+    title:
+      'Thematic workshop alongside the financial/banking sector and diaspora to explore ways for financial inclusion, including more efficient remittance transfers',
     timeline: { kind: 'year', year: 2021, text: '2021' },
-    workingGroup: "SR RWG",
+    workingGroup: 'SR RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "connected SR RWG",
+    comments: 'connected SR RWG',
   },
   {
     code: '4.2',
     goal: 4,
-    title: "Mapping of diaspora stakeholders for the Silk Routes countries in Europe and remittances channels",
+    title:
+      'Mapping of diaspora stakeholders for the Silk Routes countries in Europe and remittances channels',
     timeline: { kind: 'year', year: 2021, text: '2021' },
     workingGroup: null,
     linkedGoals: [],
@@ -293,17 +313,18 @@ const actionPoints: ActionPoint[] = [
   {
     code: '5.1',
     goal: 5,
-    title: "Expert meeting on exchange of best practices concerning identification and protection of victims of trafficking in South East European Region",
+    title:
+      'Expert meeting on exchange of best practices concerning identification and protection of victims of trafficking in South East European Region',
     timeline: { kind: 'year', year: 2022, text: '2022' },
-    workingGroup: "SEE RWG",
+    workingGroup: 'SEE RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "connected SEE RWG",
+    comments: 'connected SEE RWG',
   },
   {
     code: '5.2',
     goal: 5,
-    title: "Research brief: on identification and protection of victims of trafficking in South East Europe",
+    title: 'Research brief: on identification and protection of victims of trafficking in South East Europe',
     timeline: { kind: 'year', year: 2022, text: '2022' },
     workingGroup: null,
     linkedGoals: [],
@@ -313,7 +334,8 @@ const actionPoints: ActionPoint[] = [
   {
     code: '5.3',
     goal: 5,
-    title: "Thematic Meeting on identification and assistance to victims of trafficking in human being including on cultural and gender aspects",
+    title:
+      'Thematic Meeting on identification and assistance to victims of trafficking in human being including on cultural and gender aspects',
     timeline: { kind: 'year', year: 2022, text: '2022' },
     workingGroup: null,
     linkedGoals: [],
@@ -323,7 +345,7 @@ const actionPoints: ActionPoint[] = [
   {
     code: '5.4',
     goal: 5,
-    title: "Training for officials on national and transnational referral of trafficked persons",
+    title: 'Training for officials on national and transnational referral of trafficked persons',
     timeline: { kind: 'year', year: 2023, text: '2023' },
     workingGroup: null,
     linkedGoals: [],
@@ -333,17 +355,18 @@ const actionPoints: ActionPoint[] = [
   {
     code: '6.1',
     goal: 6,
-    title: "Thematic meeting on promoting a rights-based approach for vulnerable groups on the move, including unaccompanied minors",
+    title:
+      'Thematic meeting on promoting a rights-based approach for vulnerable groups on the move, including unaccompanied minors',
     timeline: { kind: 'year', year: 2021, text: '2021' },
     workingGroup: null,
     linkedGoals: [],
     linkedProjects: [],
-    comments: "connected",
+    comments: 'connected',
   },
   {
     code: '6.2',
     goal: 6,
-    title: "Case studies on vulnerable groups on the move including unaccompanied minors",
+    title: 'Case studies on vulnerable groups on the move including unaccompanied minors',
     timeline: { kind: 'year', year: 2021, text: '2021' },
     workingGroup: null,
     linkedGoals: [],
@@ -353,47 +376,51 @@ const actionPoints: ActionPoint[] = [
   {
     code: '6.3',
     goal: 6,
-    title: "Joint meeting of asylum authorities in the South East European Region to improve the cooperation of international protection of people on the move",
+    title:
+      'Joint meeting of asylum authorities in the South East European Region to improve the cooperation of international protection of people on the move',
     timeline: { kind: 'year', year: 2020, text: '2020' },
-    workingGroup: "SEE RWG",
+    workingGroup: 'SEE RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "SEE RWG",
+    comments: 'SEE RWG',
   },
   {
     code: '6.4',
     goal: 6,
-    title: "Expert meeting on how to enhance solidarity with countries hosting large number of refugees especially in protracted ones",
+    title:
+      'Expert meeting on how to enhance solidarity with countries hosting large number of refugees especially in protracted ones',
     timeline: { kind: 'year', year: 2023, text: '2023' },
-    workingGroup: "SR RWG",
+    workingGroup: 'SR RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "SR RWG",
+    comments: 'SR RWG',
   },
   {
     code: '6.5',
     goal: 6,
-    title: "Organise a study visit to the EU on asylum system including reception centres: good practices for a rights-based approach",
+    title:
+      'Organise a study visit to the EU on asylum system including reception centres: good practices for a rights-based approach',
     timeline: { kind: 'year', year: 2023, text: '2023' },
-    workingGroup: "SEE RWG / SR RWG",
+    workingGroup: 'SEE RWG / SR RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "SEE RWG / SR RWG",
+    comments: 'SEE RWG / SR RWG',
   },
   {
     code: '7.1',
     goal: 7,
-    title: "Thematic meeting on migration data management and analysis for evidence based migration policies",
+    title: 'Thematic meeting on migration data management and analysis for evidence based migration policies',
     timeline: { kind: 'year', year: 2022, text: '2022' },
-    workingGroup: "BS RWG and open to all",
+    workingGroup: 'BS RWG and open to all',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "BS RWG and open to all",
+    comments: 'BS RWG and open to all',
   },
   {
     code: '7.2',
     goal: 7,
-    title: "Expert meeting on forecasting and geopolitical outlook on migration trends in the next five years",
+    title:
+      'Expert meeting on forecasting and geopolitical outlook on migration trends in the next five years',
     timeline: { kind: 'year', year: 2022, text: '2022' },
     workingGroup: null,
     linkedGoals: [],
@@ -403,17 +430,17 @@ const actionPoints: ActionPoint[] = [
   {
     code: '7.3',
     goal: 7,
-    title: "Thematic meeting on addressing the root causes of migration",
+    title: 'Thematic meeting on addressing the root causes of migration',
     timeline: { kind: 'year', year: 2023, text: '2023' },
     workingGroup: null,
     linkedGoals: [4],
     linkedProjects: [],
-    comments: "Link PG4",
+    comments: 'Link PG4',
   },
   {
     code: '7.4',
     goal: 7,
-    title: "Thematic meeting on introducing gender aspects into migration policy making",
+    title: 'Thematic meeting on introducing gender aspects into migration policy making',
     timeline: { kind: 'year', year: 2022, text: '2022' },
     workingGroup: null,
     linkedGoals: [],
@@ -423,7 +450,8 @@ const actionPoints: ActionPoint[] = [
   {
     code: '7.5',
     goal: 7,
-    title: "Study on the drivers of migration with a focus of new drivers including climate-induced migration",
+    title:
+      'Study on the drivers of migration with a focus of new drivers including climate-induced migration',
     timeline: { kind: 'year', year: 2023, text: '2023' },
     workingGroup: null,
     linkedGoals: [],
@@ -433,17 +461,18 @@ const actionPoints: ActionPoint[] = [
   {
     code: '7.6',
     goal: 7,
-    title: "Implementation of Migration Policies in the Silk Routes Countries",
+    title: 'Implementation of Migration Policies in the Silk Routes Countries',
     timeline: { kind: 'range', from: 2021, to: 2024, text: '2021-2024' },
     workingGroup: null,
     linkedGoals: [],
     linkedProjects: [IMM],
-    comments: "Follow-up to the Silk Routes Project",
+    comments: 'Follow-up to the Silk Routes Project',
   },
   {
     code: '7.7',
     goal: 7,
-    title: "Organise a technical workshop to review innovative technologies (used in the area of migration) and share experiences in this regard",
+    title:
+      'Organise a technical workshop to review innovative technologies (used in the area of migration) and share experiences in this regard',
     timeline: { kind: 'year', year: 2022, text: '2022' },
     workingGroup: null,
     linkedGoals: [],
@@ -453,7 +482,8 @@ const actionPoints: ActionPoint[] = [
   {
     code: '7.8',
     goal: 7,
-    title: "Establishment of an international migration research and cooperation center to enable sustainable research and training capacities for government authorities and other relevant institutions in the area of migration to strengthen complementary migration management in the regions of the Budapest Process",
+    title:
+      'Establishment of an international migration research and cooperation center to enable sustainable research and training capacities for government authorities and other relevant institutions in the area of migration to strengthen complementary migration management in the regions of the Budapest Process',
     timeline: { kind: 'range', from: 2021, to: 2024, text: '2021-2024' },
     workingGroup: null,
     linkedGoals: [],
@@ -463,32 +493,34 @@ const actionPoints: ActionPoint[] = [
   {
     code: '7.9',
     goal: 7,
-    title: "Develop awareness raising strategies and raise awareness for migrants on safe and regular migration as well as on the dangers and consequences of irregular migration",
+    title:
+      'Develop awareness raising strategies and raise awareness for migrants on safe and regular migration as well as on the dangers and consequences of irregular migration',
     timeline: { kind: 'ongoing', text: 'ongoing' },
     workingGroup: null,
     linkedGoals: [],
     linkedProjects: [IMM],
-    comments: "Link with Silk Routes Project",
+    comments: 'Link with Silk Routes Project',
   },
   {
     code: '7.10',
     goal: 7,
-    title: "Facilitate cooperation between the South East European Regional Working Group and the Silk Routes Regional Working Group to initiate regular migration cooperation",
+    title:
+      'Facilitate cooperation between the South East European Regional Working Group and the Silk Routes Regional Working Group to initiate regular migration cooperation',
     timeline: { kind: 'year', year: 2021, text: '2021' },
-    workingGroup: "SEE RWG",
+    workingGroup: 'SEE RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "SEE RWG",
+    comments: 'SEE RWG',
   },
   {
     code: '7.11',
     goal: 7,
-    title: "Support the development of migration priorities of SEE Regional Working Group (Migration Agenda)",
+    title: 'Support the development of migration priorities of SEE Regional Working Group (Migration Agenda)',
     timeline: { kind: 'range', from: 2022, to: 2024, text: '2022-2024' },
-    workingGroup: "SEE RWG",
+    workingGroup: 'SEE RWG',
     linkedGoals: [],
     linkedProjects: [],
-    comments: "SEE RWG",
+    comments: 'SEE RWG',
   },
 ];
 
@@ -650,7 +682,8 @@ const projects: Project[] = [
     // Climate-induced migration is the subject of action point 7.5.
     linkedGoals: [7],
     linkedActionPoints: ['7.5'],
-    source: 'Seed 002, "Climate induced migration through gender lens": funded through the Facility Component of the IMM project.',
+    source:
+      'Seed 002, "Climate induced migration through gender lens": funded through the Facility Component of the IMM project.',
   },
 ];
 
@@ -701,7 +734,8 @@ const resultStatements: ResultStatement[] = [
     level: 'output',
     text: 'More than 7,000 individuals capacitated in more than 90 organisations/institutions',
     editableDefault: true,
-    source: 'Seed 002, Institutional and Capacity-building work, OUTPUTS (the icon artefact "RRR" of the extraction left out).',
+    source:
+      'Seed 002, Institutional and Capacity-building work, OUTPUTS (the icon artefact "RRR" of the extraction left out).',
   },
   {
     id: 'pg7-output-meeting-participants',

@@ -22,7 +22,12 @@ describe('parseTimeline', () => {
 
   it('reads a range with a hyphen or a spaced en dash, keeping the original text', () => {
     expect(parseTimeline('2020-2021')).toEqual({ kind: 'range', from: 2020, to: 2021, text: '2020-2021' });
-    expect(parseTimeline('2019 – 2022')).toEqual({ kind: 'range', from: 2019, to: 2022, text: '2019 – 2022' });
+    expect(parseTimeline('2019 – 2022')).toEqual({
+      kind: 'range',
+      from: 2019,
+      to: 2022,
+      text: '2019 – 2022',
+    });
   });
 
   it('reads "Ongoing" in any case', () => {

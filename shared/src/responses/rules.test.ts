@@ -8,8 +8,9 @@ import { AnswerIssueCode, ResponseSubmission } from './schema.js';
 /** Validate `validAnswers` with some answers replaced (undefined removes one). */
 function issuesWith(changes: Record<string, unknown>) {
   const answers: Record<string, unknown> = { ...validAnswers };
-  for (const [k, v] of Object.entries(changes)) if (v === undefined) delete answers[k];
-  else answers[k] = v;
+  for (const [k, v] of Object.entries(changes))
+    if (v === undefined) delete answers[k];
+    else answers[k] = v;
   const r = validateAnswers(sample, answers);
   return r.ok ? [] : r.issues;
 }
@@ -37,14 +38,30 @@ describe('validateAnswers accepts and normalises', () => {
 
 describe('validateAnswers rejects every invalid-answer class with its own code', () => {
   const cases: [AnswerIssueCode, () => ReturnType<typeof issuesWith>, (string | number)[]][] = [
-    ['answers_not_object', () => { const r = validateAnswers(sample, ['sat', 4]); return r.ok ? [] : r.issues; }, ['answers']],
+    [
+      'answers_not_object',
+      () => {
+        const r = validateAnswers(sample, ['sat', 4]);
+        return r.ok ? [] : r.issues;
+      },
+      ['answers'],
+    ],
     ['unknown_question', () => issuesWith({ colour: 'red' }), ['answers', 'colour']],
     ['wrong_type', () => issuesWith({ sat: '4' }), ['answers', 'sat']],
     ['required', () => issuesWith({ sat: undefined }), ['answers', 'sat']],
     ['hidden_question_answered', () => issuesWith({ applied: 'no' }), ['answers', 'how']],
     ['invalid_option', () => issuesWith({ topics: ['a', 'z'] }), ['answers', 'topics', 1]],
     ['duplicate_option', () => issuesWith({ topics: ['a', 'a'] }), ['answers', 'topics', 1]],
-    ['too_few_selections', () => { const d = structuredClone(sample) as any; d.questions[2].minSelections = 2; const r = validateAnswers(SurveyDefinition.parse(d), { ...validAnswers, topics: ['a'] }); return r.ok ? [] : r.issues; }, ['answers', 'topics']],
+    [
+      'too_few_selections',
+      () => {
+        const d = structuredClone(sample) as any;
+        d.questions[2].minSelections = 2;
+        const r = validateAnswers(SurveyDefinition.parse(d), { ...validAnswers, topics: ['a'] });
+        return r.ok ? [] : r.issues;
+      },
+      ['answers', 'topics'],
+    ],
     ['too_many_selections', () => issuesWith({ topics: ['a', 'b', 'c'] }), ['answers', 'topics']],
     ['out_of_scale', () => issuesWith({ rec: 11 }), ['answers', 'rec']],
     ['not_integer', () => issuesWith({ hours: 1.5 }), ['answers', 'hours']],
@@ -52,7 +69,11 @@ describe('validateAnswers rejects every invalid-answer class with its own code',
     ['number_too_large', () => issuesWith({ hours: 41 }), ['answers', 'hours']],
     ['text_too_long', () => issuesWith({ how: 'x'.repeat(11) }), ['answers', 'how']],
     ['self_rating_incomplete', () => issuesWith({ self: { before: 2 } }), ['answers', 'self', 'after']],
-    ['self_rating_out_of_scale', () => issuesWith({ self: { before: 0, after: 6 } }), ['answers', 'self', 'before']],
+    [
+      'self_rating_out_of_scale',
+      () => issuesWith({ self: { before: 0, after: 6 } }),
+      ['answers', 'self', 'before'],
+    ],
     ['invalid_knowledge_option', () => issuesWith({ k2: ['a', 'x'] }), ['answers', 'k2', 1]],
   ];
 
@@ -88,7 +109,9 @@ describe('validateAnswers details', () => {
   });
 
   it('rejects extra keys in a self-rating', () => {
-    expect(issuesWith({ self: { before: 1, after: 2, during: 3 } }).map((i) => i.path)).toEqual([['answers', 'self', 'during']]);
+    expect(issuesWith({ self: { before: 1, after: 2, during: 3 } }).map((i) => i.path)).toEqual([
+      ['answers', 'self', 'during'],
+    ]);
   });
 
   it('does not call a dependent answer hidden when the answer it depends on is invalid', () => {
@@ -107,32 +130,43 @@ describe('validateAnswers details', () => {
 describe('validateAnswers properties', () => {
   it('never throws on arbitrary JSON and returns issues under answers', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom(...sample.questions.map((q) => q.id), 'x', '__proto__'), fc.jsonValue())), (answers) => {
-        const r = validateAnswers(sample, answers);
-        if (!r.ok) for (const i of r.issues) expect(i.path[0]).toBe('answers');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.dictionary(
+            fc.constantFrom(...sample.questions.map((q) => q.id), 'x', '__proto__'),
+            fc.jsonValue(),
+          ),
+        ),
+        (answers) => {
+          const r = validateAnswers(sample, answers);
+          if (!r.ok) for (const i of r.issues) expect(i.path[0]).toBe('answers');
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('a normalised valid answer set validates again to itself', () => {
-    const arbitraryAnswers = fc.record(
-      {
-        sat: fc.integer({ min: 1, max: 5 }),
-        rec: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(null)),
-        topics: fc.subarray(['a', 'b', 'c', 'd'], { minLength: 1, maxLength: 2 }),
-        applied: fc.constantFrom('yes', 'no'),
-        hours: fc.integer({ min: 0, max: 40 }),
-        self: fc.record({ before: fc.integer({ min: 1, max: 5 }), after: fc.integer({ min: 1, max: 5 }) }),
-        k1: fc.constantFrom('a', 'b', 'c'),
-        k2: fc.subarray(['a', 'b', 'c', 'd']),
-        notes: fc.string({ maxLength: 50 }),
-        gender: fc.constantFrom('female', 'male'),
-        country: fc.constantFrom('AF', 'PK', 'XK', 'TR'),
-        how: fc.string({ maxLength: 10 }),
-      },
-      { requiredKeys: ['sat', 'applied', 'self'] },
-    ).map((a) => (a.applied === 'no' ? { ...a, how: undefined } : a));
+    const arbitraryAnswers = fc
+      .record(
+        {
+          sat: fc.integer({ min: 1, max: 5 }),
+          rec: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constant(null)),
+          topics: fc.subarray(['a', 'b', 'c', 'd'], { minLength: 1, maxLength: 2 }),
+          applied: fc.constantFrom('yes', 'no'),
+          hours: fc.integer({ min: 0, max: 40 }),
+          self: fc.record({ before: fc.integer({ min: 1, max: 5 }), after: fc.integer({ min: 1, max: 5 }) }),
+          k1: fc.constantFrom('a', 'b', 'c'),
+          k2: fc.subarray(['a', 'b', 'c', 'd']),
+          notes: fc.string({ maxLength: 50 }),
+          gender: fc.constantFrom('female', 'male'),
+          country: fc.constantFrom('AF', 'PK', 'XK', 'TR'),
+          how: fc.string({ maxLength: 10 }),
+        },
+        { requiredKeys: ['sat', 'applied', 'self'] },
+      )
+      .map((a) => (a.applied === 'no' ? { ...a, how: undefined } : a));
     fc.assert(
       fc.property(arbitraryAnswers, (answers) => {
         const first = validateAnswers(sample, JSON.parse(JSON.stringify(answers)));
@@ -147,7 +181,11 @@ describe('validateAnswers properties', () => {
 describe('scoreKnowledge', () => {
   it('scores all or nothing per item, also for items with several correct options', () => {
     // k1 (1 point) right; k2 (2 points, correct a+c) half right -> 0: 1 of 3 points
-    expect(scoreKnowledge(sample, { k1: ['a'], k2: ['a'] })).toMatchObject({ points: 1, maxPoints: 3, percent: 100 / 3 });
+    expect(scoreKnowledge(sample, { k1: ['a'], k2: ['a'] })).toMatchObject({
+      points: 1,
+      maxPoints: 3,
+      percent: 100 / 3,
+    });
     // k1 wrong; k2 exactly a+c -> 2 of 3
     expect(scoreKnowledge(sample, { k1: 'b', k2: ['c', 'a'] })).toMatchObject({ points: 2, maxPoints: 3 });
     // a superset is not correct
@@ -174,7 +212,9 @@ describe('sameSubmission', () => {
   });
 
   it('is true for the same content in another key order, and for a restamped submittedAt', () => {
-    const reordered = JSON.parse('{"submittedAt":"2025-03-01T10:07:00Z","answers":{"topics":["a","c"],"self":{"after":4,"before":2},"sat":4},"startedAt":"2025-03-01T10:00:00Z","pairingCode":"blue-river-42","language":"ar","surveyVersion":1,"responseId":"0b7f5a4e-4c1d-4f7e-9a53-2f1f2a6c9d10"}');
+    const reordered = JSON.parse(
+      '{"submittedAt":"2025-03-01T10:07:00Z","answers":{"topics":["a","c"],"self":{"after":4,"before":2},"sat":4},"startedAt":"2025-03-01T10:00:00Z","pairingCode":"blue-river-42","language":"ar","surveyVersion":1,"responseId":"0b7f5a4e-4c1d-4f7e-9a53-2f1f2a6c9d10"}',
+    );
     expect(sameSubmission(base, reordered)).toBe(true);
   });
 
@@ -187,13 +227,22 @@ describe('sameSubmission', () => {
   });
 
   it('canonicalJson sorts keys at every depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe('{"a":{"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
   });
 });
 
 describe('ResponseSubmission', () => {
   it('rejects a pairing code outside 4-64 characters, a non-uuid id and non-ISO times', () => {
-    const ok = { responseId: crypto.randomUUID(), surveyVersion: 1, language: 'en', answers: {}, startedAt: '2025-03-01T10:00:00Z', submittedAt: '2025-03-01T10:00:00+04:30' };
+    const ok = {
+      responseId: crypto.randomUUID(),
+      surveyVersion: 1,
+      language: 'en',
+      answers: {},
+      startedAt: '2025-03-01T10:00:00Z',
+      submittedAt: '2025-03-01T10:00:00+04:30',
+    };
     expect(ResponseSubmission.safeParse(ok).success).toBe(true);
     expect(ResponseSubmission.safeParse({ ...ok, pairingCode: 'abc' }).success).toBe(false);
     expect(ResponseSubmission.safeParse({ ...ok, pairingCode: 'x'.repeat(65) }).success).toBe(false);

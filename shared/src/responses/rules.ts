@@ -4,14 +4,14 @@
  */
 import { isVisible, visibleQuestionIds } from '../surveys/rules.js';
 import {
-  SELF_RATING_MAX,
-  SELF_RATING_MIN,
   optionIdsOf,
   type Question,
   type QuestionOf,
+  SELF_RATING_MAX,
+  SELF_RATING_MIN,
   type SurveyDefinition,
 } from '../surveys/schema.js';
-import type { AnswerIssue, AnswerIssueCode, AnswerValue, Answers, ResponseSubmission } from './schema.js';
+import type { AnswerIssue, AnswerIssueCode, Answers, AnswerValue, ResponseSubmission } from './schema.js';
 
 export type ValidateResult = { ok: true; value: Answers } | { ok: false; issues: AnswerIssue[] };
 
@@ -62,7 +62,8 @@ function checkSelection(
   const chosen = new Set<string>();
   raw.forEach((v, i) => {
     if (typeof v !== 'string') issues.push(issue([...path, i], 'wrong_type', 'expected an option id'));
-    else if (!optionIds.includes(v)) issues.push(issue([...path, i], invalidCode, `"${v}" is not an option of this question`));
+    else if (!optionIds.includes(v))
+      issues.push(issue([...path, i], invalidCode, `"${v}" is not an option of this question`));
     else if (chosen.has(v)) issues.push(issue([...path, i], 'duplicate_option', `"${v}" is selected twice`));
     else chosen.add(v);
   });
@@ -74,7 +75,8 @@ function checkSelfRating(raw: unknown, path: Path): Checked {
   if (!isPlainObject(raw)) return bad([issue(path, 'wrong_type', 'expected { before, after }')]);
   const issues: AnswerIssue[] = [];
   for (const key of Object.keys(raw))
-    if (key !== 'before' && key !== 'after') issues.push(issue([...path, key], 'wrong_type', 'expected only before and after'));
+    if (key !== 'before' && key !== 'after')
+      issues.push(issue([...path, key], 'wrong_type', 'expected only before and after'));
   const parts: number[] = [];
   for (const part of ['before', 'after'] as const) {
     const v = Object.hasOwn(raw, part) ? raw[part] : undefined;
@@ -85,7 +87,13 @@ function checkSelfRating(raw: unknown, path: Path): Checked {
     const n = checkNumber(v, [...path, part]);
     if (typeof n !== 'number') issues.push(n);
     else if (!Number.isInteger(n) || n < SELF_RATING_MIN || n > SELF_RATING_MAX)
-      issues.push(issue([...path, part], 'self_rating_out_of_scale', `expected a whole number ${SELF_RATING_MIN} to ${SELF_RATING_MAX}`));
+      issues.push(
+        issue(
+          [...path, part],
+          'self_rating_out_of_scale',
+          `expected a whole number ${SELF_RATING_MIN} to ${SELF_RATING_MAX}`,
+        ),
+      );
     else parts.push(n);
   }
   if (issues.length > 0) return bad(issues);
@@ -107,7 +115,8 @@ function checkAnswer(q: Question, raw: unknown, path: Path): Checked {
     case 'single_choice':
     case 'profile': {
       if (typeof raw !== 'string') return bad([issue(path, 'wrong_type', 'expected an option id')]);
-      if (!optionIdsOf(q)!.includes(raw)) return bad([issue(path, 'invalid_option', `"${raw}" is not an option of this question`)]);
+      if (!optionIdsOf(q)!.includes(raw))
+        return bad([issue(path, 'invalid_option', `"${raw}" is not an option of this question`)]);
       return ok(raw);
     }
     case 'multiple_choice': {
@@ -129,9 +138,12 @@ function checkAnswer(q: Question, raw: unknown, path: Path): Checked {
       const n = checkNumber(raw, path);
       if (typeof n !== 'number') return bad([n]);
       const issues: AnswerIssue[] = [];
-      if (q.integer && !Number.isInteger(n)) issues.push(issue(path, 'not_integer', 'expected a whole number'));
-      if (q.min !== undefined && n < q.min) issues.push(issue(path, 'number_too_small', `expected at least ${q.min}`));
-      if (q.max !== undefined && n > q.max) issues.push(issue(path, 'number_too_large', `expected at most ${q.max}`));
+      if (q.integer && !Number.isInteger(n))
+        issues.push(issue(path, 'not_integer', 'expected a whole number'));
+      if (q.min !== undefined && n < q.min)
+        issues.push(issue(path, 'number_too_small', `expected at least ${q.min}`));
+      if (q.max !== undefined && n > q.max)
+        issues.push(issue(path, 'number_too_large', `expected at most ${q.max}`));
       return issues.length > 0 ? bad(issues) : ok(n);
     }
     case 'short_text':
@@ -139,7 +151,8 @@ function checkAnswer(q: Question, raw: unknown, path: Path): Checked {
       if (typeof raw !== 'string') return bad([issue(path, 'wrong_type', 'expected text')]);
       const text = normaliseText(raw);
       // Counted in code points, as a participant counts characters (an emoji is one).
-      if ([...text].length > q.maxLength) return bad([issue(path, 'text_too_long', `at most ${q.maxLength} characters`)]);
+      if ([...text].length > q.maxLength)
+        return bad([issue(path, 'text_too_long', `at most ${q.maxLength} characters`)]);
       return ok(text);
     }
     case 'self_rating':
@@ -155,12 +168,16 @@ function checkAnswer(q: Question, raw: unknown, path: Path): Checked {
  */
 export function validateAnswers(def: SurveyDefinition, answers: unknown): ValidateResult {
   if (!isPlainObject(answers))
-    return { ok: false, issues: [issue(['answers'], 'answers_not_object', 'expected answers keyed by question id')] };
+    return {
+      ok: false,
+      issues: [issue(['answers'], 'answers_not_object', 'expected answers keyed by question id')],
+    };
 
   const issues: AnswerIssue[] = [];
   const known = new Set(def.questions.map((q) => q.id));
   for (const key of Object.keys(answers))
-    if (!known.has(key)) issues.push(issue(['answers', key], 'unknown_question', `no question "${key}" in this survey version`));
+    if (!known.has(key))
+      issues.push(issue(['answers', key], 'unknown_question', `no question "${key}" in this survey version`));
 
   const value: Answers = {};
   const effective: Record<string, AnswerValue> = {};
@@ -174,7 +191,9 @@ export function validateAnswers(def: SurveyDefinition, answers: unknown): Valida
       continue;
     }
     if (visible === false) {
-      issues.push(issue(path, 'hidden_question_answered', 'this question is not shown for the answers given'));
+      issues.push(
+        issue(path, 'hidden_question_answered', 'this question is not shown for the answers given'),
+      );
       continue;
     }
     const checked = checkAnswer(q, raw, path);
@@ -216,16 +235,26 @@ export interface KnowledgeScore {
  * `maxPoints`. Example: items of 1 and 2 points, first right, second half right →
  * `{ points: 1, maxPoints: 3, percent: 33.3… }`.
  */
-export function scoreKnowledge(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>): KnowledgeScore {
+export function scoreKnowledge(
+  def: SurveyDefinition,
+  answers: Readonly<Record<string, unknown>>,
+): KnowledgeScore {
   const shown = new Set(visibleQuestionIds(def, answers));
   const items: KnowledgeItemScore[] = [];
   for (const q of def.questions) {
     if (q.type !== 'knowledge' || !shown.has(q.id)) continue;
     const raw = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
-    const selected = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((v) => typeof v === 'string') : [];
+    const selected =
+      typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((v) => typeof v === 'string') : [];
     const set = new Set(selected);
     const correct = set.size === q.correct.length && q.correct.every((c) => set.has(c));
-    items.push({ questionId: q.id, answered: selected.length > 0, correct, points: correct ? q.points : 0, maxPoints: q.points });
+    items.push({
+      questionId: q.id,
+      answered: selected.length > 0,
+      correct,
+      points: correct ? q.points : 0,
+      maxPoints: q.points,
+    });
   }
   const points = items.reduce((s, i) => s + i.points, 0);
   const maxPoints = items.reduce((s, i) => s + i.maxPoints, 0);
@@ -237,9 +266,12 @@ export function scoreKnowledge(def: SurveyDefinition, answers: Readonly<Record<s
 
 /** JSON with object keys sorted at every depth; `undefined` members dropped as JSON does. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   if (isPlainObject(value)) {
-    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -11,10 +11,53 @@ function normalised(raw: Record<string, unknown>): { answers: Answers } {
 }
 
 const responses = [
-  normalised({ sat: 5, rec: 10, topics: ['a', 'b'], applied: 'yes', how: 'Used it', hours: 10, self: { before: 1, after: 4 }, k1: 'a', k2: ['a', 'c'], gender: 'female', country: 'AF' }),
-  normalised({ sat: 4, rec: 7, topics: ['a'], applied: 'no', hours: 20, self: { before: 2, after: 4 }, k1: 'b', k2: ['a'], gender: 'male', country: 'PK' }),
-  normalised({ sat: 4, topics: ['b', 'c'], applied: 'yes', how: 'Shared', self: { before: 2, after: 5 }, k1: 'a', gender: 'female', country: 'AF' }),
-  normalised({ sat: 2, rec: 8, applied: 'no', hours: 3, self: { before: 3, after: 3 }, k1: 'a', k2: ['c', 'a'], notes: 'More time', gender: 'female', country: 'TR' }),
+  normalised({
+    sat: 5,
+    rec: 10,
+    topics: ['a', 'b'],
+    applied: 'yes',
+    how: 'Used it',
+    hours: 10,
+    self: { before: 1, after: 4 },
+    k1: 'a',
+    k2: ['a', 'c'],
+    gender: 'female',
+    country: 'AF',
+  }),
+  normalised({
+    sat: 4,
+    rec: 7,
+    topics: ['a'],
+    applied: 'no',
+    hours: 20,
+    self: { before: 2, after: 4 },
+    k1: 'b',
+    k2: ['a'],
+    gender: 'male',
+    country: 'PK',
+  }),
+  normalised({
+    sat: 4,
+    topics: ['b', 'c'],
+    applied: 'yes',
+    how: 'Shared',
+    self: { before: 2, after: 5 },
+    k1: 'a',
+    gender: 'female',
+    country: 'AF',
+  }),
+  normalised({
+    sat: 2,
+    rec: 8,
+    applied: 'no',
+    hours: 3,
+    self: { before: 3, after: 3 },
+    k1: 'a',
+    k2: ['c', 'a'],
+    notes: 'More time',
+    gender: 'female',
+    country: 'TR',
+  }),
 ];
 
 const byId = (s: ReturnType<typeof summarise>, id: string) => s.questions.find((q) => q.questionId === id)!;
@@ -38,7 +81,10 @@ describe('summarise, hand-computed on four responses', () => {
   it('likert: distribution of n=4, mean and median', () => {
     // values 5, 4, 4, 2: mean 15 / 4 = 3.75; sorted 2 4 4 5, median (4 + 4) / 2 = 4
     expect(byId(s, 'sat')).toMatchObject({
-      n: 4, mean: 3.75, median: 4, measure: 'satisfaction',
+      n: 4,
+      mean: 3.75,
+      median: 4,
+      measure: 'satisfaction',
       options: [
         { id: '1', count: 0, percent: 0 },
         { id: '2', count: 1, percent: 25 }, // 1 / 4
@@ -78,7 +124,11 @@ describe('summarise, hand-computed on four responses', () => {
   it('self-rating: before and after separately', () => {
     // before 1 2 2 3: mean 8 / 4 = 2, median (2 + 2) / 2 = 2; after 4 4 5 3: mean 16 / 4 = 4, median (4 + 4) / 2 = 4
     const self = byId(s, 'self');
-    expect(self).toMatchObject({ n: 4, before: { n: 4, mean: 2, median: 2 }, after: { n: 4, mean: 4, median: 4 } });
+    expect(self).toMatchObject({
+      n: 4,
+      before: { n: 4, mean: 2, median: 2 },
+      after: { n: 4, mean: 4, median: 4 },
+    });
     expect(self.before!.options.map((o) => o.count)).toEqual([1, 2, 1, 0, 0]);
     expect(self.after!.options.map((o) => o.count)).toEqual([0, 0, 1, 2, 1]);
   });

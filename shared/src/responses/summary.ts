@@ -4,13 +4,13 @@
  */
 import {
   COUNTRY_CODES,
-  SELF_RATING_MAX,
-  SELF_RATING_MIN,
-  optionIdsOf,
   type MeasureTag,
+  optionIdsOf,
   type ProfileKind,
   type Question,
   type QuestionType,
+  SELF_RATING_MAX,
+  SELF_RATING_MIN,
   type SurveyDefinition,
 } from '../surveys/schema.js';
 import type { Answers } from './schema.js';
@@ -76,9 +76,17 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-const numeric = (values: readonly number[]): NumericSummary => ({ n: values.length, mean: mean(values), median: median(values) });
+const numeric = (values: readonly number[]): NumericSummary => ({
+  n: values.length,
+  mean: mean(values),
+  median: median(values),
+});
 
-function distribution(ids: readonly string[], picks: readonly (readonly string[])[], keepZero = true): OptionCount[] {
+function distribution(
+  ids: readonly string[],
+  picks: readonly (readonly string[])[],
+  keepZero = true,
+): OptionCount[] {
   const counts = new Map(ids.map((id) => [id, 0]));
   for (const p of picks) for (const id of new Set(p)) if (counts.has(id)) counts.set(id, counts.get(id)! + 1);
   const n = picks.length;
@@ -101,7 +109,10 @@ function profileQuestions(def: SurveyDefinition): Map<ProfileKind, string> {
  */
 export function matchesFilter(def: SurveyDefinition, answers: Answers, filter: ProfileFilter): boolean {
   const ids = profileQuestions(def);
-  for (const [kind, wanted] of Object.entries(filter) as [ProfileKind, string | readonly string[] | undefined][]) {
+  for (const [kind, wanted] of Object.entries(filter) as [
+    ProfileKind,
+    string | readonly string[] | undefined,
+  ][]) {
     if (wanted === undefined) continue;
     const qid = ids.get(kind);
     if (qid === undefined) return false;
@@ -124,14 +135,24 @@ function summariseQuestion(q: Question, all: readonly Answers[]): QuestionSummar
       const ids = optionIdsOf(q)!;
       const picks = raw.filter((v): v is string => typeof v === 'string' && ids.includes(v)).map((v) => [v]);
       const isCountry = q.type === 'profile' && q.profile === 'country';
-      return { ...base, n: picks.length, options: distribution(isCountry ? COUNTRY_CODES : ids, picks, !isCountry) };
+      return {
+        ...base,
+        n: picks.length,
+        options: distribution(isCountry ? COUNTRY_CODES : ids, picks, !isCountry),
+      };
     }
     case 'multiple_choice':
     case 'knowledge': {
       const picks = raw
         .map((v) => (typeof v === 'string' ? [v] : v))
-        .filter((v): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'));
-      const summary: QuestionSummary = { ...base, n: picks.length, options: distribution(optionIdsOf(q)!, picks) };
+        .filter(
+          (v): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'),
+        );
+      const summary: QuestionSummary = {
+        ...base,
+        n: picks.length,
+        options: distribution(optionIdsOf(q)!, picks),
+      };
       if (q.type === 'knowledge') {
         const right = picks.filter((p) => {
           const s = new Set(p);
@@ -148,7 +169,10 @@ function summariseQuestion(q: Question, all: readonly Answers[]): QuestionSummar
       return {
         ...base,
         n: values.length,
-        options: distribution(range(lo, hi), values.map((v) => [String(v)])),
+        options: distribution(
+          range(lo, hi),
+          values.map((v) => [String(v)]),
+        ),
         mean: mean(values),
         median: median(values),
       };
@@ -160,13 +184,27 @@ function summariseQuestion(q: Question, all: readonly Answers[]): QuestionSummar
     case 'self_rating': {
       const pairs = raw.filter(
         (v): v is { before: number; after: number } =>
-          typeof v === 'object' && v !== null && !Array.isArray(v) && 'before' in v && 'after' in v && isInt(v.before) && isInt(v.after),
+          typeof v === 'object' &&
+          v !== null &&
+          !Array.isArray(v) &&
+          'before' in v &&
+          'after' in v &&
+          isInt(v.before) &&
+          isInt(v.after),
       );
       const half = (values: number[]) => ({
         ...numeric(values),
-        options: distribution(range(SELF_RATING_MIN, SELF_RATING_MAX), values.map((v) => [String(v)])),
+        options: distribution(
+          range(SELF_RATING_MIN, SELF_RATING_MAX),
+          values.map((v) => [String(v)]),
+        ),
       });
-      return { ...base, n: pairs.length, before: half(pairs.map((p) => p.before)), after: half(pairs.map((p) => p.after)) };
+      return {
+        ...base,
+        n: pairs.length,
+        before: half(pairs.map((p) => p.before)),
+        after: half(pairs.map((p) => p.after)),
+      };
     }
     case 'short_text':
     case 'long_text': {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sample, sampleInput } from './__fixtures__/sample.js';
 import {
   columnsAcross,
   columnsOf,
@@ -11,7 +12,6 @@ import {
   visibleQuestionIds,
 } from './rules.js';
 import { type Question, SurveyDefinition } from './schema.js';
-import { sample, sampleInput } from './__fixtures__/sample.js';
 
 const q = (id: string) => sample.questions.find((x) => x.id === id)!;
 
@@ -76,7 +76,16 @@ describe('isVisible', () => {
   it('visibleQuestionIds ignores answers of hidden questions in later conditions', () => {
     const input = structuredClone(sampleInput) as any;
     // hours shown only if how == 'x'; how shown only if applied == yes
-    input.questions[4] = { id: 'how', type: 'single_choice', options: [{ id: 'x', label: { en: 'x', ar: 'x' } }, { id: 'y', label: { en: 'y', ar: 'y' } }], text: { en: 'h', ar: 'h' }, showIf: { questionId: 'applied', equals: 'yes' } };
+    input.questions[4] = {
+      id: 'how',
+      type: 'single_choice',
+      options: [
+        { id: 'x', label: { en: 'x', ar: 'x' } },
+        { id: 'y', label: { en: 'y', ar: 'y' } },
+      ],
+      text: { en: 'h', ar: 'h' },
+      showIf: { questionId: 'applied', equals: 'yes' },
+    };
     input.questions[5].showIf = { questionId: 'how', equals: 'x' };
     const def = SurveyDefinition.parse(input);
     expect(visibleQuestionIds(def, { applied: 'yes', how: 'x' })).toContain('hours');
@@ -116,8 +125,24 @@ describe('columns', () => {
   it('lists id-keyed columns with sub-parts for self-rating, multiple choice and knowledge', () => {
     const keys = columnsOf(sample).map((c) => c.key);
     expect(keys).toEqual([
-      'sat', 'rec', 'topics.a', 'topics.b', 'topics.c', 'topics.d', 'applied', 'how', 'hours',
-      'self.before', 'self.after', 'k1', 'k1.score', 'k2', 'k2.score', 'notes', 'gender', 'country',
+      'sat',
+      'rec',
+      'topics.a',
+      'topics.b',
+      'topics.c',
+      'topics.d',
+      'applied',
+      'how',
+      'hours',
+      'self.before',
+      'self.after',
+      'k1',
+      'k1.score',
+      'k2',
+      'k2.score',
+      'notes',
+      'gender',
+      'country',
     ]);
   });
 

@@ -36,12 +36,12 @@ export function textsOf(def: SurveyDefinition): { path: TextPath; text: Localize
         for (const o of q.options ?? []) add([...at, 'options', o.id, 'label'], o.label);
         break;
       case 'likert':
-        q.points.forEach((t, i) => add([...at, 'points', i + 1], t));
+        for (const [i, t] of q.points.entries()) add([...at, 'points', i + 1], t);
         break;
       case 'self_rating':
         add([...at, 'beforeLabel'], q.beforeLabel);
         add([...at, 'afterLabel'], q.afterLabel);
-        (q.points ?? []).forEach((t, i) => add([...at, 'points', i + 1], t));
+        for (const [i, t] of (q.points ?? []).entries()) add([...at, 'points', i + 1], t);
         break;
       case 'rating_0_10':
         add([...at, 'minLabel'], q.minLabel);
@@ -113,7 +113,10 @@ export function isVisible(question: Question, answers: Readonly<Record<string, u
 }
 
 /** The ids of the questions shown, in order; answers of hidden questions are ignored by later conditions. */
-export function visibleQuestionIds(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>): string[] {
+export function visibleQuestionIds(
+  def: SurveyDefinition,
+  answers: Readonly<Record<string, unknown>>,
+): string[] {
   const effective: Record<string, unknown> = {};
   const out: string[] = [];
   for (const q of def.questions) {
@@ -142,9 +145,17 @@ export function nextVersion(def: SurveyDefinition): SurveyDefinition {
  * answered, otherwise as `current.version + 1` (the answered version stays as it was).
  * Neither input is mutated.
  */
-export function reviseSurvey(current: SurveyDefinition, edited: SurveyDefinition, hasResponses: boolean): SurveyDefinition {
+export function reviseSurvey(
+  current: SurveyDefinition,
+  edited: SurveyDefinition,
+  hasResponses: boolean,
+): SurveyDefinition {
   const copy = structuredClone(edited);
-  return { ...copy, id: current.id, version: needsNewVersion(hasResponses) ? current.version + 1 : current.version };
+  return {
+    ...copy,
+    id: current.id,
+    version: needsNewVersion(hasResponses) ? current.version + 1 : current.version,
+  };
 }
 
 // ---------------------------------------------------------------------------

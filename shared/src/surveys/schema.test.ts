@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRY_CODES, isRtl, LanguageCode, Question, SurveyDefinition } from './schema.js';
 import { sampleInput } from './__fixtures__/sample.js';
+import { COUNTRY_CODES, isRtl, LanguageCode, Question, SurveyDefinition } from './schema.js';
 
 const clone = () => structuredClone(sampleInput) as any;
 const messages = (input: unknown) => {
@@ -10,8 +10,10 @@ const messages = (input: unknown) => {
 
 describe('languages', () => {
   it('accepts short BCP-47-ish codes and rejects others', () => {
-    for (const code of ['en', 'ru', 'ar', 'fa', 'prs', 'ps', 'ur', 'fr', 'tr', 'sr-Latn', 'pt-BR']) expect(LanguageCode.safeParse(code).success).toBe(true);
-    for (const code of ['', 'EN', 'english', 'en_US', 'e']) expect(LanguageCode.safeParse(code).success).toBe(false);
+    for (const code of ['en', 'ru', 'ar', 'fa', 'prs', 'ps', 'ur', 'fr', 'tr', 'sr-Latn', 'pt-BR'])
+      expect(LanguageCode.safeParse(code).success).toBe(true);
+    for (const code of ['', 'EN', 'english', 'en_US', 'e'])
+      expect(LanguageCode.safeParse(code).success).toBe(false);
   });
 
   it('isRtl is true for Arabic-script and Hebrew languages, false for others, script subtag wins', () => {
@@ -96,7 +98,9 @@ describe('SurveyDefinition refinements', () => {
   it('rejects multiple choice minSelections greater than maxSelections', () => {
     const input = clone();
     input.questions[2].minSelections = 3;
-    expect(messages(input)).toContainEqual(expect.stringContaining('minSelections is greater than maxSelections'));
+    expect(messages(input)).toContainEqual(
+      expect.stringContaining('minSelections is greater than maxSelections'),
+    );
   });
 
   it('rejects a likert scale whose labelled points do not match the scale', () => {
@@ -108,7 +112,10 @@ describe('SurveyDefinition refinements', () => {
   it('rejects profile options that are not standard, and options on the country question', () => {
     const input = clone();
     input.questions[10].options[0].id = 'woman';
-    input.questions[11].options = [{ id: 'af', label: { en: 'AF' } }, { id: 'pk', label: { en: 'PK' } }];
+    input.questions[11].options = [
+      { id: 'af', label: { en: 'AF' } },
+      { id: 'pk', label: { en: 'PK' } },
+    ];
     const m = messages(input);
     expect(m).toContainEqual(expect.stringContaining('"woman" is not a standard gender option'));
     expect(m).toContainEqual(expect.stringContaining('country question takes no options'));
@@ -116,18 +123,32 @@ describe('SurveyDefinition refinements', () => {
 
   it('rejects an empty language list and repeated languages', () => {
     expect(messages({ ...clone(), languages: [] }).length).toBeGreaterThan(0);
-    expect(messages({ ...clone(), languages: ['en', 'en'] })).toContainEqual(expect.stringContaining('languages repeat'));
+    expect(messages({ ...clone(), languages: ['en', 'en'] })).toContainEqual(
+      expect.stringContaining('languages repeat'),
+    );
   });
 
   it('rejects pages that skip or reorder questions', () => {
     const ids = sampleInput.questions.map((q) => q.id);
-    expect(messages({ ...clone(), pages: [{ id: 'p1', questionIds: ids.slice(0, 3) }, { id: 'p2', questionIds: ids.slice(3) }] })).toEqual([]);
-    expect(messages({ ...clone(), pages: [{ id: 'p1', questionIds: ids.slice(1) }] })).toContainEqual(expect.stringContaining('pages must list'));
+    expect(
+      messages({
+        ...clone(),
+        pages: [
+          { id: 'p1', questionIds: ids.slice(0, 3) },
+          { id: 'p2', questionIds: ids.slice(3) },
+        ],
+      }),
+    ).toEqual([]);
+    expect(messages({ ...clone(), pages: [{ id: 'p1', questionIds: ids.slice(1) }] })).toContainEqual(
+      expect.stringContaining('pages must list'),
+    );
   });
 
   it('rejects unknown question types and unknown fields', () => {
     expect(Question.safeParse({ id: 'x', type: 'slider', text: { en: 'x' } }).success).toBe(false);
-    expect(Question.safeParse({ id: 'x', type: 'short_text', text: { en: 'x' }, colour: 'red' }).success).toBe(false);
+    expect(
+      Question.safeParse({ id: 'x', type: 'short_text', text: { en: 'x' }, colour: 'red' }).success,
+    ).toBe(false);
   });
 
   it('rejects question ids that are not slugs', () => {

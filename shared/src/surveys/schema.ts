@@ -13,7 +13,10 @@ import * as z from 'zod';
  */
 export const LanguageCode = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/, 'expected a language code such as en, ru, ar or prs');
+  .regex(
+    /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/,
+    'expected a language code such as en, ru, ar or prs',
+  );
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
 /** Languages the dialogue uses, with their own names (endonyms) for a language picker. */
@@ -41,7 +44,21 @@ export const KNOWN_LANGUAGES: Readonly<Record<string, string>> = {
   he: 'עברית',
 };
 
-const RTL_PRIMARY = new Set(['ar', 'fa', 'prs', 'ps', 'ur', 'he', 'yi', 'ckb', 'sd', 'ug', 'dv', 'syr', 'arc']);
+const RTL_PRIMARY = new Set([
+  'ar',
+  'fa',
+  'prs',
+  'ps',
+  'ur',
+  'he',
+  'yi',
+  'ckb',
+  'sd',
+  'ug',
+  'dv',
+  'syr',
+  'arc',
+]);
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
 
 /**
@@ -125,10 +142,15 @@ const common = {
   level: EvaluationLevel.optional(),
 };
 
-function uniqueOptionIds(options: readonly Option[], ctx: z.RefinementCtx, path: PropertyKey[] = ['options']): void {
+function uniqueOptionIds(
+  options: readonly Option[],
+  ctx: z.RefinementCtx,
+  path: PropertyKey[] = ['options'],
+): void {
   const seen = new Set<string>();
   options.forEach((o, i) => {
-    if (seen.has(o.id)) ctx.addIssue({ code: 'custom', message: `duplicate option id "${o.id}"`, path: [...path, i, 'id'] });
+    if (seen.has(o.id))
+      ctx.addIssue({ code: 'custom', message: `duplicate option id "${o.id}"`, path: [...path, i, 'id'] });
     seen.add(o.id);
   });
 }
@@ -151,11 +173,23 @@ export const MultipleChoiceQuestion = z
   .superRefine((q, ctx) => {
     uniqueOptionIds(q.options, ctx);
     if (q.minSelections !== undefined && q.maxSelections !== undefined && q.minSelections > q.maxSelections)
-      ctx.addIssue({ code: 'custom', message: 'minSelections is greater than maxSelections', path: ['minSelections'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'minSelections is greater than maxSelections',
+        path: ['minSelections'],
+      });
     if (q.maxSelections !== undefined && q.maxSelections > q.options.length)
-      ctx.addIssue({ code: 'custom', message: 'maxSelections exceeds the number of options', path: ['maxSelections'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'maxSelections exceeds the number of options',
+        path: ['maxSelections'],
+      });
     if (q.minSelections !== undefined && q.minSelections > q.options.length)
-      ctx.addIssue({ code: 'custom', message: 'minSelections exceeds the number of options', path: ['minSelections'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'minSelections exceeds the number of options',
+        path: ['minSelections'],
+      });
   });
 
 /** Answer: an integer 1..scale. `points[i]` labels the value i+1. */
@@ -168,7 +202,11 @@ export const LikertQuestion = z
   })
   .superRefine((q, ctx) => {
     if (q.points.length !== q.scale)
-      ctx.addIssue({ code: 'custom', message: `a ${q.scale}-point scale needs ${q.scale} labelled points`, path: ['points'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a ${q.scale}-point scale needs ${q.scale} labelled points`,
+        path: ['points'],
+      });
   });
 
 /** Answer: an integer 0..10 (e.g. "how likely are you to recommend"). */
@@ -222,7 +260,12 @@ export const KnowledgeQuestion = z
     uniqueOptionIds(q.options, ctx);
     const ids = new Set(q.options.map((o) => o.id));
     q.correct.forEach((c, i) => {
-      if (!ids.has(c)) ctx.addIssue({ code: 'custom', message: `correct option "${c}" is not an option`, path: ['correct', i] });
+      if (!ids.has(c))
+        ctx.addIssue({
+          code: 'custom',
+          message: `correct option "${c}" is not an option`,
+          path: ['correct', i],
+        });
     });
     if (new Set(q.correct).size !== q.correct.length)
       ctx.addIssue({ code: 'custom', message: 'correct options repeat', path: ['correct'] });
@@ -288,7 +331,15 @@ export const PROFILE_OPTION_IDS: Readonly<Record<ProfileKind, readonly string[]>
     'private_sector',
     'other',
   ],
-  role: ['senior_management', 'policy_officer', 'technical_expert', 'frontline_officer', 'trainer', 'researcher', 'other'],
+  role: [
+    'senior_management',
+    'policy_officer',
+    'technical_expert',
+    'frontline_officer',
+    'trainer',
+    'researcher',
+    'other',
+  ],
 };
 
 /**
@@ -307,18 +358,30 @@ export const ProfileQuestion = z
   .superRefine((q, ctx) => {
     if (q.profile === 'country') {
       if (q.options !== undefined)
-        ctx.addIssue({ code: 'custom', message: 'the country question takes no options (ISO 3166-1 codes)', path: ['options'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'the country question takes no options (ISO 3166-1 codes)',
+          path: ['options'],
+        });
       return;
     }
     if (q.options === undefined) {
-      ctx.addIssue({ code: 'custom', message: `the ${q.profile} question needs its options`, path: ['options'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `the ${q.profile} question needs its options`,
+        path: ['options'],
+      });
       return;
     }
     uniqueOptionIds(q.options, ctx);
     const allowed = new Set(PROFILE_OPTION_IDS[q.profile]);
     q.options.forEach((o, i) => {
       if (!allowed.has(o.id))
-        ctx.addIssue({ code: 'custom', message: `"${o.id}" is not a standard ${q.profile} option`, path: ['options', i, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${o.id}" is not a standard ${q.profile} option`,
+          path: ['options', i, 'id'],
+        });
     });
   });
 
@@ -408,7 +471,11 @@ export const SurveyDefinition = z
     const position = new Map<string, number>();
     def.questions.forEach((q, i) => {
       if (position.has(q.id))
-        ctx.addIssue({ code: 'custom', message: `duplicate question id "${q.id}"`, path: ['questions', i, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate question id "${q.id}"`,
+          path: ['questions', i, 'id'],
+        });
       else position.set(q.id, i);
     });
 
@@ -417,21 +484,34 @@ export const SurveyDefinition = z
       const path = ['questions', i, 'showIf'];
       const at = position.get(q.showIf.questionId);
       if (at === undefined || at >= i) {
-        ctx.addIssue({ code: 'custom', message: `showIf must refer to an earlier question, not "${q.showIf.questionId}"`, path: [...path, 'questionId'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `showIf must refer to an earlier question, not "${q.showIf.questionId}"`,
+          path: [...path, 'questionId'],
+        });
         return;
       }
       const target = def.questions[at]!;
-      const values = 'in' in q.showIf ? q.showIf.in : 'equals' in q.showIf ? [q.showIf.equals] : [q.showIf.notEquals];
+      const values =
+        'in' in q.showIf ? q.showIf.in : 'equals' in q.showIf ? [q.showIf.equals] : [q.showIf.notEquals];
       for (const v of values)
         if (!conditionValueFits(target, v))
-          ctx.addIssue({ code: 'custom', message: `showIf value ${JSON.stringify(v)} is not a possible answer of "${target.id}"`, path });
+          ctx.addIssue({
+            code: 'custom',
+            message: `showIf value ${JSON.stringify(v)} is not a possible answer of "${target.id}"`,
+            path,
+          });
     });
 
     if (def.pages) {
       const flat = def.pages.flatMap((p) => p.questionIds);
       const order = def.questions.map((q) => q.id);
       if (flat.length !== order.length || flat.some((id, i) => id !== order[i]))
-        ctx.addIssue({ code: 'custom', message: 'pages must list every question once, in question order', path: ['pages'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'pages must list every question once, in question order',
+          path: ['pages'],
+        });
       if (new Set(def.pages.map((p) => p.id)).size !== def.pages.length)
         ctx.addIssue({ code: 'custom', message: 'page ids repeat', path: ['pages'] });
     }

@@ -42,7 +42,16 @@ const KNOWLEDGE_LEVEL = [
 ];
 
 const agree = (id: string, text: ReturnType<typeof t>, extra: Partial<QuestionInput> = {}): QuestionInput =>
-  ({ id, type: 'likert', scale: 5, points: AGREEMENT, text, required: false, level: 1, ...extra }) as QuestionInput;
+  ({
+    id,
+    type: 'likert',
+    scale: 5,
+    points: AGREEMENT,
+    text,
+    required: false,
+    level: 1,
+    ...extra,
+  }) as QuestionInput;
 
 const gender: QuestionInput = {
   id: 'gender',
@@ -62,7 +71,11 @@ const country: QuestionInput = {
   type: 'profile',
   profile: 'country',
   measure: 'profile',
-  text: t('Which country do you represent or work in?', 'Какую страну вы представляете или в какой стране работаете?', 'ما البلد الذي تمثّله أو تعمل فيه؟'),
+  text: t(
+    'Which country do you represent or work in?',
+    'Какую страну вы представляете или в какой стране работаете?',
+    'ما البلد الذي تمثّله أو تعمل فيه؟',
+  ),
 };
 
 const organisationType: QuestionInput = {
@@ -70,14 +83,48 @@ const organisationType: QuestionInput = {
   type: 'profile',
   profile: 'organisation_type',
   measure: 'profile',
-  text: t('What type of organisation do you work for?', 'В какой организации вы работаете?', 'ما نوع الجهة التي تعمل فيها؟'),
+  text: t(
+    'What type of organisation do you work for?',
+    'В какой организации вы работаете?',
+    'ما نوع الجهة التي تعمل فيها؟',
+  ),
   options: [
-    opt('national_government', 'National government (ministry or agency)', 'Государственный орган (министерство или ведомство)', 'حكومة وطنية (وزارة أو هيئة)'),
-    opt('local_government', 'Regional or local authority', 'Региональный или местный орган власти', 'سلطة إقليمية أو محلية'),
-    opt('border_or_law_enforcement', 'Border or law enforcement agency', 'Пограничная или правоохранительная служба', 'جهاز حدود أو إنفاذ قانون'),
-    opt('international_organisation', 'International organisation', 'Международная организация', 'منظمة دولية'),
-    opt('ngo_civil_society', 'NGO or civil society', 'НКО или гражданское общество', 'منظمة غير حكومية أو مجتمع مدني'),
-    opt('academia_research', 'Academia or research', 'Научное или исследовательское учреждение', 'جهة أكاديمية أو بحثية'),
+    opt(
+      'national_government',
+      'National government (ministry or agency)',
+      'Государственный орган (министерство или ведомство)',
+      'حكومة وطنية (وزارة أو هيئة)',
+    ),
+    opt(
+      'local_government',
+      'Regional or local authority',
+      'Региональный или местный орган власти',
+      'سلطة إقليمية أو محلية',
+    ),
+    opt(
+      'border_or_law_enforcement',
+      'Border or law enforcement agency',
+      'Пограничная или правоохранительная служба',
+      'جهاز حدود أو إنفاذ قانون',
+    ),
+    opt(
+      'international_organisation',
+      'International organisation',
+      'Международная организация',
+      'منظمة دولية',
+    ),
+    opt(
+      'ngo_civil_society',
+      'NGO or civil society',
+      'НКО или гражданское общество',
+      'منظمة غير حكومية أو مجتمع مدني',
+    ),
+    opt(
+      'academia_research',
+      'Academia or research',
+      'Научное или исследовательское учреждение',
+      'جهة أكاديمية أو بحثية',
+    ),
     opt('private_sector', 'Private sector', 'Частный сектор', 'القطاع الخاص'),
     opt('other', 'Other', 'Другое', 'أخرى'),
   ],
@@ -88,12 +135,26 @@ const role: QuestionInput = {
   type: 'profile',
   profile: 'role',
   measure: 'profile',
-  text: t('What best describes your role?', 'Что лучше всего описывает вашу работу?', 'ما الوصف الأنسب لدورك الوظيفي؟'),
+  text: t(
+    'What best describes your role?',
+    'Что лучше всего описывает вашу работу?',
+    'ما الوصف الأنسب لدورك الوظيفي؟',
+  ),
   options: [
     opt('senior_management', 'Senior management', 'Высшее руководство', 'إدارة عليا'),
-    opt('policy_officer', 'Policy making or policy advice', 'Разработка политики или консультирование', 'صنع السياسات أو تقديم المشورة بشأنها'),
+    opt(
+      'policy_officer',
+      'Policy making or policy advice',
+      'Разработка политики или консультирование',
+      'صنع السياسات أو تقديم المشورة بشأنها',
+    ),
     opt('technical_expert', 'Technical expert', 'Технический эксперт', 'خبير فني'),
-    opt('frontline_officer', 'Frontline officer (e.g. border guard, case worker)', 'Оперативный сотрудник (например, пограничник, инспектор)', 'موظف ميداني (مثل حرس الحدود أو موظف متابعة الحالات)'),
+    opt(
+      'frontline_officer',
+      'Frontline officer (e.g. border guard, case worker)',
+      'Оперативный сотрудник (например, пограничник, инспектор)',
+      'موظف ميداني (مثل حرس الحدود أو موظف متابعة الحالات)',
+    ),
     opt('trainer', 'Trainer', 'Тренер', 'مدرّب'),
     opt('researcher', 'Researcher', 'Исследователь', 'باحث'),
     opt('other', 'Other', 'Другое', 'أخرى'),
@@ -118,7 +179,11 @@ export function postEventTemplate(): SurveyDefinition {
       'Спасибо за участие. Этот короткий опрос займёт около пяти минут. Ваши ответы анонимны и помогут нам улучшить будущие мероприятия.',
       'شكراً لمشاركتك. يستغرق هذا الاستبيان القصير نحو خمس دقائق. إجاباتك مجهولة الهوية وتساعدنا على تحسين الأنشطة القادمة.',
     ),
-    thanks: t('Thank you! Your answers have been recorded.', 'Спасибо! Ваши ответы сохранены.', 'شكراً لك! تم تسجيل إجاباتك.'),
+    thanks: t(
+      'Thank you! Your answers have been recorded.',
+      'Спасибо! Ваши ответы сохранены.',
+      'شكراً لك! تم تسجيل إجاباتك.',
+    ),
     questions: [
       {
         id: 'satisfaction',
@@ -128,15 +193,35 @@ export function postEventTemplate(): SurveyDefinition {
         required: true,
         measure: 'satisfaction',
         level: 1,
-        text: t('Overall, how satisfied are you with the event?', 'Насколько в целом вы довольны мероприятием?', 'بشكل عام، ما مدى رضاك عن الفعالية؟'),
+        text: t(
+          'Overall, how satisfied are you with the event?',
+          'Насколько в целом вы довольны мероприятием?',
+          'بشكل عام، ما مدى رضاك عن الفعالية؟',
+        ),
       },
-      agree('relevance', t('The topics discussed are relevant to my work.', 'Обсуждавшиеся темы важны для моей работы.', 'المواضيع التي نوقشت ذات صلة بعملي.'), {
-        required: true,
-        measure: 'relevance',
-      }),
-      agree('content_quality', t('The presentations and materials were of good quality.', 'Презентации и материалы были качественными.', 'كانت العروض والمواد ذات جودة جيدة.'), {
-        measure: 'quality',
-      }),
+      agree(
+        'relevance',
+        t(
+          'The topics discussed are relevant to my work.',
+          'Обсуждавшиеся темы важны для моей работы.',
+          'المواضيع التي نوقشت ذات صلة بعملي.',
+        ),
+        {
+          required: true,
+          measure: 'relevance',
+        },
+      ),
+      agree(
+        'content_quality',
+        t(
+          'The presentations and materials were of good quality.',
+          'Презентации и материалы были качественными.',
+          'كانت العروض والمواد ذات جودة جيدة.',
+        ),
+        {
+          measure: 'quality',
+        },
+      ),
       agree(
         'exchange',
         t(
@@ -170,7 +255,11 @@ export function postEventTemplate(): SurveyDefinition {
         required: true,
         measure: 'self_rated_knowledge',
         level: 2,
-        text: t('How would you rate your knowledge of the topics of the event?', 'Как бы вы оценили свои знания по темам мероприятия?', 'كيف تقيّم معرفتك بمواضيع الفعالية؟'),
+        text: t(
+          'How would you rate your knowledge of the topics of the event?',
+          'Как бы вы оценили свои знания по темам мероприятия?',
+          'كيف تقيّم معرفتك بمواضيع الفعالية؟',
+        ),
         help: t(
           'Rate yourself twice: as your knowledge was before the event, and as it is now.',
           'Оцените себя дважды: какими были ваши знания до мероприятия и какие они сейчас.',
@@ -199,7 +288,11 @@ export function postEventTemplate(): SurveyDefinition {
         maxLength: 2000,
         measure: 'lessons',
         level: 1,
-        text: t('What was most useful for you, and why?', 'Что было для вас наиболее полезным и почему?', 'ما الذي كان الأكثر فائدة بالنسبة لك، ولماذا؟'),
+        text: t(
+          'What was most useful for you, and why?',
+          'Что было для вас наиболее полезным и почему?',
+          'ما الذي كان الأكثر فائدة بالنسبة لك، ولماذا؟',
+        ),
       },
       {
         id: 'suggestions',
@@ -207,7 +300,11 @@ export function postEventTemplate(): SurveyDefinition {
         maxLength: 2000,
         measure: 'lessons',
         level: 1,
-        text: t('What could be improved in future events?', 'Что можно улучшить в будущих мероприятиях?', 'ما الذي يمكن تحسينه في الفعاليات القادمة؟'),
+        text: t(
+          'What could be improved in future events?',
+          'Что можно улучшить в будущих мероприятиях?',
+          'ما الذي يمكن تحسينه في الفعاليات القادمة؟',
+        ),
       },
       gender,
       country,
@@ -218,10 +315,25 @@ export function postEventTemplate(): SurveyDefinition {
       {
         id: 'assessment',
         title: t('Your assessment', 'Ваша оценка', 'تقييمك'),
-        questionIds: ['satisfaction', 'relevance', 'content_quality', 'exchange', 'organisation', 'intent_to_apply'],
+        questionIds: [
+          'satisfaction',
+          'relevance',
+          'content_quality',
+          'exchange',
+          'organisation',
+          'intent_to_apply',
+        ],
       },
-      { id: 'learning', title: t('What you learned', 'Что вы узнали', 'ما تعلمته'), questionIds: ['self_rated_knowledge', 'recommend'] },
-      { id: 'comments', title: t('Your comments', 'Ваши комментарии', 'ملاحظاتك'), questionIds: ['most_useful', 'suggestions'] },
+      {
+        id: 'learning',
+        title: t('What you learned', 'Что вы узнали', 'ما تعلمته'),
+        questionIds: ['self_rated_knowledge', 'recommend'],
+      },
+      {
+        id: 'comments',
+        title: t('Your comments', 'Ваши комментарии', 'ملاحظاتك'),
+        questionIds: ['most_useful', 'suggestions'],
+      },
       { ...aboutYou, questionIds: ['gender', 'country', 'organisation_type', 'role'] },
     ],
   } satisfies Input);
@@ -239,7 +351,11 @@ const KNOWLEDGE_ITEMS: QuestionInput[] = [
     required: true,
     measure: 'knowledge',
     level: 2,
-    text: t('What does "regular migration" mean?', 'Что означает «легальная (регулярная) миграция»?', 'ما المقصود بـ«الهجرة النظامية»؟'),
+    text: t(
+      'What does "regular migration" mean?',
+      'Что означает «легальная (регулярная) миграция»?',
+      'ما المقصود بـ«الهجرة النظامية»؟',
+    ),
     options: [
       opt(
         'lawful',
@@ -247,9 +363,24 @@ const KNOWLEDGE_ITEMS: QuestionInput[] = [
         'Перемещение в соответствии с законами стран происхождения, транзита и назначения',
         'التنقل وفقاً لقوانين بلدان المنشأ والعبور والمقصد',
       ),
-      opt('seasonal', 'Only seasonal labour migration', 'Только сезонная трудовая миграция', 'هجرة العمالة الموسمية فقط'),
-      opt('refugees', 'Only the movement of recognised refugees', 'Только перемещение признанных беженцев', 'تنقل اللاجئين المعترف بهم فقط'),
-      opt('frequent', 'Migration that happens at regular intervals', 'Миграция, которая происходит через равные промежутки времени', 'الهجرة التي تتكرر على فترات منتظمة'),
+      opt(
+        'seasonal',
+        'Only seasonal labour migration',
+        'Только сезонная трудовая миграция',
+        'هجرة العمالة الموسمية فقط',
+      ),
+      opt(
+        'refugees',
+        'Only the movement of recognised refugees',
+        'Только перемещение признанных беженцев',
+        'تنقل اللاجئين المعترف بهم فقط',
+      ),
+      opt(
+        'frequent',
+        'Migration that happens at regular intervals',
+        'Миграция, которая происходит через равные промежутки времени',
+        'الهجرة التي تتكرر على فترات منتظمة',
+      ),
       dontKnow,
     ],
     correct: ['lawful'],
@@ -266,16 +397,36 @@ const KNOWLEDGE_ITEMS: QuestionInput[] = [
       'أيٌّ مما يلي من أهداف الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية (2018)؟ اختر كل الإجابات الصحيحة.',
     ),
     options: [
-      opt('data', 'Collect and use accurate data for evidence-based policies', 'Сбор и использование точных данных для политики, основанной на фактах', 'جمع بيانات دقيقة واستخدامها لوضع سياسات قائمة على الأدلة'),
-      opt('borders', 'Manage borders in an integrated, secure and coordinated manner', 'Комплексное, безопасное и скоординированное управление границами', 'إدارة الحدود بطريقة متكاملة وآمنة ومنسّقة'),
+      opt(
+        'data',
+        'Collect and use accurate data for evidence-based policies',
+        'Сбор и использование точных данных для политики, основанной на фактах',
+        'جمع بيانات دقيقة واستخدامها لوضع سياسات قائمة على الأدلة',
+      ),
+      opt(
+        'borders',
+        'Manage borders in an integrated, secure and coordinated manner',
+        'Комплексное, безопасное и скоординированное управление границами',
+        'إدارة الحدود بطريقة متكاملة وآمنة ومنسّقة',
+      ),
       opt(
         'return',
         'Cooperate on safe and dignified return and sustainable reintegration',
         'Сотрудничество в обеспечении безопасного и достойного возвращения и устойчивой реинтеграции',
         'التعاون في تيسير العودة الآمنة والكريمة وإعادة الإدماج المستدامة',
       ),
-      opt('limit_remittances', 'Limit the money migrants send home (remittances)', 'Ограничение денежных переводов мигрантов на родину', 'الحدّ من التحويلات المالية التي يرسلها المهاجرون إلى بلدانهم'),
-      opt('close_borders', 'Close borders to all migrants without documents', 'Закрытие границ для всех мигрантов без документов', 'إغلاق الحدود أمام جميع المهاجرين الذين لا يحملون وثائق'),
+      opt(
+        'limit_remittances',
+        'Limit the money migrants send home (remittances)',
+        'Ограничение денежных переводов мигрантов на родину',
+        'الحدّ من التحويلات المالية التي يرسلها المهاجرون إلى بلدانهم',
+      ),
+      opt(
+        'close_borders',
+        'Close borders to all migrants without documents',
+        'Закрытие границ для всех мигрантов без документов',
+        'إغلاق الحدود أمام جميع المهاجرين الذين لا يحملون وثائق',
+      ),
     ],
     correct: ['data', 'borders', 'return'],
   },
@@ -285,7 +436,11 @@ const KNOWLEDGE_ITEMS: QuestionInput[] = [
     required: true,
     measure: 'knowledge',
     level: 2,
-    text: t('What does "integrated border management" mean?', 'Что означает «комплексное управление границами»?', 'ما المقصود بـ«الإدارة المتكاملة للحدود»؟'),
+    text: t(
+      'What does "integrated border management" mean?',
+      'Что означает «комплексное управление границами»?',
+      'ما المقصود بـ«الإدارة المتكاملة للحدود»؟',
+    ),
     options: [
       opt(
         'cooperation',
@@ -293,9 +448,24 @@ const KNOWLEDGE_ITEMS: QuestionInput[] = [
         'Координация и сотрудничество всех национальных и международных органов, занимающихся безопасностью границ и содействием торговле',
         'التنسيق والتعاون بين جميع السلطات الوطنية والدولية المعنية بأمن الحدود وتيسير التجارة',
       ),
-      opt('fences', 'Building physical barriers along the entire border', 'Строительство физических заграждений вдоль всей границы', 'إقامة حواجز مادية على طول الحدود بأكملها'),
-      opt('single_agency', 'Giving one agency sole responsibility for all border tasks', 'Передача всех пограничных функций одному ведомству', 'تكليف جهة واحدة بجميع المهام الحدودية'),
-      opt('automation', 'Replacing border officers with automated systems', 'Замена сотрудников пограничной службы автоматизированными системами', 'استبدال موظفي الحدود بأنظمة آلية'),
+      opt(
+        'fences',
+        'Building physical barriers along the entire border',
+        'Строительство физических заграждений вдоль всей границы',
+        'إقامة حواجز مادية على طول الحدود بأكملها',
+      ),
+      opt(
+        'single_agency',
+        'Giving one agency sole responsibility for all border tasks',
+        'Передача всех пограничных функций одному ведомству',
+        'تكليف جهة واحدة بجميع المهام الحدودية',
+      ),
+      opt(
+        'automation',
+        'Replacing border officers with automated systems',
+        'Замена сотрудников пограничной службы автоматизированными системами',
+        'استبدال موظفي الحدود بأنظمة آلية',
+      ),
       dontKnow,
     ],
     correct: ['cooperation'],
@@ -318,9 +488,24 @@ const KNOWLEDGE_ITEMS: QuestionInput[] = [
         'Не возвращать человека в страну, где ему реально угрожают преследование или серьёзный вред',
         'عدم إعادة الشخص إلى بلد يواجه فيه خطراً حقيقياً بالتعرّض للاضطهاد أو لأذى جسيم',
       ),
-      opt('return_24h', 'To return the person to the country they came from within 24 hours', 'Вернуть человека в страну, из которой он прибыл, в течение 24 часов', 'إعادة الشخص إلى البلد الذي قدم منه خلال 24 ساعة'),
-      opt('documents_only', 'To admit the person only if they hold valid travel documents', 'Впустить человека, только если у него есть действительные проездные документы', 'السماح للشخص بالدخول فقط إذا كان يحمل وثائق سفر سارية'),
-      opt('detain', 'To detain the person until all procedures are over', 'Содержать человека под стражей до завершения всех процедур', 'احتجاز الشخص حتى انتهاء جميع الإجراءات'),
+      opt(
+        'return_24h',
+        'To return the person to the country they came from within 24 hours',
+        'Вернуть человека в страну, из которой он прибыл, в течение 24 часов',
+        'إعادة الشخص إلى البلد الذي قدم منه خلال 24 ساعة',
+      ),
+      opt(
+        'documents_only',
+        'To admit the person only if they hold valid travel documents',
+        'Впустить человека, только если у него есть действительные проездные документы',
+        'السماح للشخص بالدخول فقط إذا كان يحمل وثائق سفر سارية',
+      ),
+      opt(
+        'detain',
+        'To detain the person until all procedures are over',
+        'Содержать человека под стражей до завершения всех процедур',
+        'احتجاز الشخص حتى انتهاء جميع الإجراءات',
+      ),
       dontKnow,
     ],
     correct: ['no_return'],
@@ -337,10 +522,20 @@ const KNOWLEDGE_ITEMS: QuestionInput[] = [
       'ما الأبعاد التي تشملها عادةً إعادة الإدماج المستدامة للمهاجرين العائدين؟',
     ),
     options: [
-      opt('three_dimensions', 'Economic, social and psychosocial', 'Экономический, социальный и психосоциальный', 'الاقتصادية والاجتماعية والنفسية الاجتماعية'),
+      opt(
+        'three_dimensions',
+        'Economic, social and psychosocial',
+        'Экономический, социальный и психосоциальный',
+        'الاقتصادية والاجتماعية والنفسية الاجتماعية',
+      ),
       opt('economic_only', 'Economic only', 'Только экономический', 'الاقتصادية فقط'),
       opt('legal_only', 'Legal status only', 'Только правовой статус', 'الوضع القانوني فقط'),
-      opt('travel_only', 'Paying for the journey home only', 'Только оплата обратного проезда', 'دفع تكاليف رحلة العودة فقط'),
+      opt(
+        'travel_only',
+        'Paying for the journey home only',
+        'Только оплата обратного проезда',
+        'دفع تكاليف رحلة العودة فقط',
+      ),
       dontKnow,
     ],
     correct: ['three_dimensions'],
@@ -360,8 +555,16 @@ export function knowledgeTestTemplate(kind: 'pre_test' | 'post_event' = 'pre_tes
     kind,
     languages: [...TEMPLATE_LANGUAGES],
     title: pre
-      ? t('Knowledge test: start of the training', 'Проверка знаний: начало обучения', 'اختبار المعارف: بداية التدريب')
-      : t('Knowledge test: end of the training', 'Проверка знаний: конец обучения', 'اختبار المعارف: نهاية التدريب'),
+      ? t(
+          'Knowledge test: start of the training',
+          'Проверка знаний: начало обучения',
+          'اختبار المعارف: بداية التدريب',
+        )
+      : t(
+          'Knowledge test: end of the training',
+          'Проверка знаний: конец обучения',
+          'اختبار المعارف: نهاية التدريب',
+        ),
     intro: t(
       'This short test has five questions and takes about five minutes. You take the same test at the start and at the end of the training: it measures what the training changed, not you. Your answers are anonymous. To compare your two tests without your name, this page creates a pairing code and keeps it on your phone, so please use the same phone both times. If you use another device, enter the pairing code you noted the first time. If you do not know an answer, choose "I don\'t know".',
       'Этот короткий тест состоит из пяти вопросов и займёт около пяти минут. Вы проходите один и тот же тест в начале и в конце обучения: он показывает, что изменило обучение, а не оценивает вас. Ваши ответы анонимны. Чтобы сопоставить два теста без указания имени, страница создаёт код сопоставления и сохраняет его на вашем телефоне, поэтому, пожалуйста, оба раза используйте один и тот же телефон. Если вы проходите тест на другом устройстве, введите код, который записали в первый раз. Если вы не знаете ответа, выберите «Не знаю».',
@@ -374,7 +577,11 @@ export function knowledgeTestTemplate(kind: 'pre_test' | 'post_event' = 'pre_tes
     ),
     questions: [...KNOWLEDGE_ITEMS, gender, country],
     pages: [
-      { id: 'test', title: t('Questions', 'Вопросы', 'الأسئلة'), questionIds: KNOWLEDGE_ITEMS.map((q) => q.id) },
+      {
+        id: 'test',
+        title: t('Questions', 'Вопросы', 'الأسئلة'),
+        questionIds: KNOWLEDGE_ITEMS.map((q) => q.id),
+      },
       { ...aboutYou, questionIds: ['gender', 'country'] },
     ],
   } satisfies Input);
@@ -401,7 +608,11 @@ export function followUpTemplate(): SurveyDefinition {
       'Около трёх месяцев назад вы приняли участие в мероприятии диалога. Нам важно узнать, применили ли вы полученные знания и как именно. Опрос займёт около трёх минут, ответы анонимны.',
       'شاركتَ قبل نحو ثلاثة أشهر في أحد أنشطة الحوار. نودّ أن نعرف ما إذا كنت قد استفدت مما تعلمته وكيف. يستغرق ذلك نحو ثلاث دقائق، وإجاباتك مجهولة الهوية.',
     ),
-    thanks: t('Thank you for sharing your experience!', 'Спасибо, что поделились своим опытом!', 'شكراً لمشاركتنا تجربتك!'),
+    thanks: t(
+      'Thank you for sharing your experience!',
+      'Спасибо, что поделились своим опытом!',
+      'شكراً لمشاركتنا تجربتك!',
+    ),
     questions: [
       {
         id: 'applied',
@@ -414,7 +625,11 @@ export function followUpTemplate(): SurveyDefinition {
           'Применили ли вы в своей работе то, чему научились на мероприятии?',
           'هل طبّقت في عملك ما تعلمته خلال النشاط؟',
         ),
-        options: [opt('yes', 'Yes', 'Да', 'نعم'), opt('partly', 'Partly', 'Частично', 'جزئياً'), opt('no', 'No', 'Нет', 'لا')],
+        options: [
+          opt('yes', 'Yes', 'Да', 'نعم'),
+          opt('partly', 'Partly', 'Частично', 'جزئياً'),
+          opt('no', 'No', 'Нет', 'لا'),
+        ],
       },
       {
         id: 'how_applied',
@@ -423,7 +638,11 @@ export function followUpTemplate(): SurveyDefinition {
         measure: 'application',
         level: 3,
         showIf: appliedAtLeastPartly,
-        text: t('How have you applied it? Please give an example.', 'Как именно вы это применили? Приведите, пожалуйста, пример.', 'كيف طبّقته؟ يُرجى ذكر مثال.'),
+        text: t(
+          'How have you applied it? Please give an example.',
+          'Как именно вы это применили? Приведите, пожалуйста, пример.',
+          'كيف طبّقته؟ يُرجى ذكر مثال.',
+        ),
       },
       {
         id: 'change_in_organisation',
@@ -443,7 +662,11 @@ export function followUpTemplate(): SurveyDefinition {
         type: 'single_choice',
         measure: 'application',
         level: 3,
-        text: t('Have you shared what you learned with colleagues?', 'Поделились ли вы полученными знаниями с коллегами?', 'هل شاركت ما تعلمته مع زملائك؟'),
+        text: t(
+          'Have you shared what you learned with colleagues?',
+          'Поделились ли вы полученными знаниями с коллегами?',
+          'هل شاركت ما تعلمته مع زملائك؟',
+        ),
         options: [opt('yes', 'Yes', 'Да', 'نعم'), opt('no', 'No', 'Нет', 'لا')],
       },
       {
@@ -457,13 +680,48 @@ export function followUpTemplate(): SurveyDefinition {
           'ما الذي صعّب عليك تطبيق ما تعلمته، إن وُجد؟ اختر كل ما ينطبق.',
         ),
         options: [
-          opt('no_obstacles', 'Nothing, there were no obstacles', 'Ничего, препятствий не было', 'لا شيء، لم تكن هناك عوائق'),
-          opt('no_opportunity', 'No opportunity in my current tasks', 'Не было возможности в рамках текущих задач', 'لم تُتح لي الفرصة في مهامي الحالية'),
-          opt('no_support', 'Lack of support from management', 'Отсутствие поддержки со стороны руководства', 'قلة الدعم من الإدارة'),
-          opt('resources', 'Lack of resources (time, budget, equipment)', 'Нехватка ресурсов (времени, бюджета, оборудования)', 'نقص الموارد (الوقت أو الميزانية أو المعدات)'),
-          opt('legal_framework', 'The legal or institutional framework does not allow it', 'Этого не допускает правовая или институциональная база', 'الإطار القانوني أو المؤسسي لا يسمح بذلك'),
-          opt('changed_job', 'I changed position or job', 'Я сменил(а) должность или место работы', 'غيّرت منصبي أو وظيفتي'),
-          opt('need_more_training', 'I need more training or guidance', 'Мне нужно дополнительное обучение или методическая помощь', 'أحتاج إلى مزيد من التدريب أو التوجيه'),
+          opt(
+            'no_obstacles',
+            'Nothing, there were no obstacles',
+            'Ничего, препятствий не было',
+            'لا شيء، لم تكن هناك عوائق',
+          ),
+          opt(
+            'no_opportunity',
+            'No opportunity in my current tasks',
+            'Не было возможности в рамках текущих задач',
+            'لم تُتح لي الفرصة في مهامي الحالية',
+          ),
+          opt(
+            'no_support',
+            'Lack of support from management',
+            'Отсутствие поддержки со стороны руководства',
+            'قلة الدعم من الإدارة',
+          ),
+          opt(
+            'resources',
+            'Lack of resources (time, budget, equipment)',
+            'Нехватка ресурсов (времени, бюджета, оборудования)',
+            'نقص الموارد (الوقت أو الميزانية أو المعدات)',
+          ),
+          opt(
+            'legal_framework',
+            'The legal or institutional framework does not allow it',
+            'Этого не допускает правовая или институциональная база',
+            'الإطار القانوني أو المؤسسي لا يسمح بذلك',
+          ),
+          opt(
+            'changed_job',
+            'I changed position or job',
+            'Я сменил(а) должность или место работы',
+            'غيّرت منصبي أو وظيفتي',
+          ),
+          opt(
+            'need_more_training',
+            'I need more training or guidance',
+            'Мне нужно дополнительное обучение или методическая помощь',
+            'أحتاج إلى مزيد من التدريب أو التوجيه',
+          ),
           opt('other', 'Other', 'Другое', 'أخرى'),
         ],
       },
@@ -474,7 +732,11 @@ export function followUpTemplate(): SurveyDefinition {
         measure: 'obstacles',
         level: 3,
         showIf: { questionId: 'obstacles', equals: 'other' },
-        text: t('Please describe the other obstacle.', 'Опишите, пожалуйста, другое препятствие.', 'يُرجى وصف العائق الآخر.'),
+        text: t(
+          'Please describe the other obstacle.',
+          'Опишите, пожалуйста, другое препятствие.',
+          'يُرجى وصف العائق الآخر.',
+        ),
       },
       gender,
       country,
@@ -482,8 +744,16 @@ export function followUpTemplate(): SurveyDefinition {
       role,
     ],
     pages: [
-      { id: 'practice', title: t('Putting it into practice', 'Применение на практике', 'التطبيق العملي'), questionIds: ['applied', 'how_applied', 'change_in_organisation', 'shared_with_colleagues'] },
-      { id: 'obstacles', title: t('Obstacles', 'Препятствия', 'العوائق'), questionIds: ['obstacles', 'obstacles_other'] },
+      {
+        id: 'practice',
+        title: t('Putting it into practice', 'Применение на практике', 'التطبيق العملي'),
+        questionIds: ['applied', 'how_applied', 'change_in_organisation', 'shared_with_colleagues'],
+      },
+      {
+        id: 'obstacles',
+        title: t('Obstacles', 'Препятствия', 'العوائق'),
+        questionIds: ['obstacles', 'obstacles_other'],
+      },
       { ...aboutYou, questionIds: ['gender', 'country', 'organisation_type', 'role'] },
     ],
   } satisfies Input);
