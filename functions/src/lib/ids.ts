@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+
+// Crockford's base32 without i, l, o, u: no look-alikes when a code is read aloud or typed.
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+function base32(bytes: Buffer, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALPHABET[(bytes[i] ?? 0) & 31];
+  return out;
+}
+
+/** A new id: 10 characters of time (so ids sort by creation) and 16 random ones (80 bits). */
+export function newId(now = Date.now()): string {
+  let time = '';
+  let t = now;
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  return time + base32(randomBytes(16), 16);
+}
+
+/** A survey's public code: 12 random base32 characters (60 bits), short enough for a link or QR code. */
+export function newPublicCode(): string {
+  return base32(randomBytes(12), 12);
+}
+
+/** A personal invitation token: 128 random bits; only its hash is stored. */
+export function newToken(): string {
+  return randomBytes(16).toString('base64url');
+}

@@ -1,0 +1,50 @@
+// Every key shape of the single table, in one place. docs/data-model.md explains each access
+// pattern; a store function names the pattern it serves and builds its keys here.
+
+/** Zero-padded version numbers sort as strings: V#0002 < V#0010. */
+export const versionSk = (n: number) => `V#${String(n).padStart(4, '0')}`;
+
+export const keys = {
+  // Results framework (one partition per framework version: read whole in one query).
+  framework: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, sk: 'META' }),
+  frameworkList: () => ({ gsi1pk: 'FRAMEWORKS' }),
+  frameworkPart: (frameworkId: string, kind: 'GOAL' | 'AP' | 'PILLAR' | 'RESULT', id: string) => ({
+    pk: `FRAMEWORK#${frameworkId}`,
+    sk: `${kind}#${id}`,
+  }),
+  project: (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'META' }),
+  projectList: () => ({ gsi1pk: 'PROJECTS' }),
+
+  // Indicators: every version kept; CURRENT points at the newest.
+  indicatorVersion: (indicatorId: string, version: number) => ({ pk: `INDICATOR#${indicatorId}`, sk: versionSk(version) }),
+  indicatorCurrent: (indicatorId: string) => ({ pk: `INDICATOR#${indicatorId}`, sk: 'CURRENT' }),
+  indicatorList: (frameworkId: string) => ({ gsi1pk: `INDICATORS#${frameworkId}` }),
+
+  // Activities and their attendance lists.
+  activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: 'META' }),
+  activityList: () => ({ gsi1pk: 'ACTIVITIES' }),
+  attendee: (activityId: string, attendeeId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: `ATTENDEE#${attendeeId}` }),
+  attendeePrefix: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, skPrefix: 'ATTENDEE#' }),
+
+  // Surveys attached to activities, their versions, and the public code lookup.
+  survey: (surveyId: string) => ({ pk: `SURVEY#${surveyId}`, sk: 'META' }),
+  surveyVersion: (surveyId: string, version: number) => ({ pk: `SURVEY#${surveyId}`, sk: versionSk(version) }),
+  surveysOfActivity: (activityId: string) => ({ gsi1pk: `ACTIVITY#${activityId}#SURVEYS` }),
+  surveyCode: (code: string) => ({ gsi2pk: `CODE#${code}`, gsi2sk: 'SURVEY' }),
+
+  // Responses: one partition per survey; the client's response id is the sort key (idempotency).
+  response: (surveyId: string, responseId: string) => ({ pk: `RESPONSES#${surveyId}`, sk: responseId }),
+  responses: (surveyId: string) => ({ pk: `RESPONSES#${surveyId}` }),
+
+  // Invitations (personal links) and the outbox of e-mails due.
+  invitation: (surveyId: string, attendeeId: string) => ({ pk: `SURVEY#${surveyId}`, sk: `INVITE#${attendeeId}` }),
+  invitationToken: (tokenHash: string) => ({ gsi2pk: `INVITE#${tokenHash}`, gsi2sk: 'INVITE' }),
+  outbox: () => ({ gsi1pk: 'OUTBOX' }),
+
+  // Abuse limits: a counter per window that DynamoDB TTL deletes.
+  rate: (scope: string, window: number) => ({ pk: `RATE#${scope}`, sk: String(window) }),
+
+  // Audit trail of configuration changes.
+  audit: (entity: string, entityId: string) => ({ pk: `AUDIT#${entity}#${entityId}` }),
+  auditList: () => ({ gsi1pk: 'AUDIT' }),
+} as const;

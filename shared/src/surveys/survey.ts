@@ -1,0 +1,100 @@
+import * as z from 'zod';
+import { DateTime, Id, Place } from '../activities/schema.js';
+import { LanguageCode, LocalizedText, SurveyDefinition, SurveyKind } from './schema.js';
+
+/** The short unguessable code in a survey's public link `/s/<code>` (12 base32 chars, 60 bits). */
+export const PublicCode = z.string().regex(/^[0-9a-hjkmnp-tv-z]{12}$/, 'not a survey code');
+export type PublicCode = z.infer<typeof PublicCode>;
+
+/** What an administrator chooses when attaching a survey to an activity. */
+export const SurveyAttachInput = z
+  .object({
+    /** A ready template (`post-event`, `knowledge-test`, `follow-up`) or a stored one. */
+    templateId: z.string().min(1).max(80),
+    kind: SurveyKind,
+    /** Languages offered to participants, the default first; default: all the template has. */
+    languages: z.array(LanguageCode).min(1).optional(),
+    opensAt: DateTime.optional(),
+    closesAt: DateTime.optional(),
+    /** When e-mail invitations go to the attendance list; null sends none. Default: 2 h after the end. */
+    sendInvitationsAt: DateTime.nullable().optional(),
+    /** One reminder to those who have not answered; null sends none. Default: 2 days after sending. */
+    reminderAt: DateTime.nullable().optional(),
+  })
+  .refine((s) => !s.opensAt || !s.closesAt || s.opensAt < s.closesAt, {
+    message: 'The survey closes before it opens.',
+    path: ['closesAt'],
+  });
+export type SurveyAttachInput = z.infer<typeof SurveyAttachInput>;
+
+export const Survey = z.object({
+  id: Id,
+  activityId: Id,
+  kind: SurveyKind,
+  code: PublicCode,
+  templateId: z.string(),
+  title: LocalizedText,
+  languages: z.array(LanguageCode),
+  currentVersion: z.int().positive(),
+  opensAt: DateTime,
+  closesAt: DateTime,
+  sendInvitationsAt: DateTime.nullable(),
+  reminderAt: DateTime.nullable(),
+  responseCount: z.int().nonnegative(),
+  invitedCount: z.int().nonnegative(),
+  respondedCount: z.int().nonnegative(),
+  createdAt: DateTime,
+});
+export type Survey = z.infer<typeof Survey>;
+
+export const SurveyStatus = z.enum(['open', 'not_yet_open', 'closed']);
+export type SurveyStatus = z.infer<typeof SurveyStatus>;
+
+/** What the participant page loads: one small JSON document, the definition only when open. */
+export const PublicSurvey = z.object({
+  code: PublicCode,
+  status: SurveyStatus,
+  opensAt: DateTime,
+  closesAt: DateTime,
+  languages: z.array(LanguageCode),
+  activity: z.object({ title: z.string(), startsAt: DateTime, endsAt: DateTime, place: Place.nullable() }),
+  definition: SurveyDefinition.nullable(),
+});
+export type PublicSurvey = z.infer<typeof PublicSurvey>;
+
+export const SubmissionResult = z.object({
+  responseId: z.uuid(),
+  status: z.enum(['created', 'duplicate']),
+});
+export type SubmissionResult = z.infer<typeof SubmissionResult>;
+
+/** Whether a survey takes answers at `now`: open from `opensAt` (inclusive) to `closesAt` (exclusive). */
+export function surveyStatus(s: { opensAt: string; closesAt: string }, now: Date): SurveyStatus {
+  const t = now.getTime();
+  if (t < Date.parse(s.opensAt)) return 'not_yet_open';
+  if (t >= Date.parse(s.closesAt)) return 'closed';
+  return 'open';
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * The schedule a survey gets when the administrator leaves fields empty: opens at once (a pre-test
+ * a week before the start), invitations 2 h after the end, a reminder 2 days later, closes 30 days
+ * after the end (a follow-up: invitations 90 days after the end, closes 30 days after that).
+ */
+export function defaultSchedule(
+  kind: SurveyKind,
+  activity: { startsAt: string; endsAt: string },
+  now: Date,
+): { opensAt: string; closesAt: string; sendInvitationsAt: string; reminderAt: string } {
+  const start = Date.parse(activity.startsAt);
+  const end = Date.parse(activity.endsAt);
+  const send =
+    kind === 'pre_test' ? Math.max(now.getTime(), start - 7 * DAY) : kind === 'follow_up' ? end + 90 * DAY : end + 2 * HOUR;
+  const opens = kind === 'follow_up' ? send : Math.min(now.getTime(), send);
+  const closes = kind === 'pre_test' ? end : send + 30 * DAY;
+  const iso = (t: number) => new Date(t).toISOString();
+  return { opensAt: iso(opens), closesAt: iso(closes), sendInvitationsAt: iso(send), reminderAt: iso(send + 2 * DAY) };
+}
