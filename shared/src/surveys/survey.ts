@@ -27,6 +27,24 @@ export const SurveyAttachInput = z
   });
 export type SurveyAttachInput = z.infer<typeof SurveyAttachInput>;
 
+/** The opening window and e-mail schedule of an attached survey. */
+export const SurveySchedule = z
+  .object({
+    opensAt: DateTime,
+    closesAt: DateTime,
+    sendInvitationsAt: DateTime.nullable(),
+    reminderAt: DateTime.nullable(),
+  })
+  .refine((s) => Date.parse(s.opensAt) < Date.parse(s.closesAt), {
+    message: 'The survey closes before it opens.',
+    path: ['closesAt'],
+  })
+  .refine((s) => !s.reminderAt || !s.sendInvitationsAt || s.sendInvitationsAt < s.reminderAt, {
+    message: 'The reminder comes before the invitations.',
+    path: ['reminderAt'],
+  });
+export type SurveySchedule = z.infer<typeof SurveySchedule>;
+
 export const Survey = z.object({
   id: Id,
   activityId: Id,
@@ -92,9 +110,18 @@ export function defaultSchedule(
   const start = Date.parse(activity.startsAt);
   const end = Date.parse(activity.endsAt);
   const send =
-    kind === 'pre_test' ? Math.max(now.getTime(), start - 7 * DAY) : kind === 'follow_up' ? end + 90 * DAY : end + 2 * HOUR;
+    kind === 'pre_test'
+      ? Math.max(now.getTime(), start - 7 * DAY)
+      : kind === 'follow_up'
+        ? end + 90 * DAY
+        : end + 2 * HOUR;
   const opens = kind === 'follow_up' ? send : Math.min(now.getTime(), send);
   const closes = kind === 'pre_test' ? end : send + 30 * DAY;
   const iso = (t: number) => new Date(t).toISOString();
-  return { opensAt: iso(opens), closesAt: iso(closes), sendInvitationsAt: iso(send), reminderAt: iso(send + 2 * DAY) };
+  return {
+    opensAt: iso(opens),
+    closesAt: iso(closes),
+    sendInvitationsAt: iso(send),
+    reminderAt: iso(send + 2 * DAY),
+  };
 }
