@@ -52,3 +52,42 @@ export const postEventAnswers = {
   gender: 'female',
   country: 'AF',
 };
+
+/** Writes attendees straight into the real table (the shape the activities feature stores). */
+export async function putAttendees(
+  activityId: string,
+  people: { name: string; email: string | null }[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const p of people) {
+    const id = newId();
+    ids.push(id);
+    await ddb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.attendee(activityId, id),
+          type: 'attendee',
+          id,
+          activityId,
+          name: p.name,
+          email: p.email,
+          country: null,
+          organisation: null,
+          gender: null,
+        },
+      }),
+    );
+  }
+  return ids;
+}
+
+/** Every e-mail aws-ses-v2-local has received, optionally only those to `to`. */
+export async function sentMail(
+  to?: string,
+): Promise<{ subject: string; body: { text: string }; destination: { to: string[] } }[]> {
+  const store = (await (await fetch(`${process.env.SES_ENDPOINT}/store`)).json()) as {
+    emails: { subject: string; body: { text: string }; destination: { to: string[] } }[];
+  };
+  return store.emails.filter((m) => !to || m.destination.to.includes(to));
+}

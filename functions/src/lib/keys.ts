@@ -51,7 +51,7 @@ export const keys = {
     pk: `SURVEY#${surveyId}`,
     sk: `INVITE#${attendeeId}`,
   }),
-  invitationToken: (tokenHash: string) => ({ gsi2pk: `INVITE#${tokenHash}`, gsi2sk: 'INVITE' }),
+  invitationToken: (token: string) => ({ gsi2pk: `INVITE#${token}`, gsi2sk: 'INVITE' }),
   outbox: () => ({ gsi1pk: 'OUTBOX' }),
 
   // Abuse limits: a counter per window that DynamoDB TTL deletes.

@@ -86,6 +86,7 @@ async function main() {
 
   // Imported only now: the API reads its environment once, when first used.
   const { app } = await import('../app.js');
+  const { runScheduledSending } = await import('../invitations/send.js');
   const api = serve({ fetch: app.fetch, port: ports.api, hostname: '127.0.0.1' });
   running.push({
     name: 'API',
@@ -114,6 +115,14 @@ async function main() {
   running.push({ name: 'web', url: webUrl, stop: () => stopChild(vite) });
   await waitForPort('Vite', ports.web, vite);
   vite.stdout?.resume();
+
+  // The scheduled job, as EventBridge runs it in AWS (there every 5 minutes, here every minute).
+  const timer = setInterval(() => {
+    runScheduledSending(new Date()).catch((err: Error) =>
+      console.error(`scheduled sending failed: ${err.message}`),
+    );
+  }, 60_000);
+  running.push({ name: 'schedule', url: '', stop: async () => clearInterval(timer) });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`

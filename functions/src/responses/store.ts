@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
@@ -25,9 +24,6 @@ export interface ResponseRecord {
 
 export type SubmitOutcome = 'created' | 'duplicate' | 'conflict';
 
-/** SHA-256 of an invitation token: the only form in which tokens are stored. */
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /** The invitation a personal link's token belongs to, if any (pattern 14). */
 export async function findInvitation(
   token: string,
@@ -37,7 +33,7 @@ export async function findInvitation(
       TableName: tableName(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.invitationToken(tokenHash(token)).gsi2pk },
+      ExpressionAttributeValues: { ':pk': keys.invitationToken(token).gsi2pk },
       Limit: 1,
     }),
   );
@@ -89,7 +85,7 @@ export async function submitResponse(
               TableName: tableName(),
               Key: { pk: invitation.pk, sk: invitation.sk },
               // Answered once counts once for the response rate, however many times the link is used.
-              UpdateExpression: 'SET respondedAt = :now REMOVE gsi1pk, gsi1sk',
+              UpdateExpression: 'SET respondedAt = :now',
               ConditionExpression: 'attribute_not_exists(respondedAt)',
               ExpressionAttributeValues: { ':now': record.receivedAt },
             },

@@ -11,6 +11,8 @@ import {
   SurveySchedule,
 } from '../../../shared/src/surveys/survey.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
+import { scheduleJobs, sendInvitationsNow } from '../invitations/send.js';
+import * as invitations from '../invitations/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { newId, newPublicCode } from '../lib/ids.js';
@@ -52,6 +54,16 @@ async function surveyOr404(surveyId: string) {
   if (!survey) throw new ProblemError(404, 'survey-not-found', `No survey ${surveyId}.`);
   return survey;
 }
+
+const Invitation = z.object({
+  attendeeId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  status: z.enum(['sending', 'sent', 'failed']),
+  sentAt: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+});
 
 const ResultsQuery = z.object({
   gender: z.string().max(40).optional(),
@@ -185,6 +197,7 @@ surveys
         ]);
       }
       await store.createSurvey(survey, c.get('principal')?.username ?? 'unknown');
+      await scheduleJobs(survey);
       const { definition: _, ...body } = survey;
       return c.json(body, 201);
     },
@@ -261,8 +274,57 @@ surveys
     }),
     async (c) => {
       const survey = await surveyOr404(c.req.valid('param').surveyId);
-      await store.updateSchedule(survey.id, c.req.valid('json'));
+      const schedule = c.req.valid('json');
+      await store.updateSchedule(survey.id, schedule);
+      await scheduleJobs({ ...survey, ...schedule });
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'get',
+      path: '/surveys/{surveyId}/invitations',
+      tags: ['Surveys'],
+      summary: 'Who was invited, reminded and has answered (not what they answered)',
+      request: { params: SurveyParam },
+      responses: { 200: { description: 'Invitations', content: json(z.array(Invitation)) } },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const list = await invitations.listInvitations(survey.id);
+      return c.json(
+        list.map(({ token, ...i }) => ({
+          attendeeId: i.attendeeId,
+          name: i.name,
+          email: i.email,
+          status: i.status,
+          sentAt: i.sentAt ?? null,
+          remindedAt: i.remindedAt ?? null,
+          respondedAt: i.respondedAt ?? null,
+        })),
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'post',
+      path: '/surveys/{surveyId}/invitations/send',
+      tags: ['Surveys'],
+      summary: 'Send the invitations now, to attendees not invited yet',
+      request: { params: SurveyParam },
+      responses: {
+        200: { description: 'Sent', content: json(z.object({ invited: z.int(), failed: z.int() })) },
+        410: { description: 'The survey is closed' },
+      },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      if (Date.parse(survey.closesAt) <= Date.now()) {
+        throw new ProblemError(410, 'survey-closed', 'The survey is closed; invitations would lead nowhere.');
+      }
+      const report = await sendInvitationsNow(survey);
+      return c.json({ invited: report.invited, failed: report.failed }, 200);
     },
   )
   .openapi(

@@ -1,0 +1,204 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Attendee } from '../../../shared/src/activities/schema.js';
+import { ddb, tableName } from '../lib/aws.js';
+import { keys } from '../lib/keys.js';
+
+// Invitations and their schedule. A survey has up to two jobs in the outbox (send invitations,
+// send the reminder), each an item sorted by due time on gsi1 `OUTBOX`. Each e-mail is claimed
+// with a conditional write before it goes out, so overlapping or retried runs never send twice.
+
+export type JobKind = 'invite' | 'remind';
+
+export interface Job {
+  surveyId: string;
+  activityId: string;
+  kind: JobKind;
+  dueAt: string;
+}
+
+export type InvitationStatus = 'sending' | 'sent' | 'failed';
+
+export interface InvitationRecord {
+  surveyId: string;
+  attendeeId: string;
+  name: string;
+  email: string;
+  /** The personal link's token; it never travels with the response (see docs/data-model.md). */
+  token: string;
+  status: InvitationStatus;
+  claimedAt: string;
+  sentAt?: string;
+  remindedAt?: string;
+  respondedAt?: string;
+  error?: string;
+}
+
+const jobKey = (surveyId: string, kind: JobKind) => ({ pk: `SURVEY#${surveyId}`, sk: `JOB#${kind}` });
+
+/** Puts (or moves, or removes when `dueAt` is null) a survey's job in the outbox. */
+export async function scheduleJob(job: Omit<Job, 'dueAt'> & { dueAt: string | null }): Promise<void> {
+  if (job.dueAt === null) {
+    await ddb().send(new DeleteCommand({ TableName: tableName(), Key: jobKey(job.surveyId, job.kind) }));
+    return;
+  }
+  await ddb().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...jobKey(job.surveyId, job.kind),
+        ...keys.outbox(),
+        gsi1sk: `${job.dueAt}#${job.surveyId}#${job.kind}`,
+        type: 'job',
+        ...job,
+      },
+    }),
+  );
+}
+
+/** Jobs due at `now` or earlier, oldest first (pattern 13). */
+export async function listDueJobs(now: string): Promise<Job[]> {
+  const out = await ddb().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
+      ExpressionAttributeValues: { ':pk': keys.outbox().gsi1pk, ':now': `${now}~` },
+    }),
+  );
+  return (out.Items ?? []).map((i) => ({
+    surveyId: i.surveyId as string,
+    activityId: i.activityId as string,
+    kind: i.kind as JobKind,
+    dueAt: i.dueAt as string,
+  }));
+}
+
+/** Removes a finished job, unless it was rescheduled meanwhile (then its due time changed). */
+export async function finishJob(job: Job): Promise<void> {
+  try {
+    await ddb().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: jobKey(job.surveyId, job.kind),
+        ConditionExpression: 'dueAt = :due',
+        ExpressionAttributeValues: { ':due': job.dueAt },
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
+}
+
+/** The attendance list of an activity (pattern 7). */
+export async function listAttendees(activityId: string): Promise<Attendee[]> {
+  const k = keys.attendeePrefix(activityId);
+  const items: Attendee[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await ddb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((out.Items ?? []) as Attendee[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** The invitations of a survey (for the response rate and the admin's list). */
+export async function listInvitations(surveyId: string): Promise<InvitationRecord[]> {
+  const out = await ddb().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': keys.survey(surveyId).pk, ':sk': 'INVITE#' },
+    }),
+  );
+  return (out.Items ?? []) as InvitationRecord[];
+}
+
+/**
+ * Claims the invitation of one attendee: succeeds only for the first caller, ever. The claim is
+ * written before the e-mail is sent, so a crash after it leaves the invitation `sending` (shown to
+ * the administrator) rather than risking a second e-mail. Counts the invitation on the survey.
+ */
+export async function claimInvitation(
+  invitation: Omit<InvitationRecord, 'status' | 'claimedAt'>,
+  now: string,
+): Promise<boolean> {
+  try {
+    await ddb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.invitation(invitation.surveyId, invitation.attendeeId),
+          ...keys.invitationToken(invitation.token),
+          type: 'invitation',
+          ...invitation,
+          status: 'sending',
+          claimedAt: now,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+  await ddb().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.survey(invitation.surveyId),
+      UpdateExpression: 'ADD invitedCount :one',
+      ExpressionAttributeValues: { ':one': 1 },
+    }),
+  );
+  return true;
+}
+
+/** Records the outcome of sending an invitation. */
+export async function markInvitation(
+  surveyId: string,
+  attendeeId: string,
+  outcome: { status: 'sent'; at: string } | { status: 'failed'; error: string },
+): Promise<void> {
+  await ddb().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.invitation(surveyId, attendeeId),
+      UpdateExpression: outcome.status === 'sent' ? 'SET #s = :s, sentAt = :at' : 'SET #s = :s, #e = :e',
+      ExpressionAttributeNames:
+        outcome.status === 'sent' ? { '#s': 'status' } : { '#s': 'status', '#e': 'error' },
+      ExpressionAttributeValues:
+        outcome.status === 'sent'
+          ? { ':s': 'sent', ':at': outcome.at }
+          : { ':s': 'failed', ':e': outcome.error },
+    }),
+  );
+}
+
+/** Claims the one reminder of an invitation that is sent and not answered; false if not due. */
+export async function claimReminder(surveyId: string, attendeeId: string, now: string): Promise<boolean> {
+  try {
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.invitation(surveyId, attendeeId),
+        UpdateExpression: 'SET remindedAt = :now',
+        ConditionExpression:
+          '#s = :sent AND attribute_not_exists(remindedAt) AND attribute_not_exists(respondedAt)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':now': now, ':sent': 'sent' },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../../functions/src/app.js';
+import { runScheduledSending } from '../../functions/src/invitations/send.js';
+import { ddb, tableName } from '../../functions/src/lib/aws.js';
+import { keys } from '../../functions/src/lib/keys.js';
+import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
+import { signIn } from '../support/auth.js';
+import { postEventAnswers, putActivity, putAttendees, sentMail } from '../support/fixtures.js';
+
+let admin = '';
+beforeAll(async () => {
+  admin = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;
+});
+
+const call = (path: string, init: RequestInit = {}) =>
+  app.request(path, {
+    ...init,
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+  });
+
+const unique = () => randomUUID().slice(0, 8);
+
+async function setup(schedule: { sendInvitationsAt: string | null; reminderAt: string | null }) {
+  const activityId = await putActivity();
+  const tag = unique();
+  const emails = [`amina-${tag}@example.org`, `bilal-${tag}@example.org`, `chen-${tag}@example.org`];
+  await putAttendees(activityId, [
+    { name: 'Amina', email: emails[0]! },
+    { name: 'Bilal', email: emails[1]! },
+    { name: 'Chen', email: emails[2]! },
+    { name: 'No e-mail', email: null },
+  ]);
+  const res = await call(`/api/activities/${activityId}/surveys`, {
+    method: 'POST',
+    body: JSON.stringify({ templateId: 'post_event_feedback', kind: 'post_event', ...schedule }),
+  });
+  expect(res.status).toBe(201);
+  const survey = (await res.json()) as { id: string; code: string };
+  return { survey, emails };
+}
+
+const tokenIn = (text: string) => /\?i=([\w-]+)/.exec(text)?.[1];
+
+describe('scheduled invitations and reminders', () => {
+  it('invites every attendee with an e-mail once, even with overlapping runs, and never before the time', async () => {
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const { survey, emails } = await setup({ sendInvitationsAt: inAnHour, reminderAt: null });
+    await runScheduledSending(new Date());
+    expect(await sentMail(emails[0])).toHaveLength(0);
+
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    await Promise.all([runScheduledSending(later), runScheduledSending(later), runScheduledSending(later)]);
+    await runScheduledSending(later);
+    for (const email of emails) {
+      const mails = await sentMail(email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.body.text).toContain(`/s/${survey.code}?i=`);
+    }
+    const list = (await (await call(`/api/surveys/${survey.id}/invitations`)).json()) as { status: string }[];
+    expect(list.map((i) => i.status)).toEqual(['sent', 'sent', 'sent']);
+    const detail = (await (await call(`/api/surveys/${survey.id}`)).json()) as { invitedCount: number };
+    expect(detail.invitedCount).toBe(3);
+  });
+
+  it('counts an answer through a personal link for the response rate without storing the token on the response', async () => {
+    const { survey, emails } = await setup({ sendInvitationsAt: null, reminderAt: null });
+    const sent = (await (
+      await call(`/api/surveys/${survey.id}/invitations/send`, { method: 'POST' })
+    ).json()) as { invited: number };
+    expect(sent.invited).toBe(3);
+    const token = tokenIn((await sentMail(emails[1]))[0]?.body.text ?? '');
+    expect(token).toBeDefined();
+    const now = new Date().toISOString();
+    const responseId = randomUUID();
+    const body = {
+      responseId,
+      surveyVersion: 1,
+      language: 'en',
+      answers: postEventAnswers,
+      startedAt: now,
+      submittedAt: now,
+      invitation: token,
+    };
+    const post = () =>
+      app.request(`/api/public/surveys/${survey.code}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post()).status).toBe(201);
+    expect((await post()).status).toBe(200);
+    // A second, different response through the same link counts as a response, not as another respondent.
+    const other = await app.request(`/api/public/surveys/${survey.code}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, responseId: randomUUID() }),
+    });
+    expect(other.status).toBe(201);
+
+    const results = (await (await call(`/api/surveys/${survey.id}/results`)).json()) as {
+      responseCount: number;
+      invitedCount: number;
+      respondedCount: number;
+      responseRate: number;
+    };
+    expect(results).toMatchObject({ responseCount: 2, invitedCount: 3, respondedCount: 1 });
+    expect(results.responseRate).toBeCloseTo(1 / 3);
+
+    const stored = await ddb().send(
+      new GetCommand({ TableName: tableName(), Key: keys.response(survey.id, responseId) }),
+    );
+    expect(JSON.stringify(stored.Item)).not.toContain(token as string);
+  });
+
+  it('reminds only those who have not answered, once', async () => {
+    const { survey, emails } = await setup({ sendInvitationsAt: null, reminderAt: null });
+    await call(`/api/surveys/${survey.id}/invitations/send`, { method: 'POST' });
+    const token = tokenIn((await sentMail(emails[0]))[0]?.body.text ?? '');
+    const now = new Date().toISOString();
+    await app.request(`/api/public/surveys/${survey.code}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        responseId: randomUUID(),
+        surveyVersion: 1,
+        language: 'en',
+        answers: postEventAnswers,
+        startedAt: now,
+        submittedAt: now,
+        invitation: token,
+      }),
+    });
+    const detail = (await (await call(`/api/surveys/${survey.id}`)).json()) as Record<string, string>;
+    const remindAt = new Date(Date.now() + 60_000).toISOString();
+    const put = await call(`/api/surveys/${survey.id}/schedule`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        opensAt: detail.opensAt,
+        closesAt: detail.closesAt,
+        sendInvitationsAt: null,
+        reminderAt: remindAt,
+      }),
+    });
+    expect(put.status).toBe(204);
+    const later = new Date(Date.now() + 120_000);
+    await Promise.all([runScheduledSending(later), runScheduledSending(later)]);
+    await runScheduledSending(later);
+    expect(await sentMail(emails[0])).toHaveLength(1);
+    for (const email of emails.slice(1)) {
+      const mails = await sentMail(email);
+      expect(mails.map((m) => m.subject.startsWith('Reminder'))).toEqual([false, true]);
+      // The reminder carries the same personal link as the invitation.
+      expect(tokenIn(mails[1]?.body.text ?? '')).toBe(tokenIn(mails[0]?.body.text ?? ''));
+    }
+  });
+});
