@@ -2,6 +2,16 @@
 // pattern; a store function names the pattern it serves and builds its keys here.
 
 /** Zero-padded version numbers sort as strings: V#0002 < V#0010. */
+/** How many items a survey's response counters are spread over. */
+export const COUNTER_SHARDS = 16;
+
+/** The counter shard of a response: a stable hash of its id. */
+export function shardOf(responseId: string): number {
+  let h = 0;
+  for (let i = 0; i < responseId.length; i++) h = (h * 31 + responseId.charCodeAt(i)) >>> 0;
+  return h % COUNTER_SHARDS;
+}
+
 export const versionSk = (n: number) => `V#${String(n).padStart(4, '0')}`;
 
 export const keys = {
@@ -45,6 +55,16 @@ export const keys = {
   // Responses: one partition per survey; the client's response id is the sort key (idempotency).
   response: (surveyId: string, responseId: string) => ({ pk: `RESPONSES#${surveyId}`, sk: responseId }),
   responses: (surveyId: string) => ({ pk: `RESPONSES#${surveyId}` }),
+
+  /**
+   * A survey's response counters, split over COUNTER_SHARDS items so concurrent submissions rarely
+   * touch the same item (one hot item would serialise every transaction on it).
+   */
+  counterShard: (surveyId: string, shard: number) => ({
+    pk: `AGG#${surveyId}`,
+    sk: `COUNT#${String(shard).padStart(2, '0')}`,
+  }),
+  counterShards: (surveyId: string) => ({ pk: `AGG#${surveyId}`, skPrefix: 'COUNT#' }),
 
   // Invitations (personal links) and the outbox of e-mails due.
   invitation: (surveyId: string, attendeeId: string) => ({

@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
 import type { Answers, ResponseSubmission } from '../../../shared/src/responses/schema.js';
 import { ddb, tableName } from '../lib/aws.js';
-import { keys } from '../lib/keys.js';
+import { keys, shardOf } from '../lib/keys.js';
 
 /** A stored response: normalised answers, never the invitation token or the client's address. */
 export interface ResponseRecord {
@@ -71,11 +71,12 @@ export async function submitResponse(
     {
       Update: {
         TableName: tableName(),
-        Key: keys.survey(record.surveyId),
+        Key: keys.counterShard(record.surveyId, shardOf(record.responseId)),
         UpdateExpression: invitation
-          ? 'ADD responseCount :one, respondedCount :one'
-          : 'ADD responseCount :one',
-        ExpressionAttributeValues: { ':one': 1 },
+          ? 'SET #type = :type ADD responses :one, responded :one'
+          : 'SET #type = :type ADD responses :one',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':type': 'counter' },
       },
     },
     ...(invitation
@@ -147,4 +148,24 @@ export async function listResponses(surveyId: string): Promise<ResponseRecord[]>
     start = out.LastEvaluatedKey;
   } while (start);
   return all;
+}
+
+/** A survey's response counters, summed over their shards (one query of at most 16 small items). */
+export async function countResponses(surveyId: string): Promise<{ responses: number; responded: number }> {
+  const k = keys.counterShards(surveyId);
+  const out = await ddb().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+      ConsistentRead: true,
+    }),
+  );
+  let responses = 0;
+  let responded = 0;
+  for (const item of out.Items ?? []) {
+    responses += Number(item.responses ?? 0);
+    responded += Number(item.responded ?? 0);
+  }
+  return { responses, responded };
 }

@@ -9,10 +9,17 @@ import type { Activity } from '../../../shared/src/activities/schema.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import type { Survey } from '../../../shared/src/surveys/survey.js';
 import { ddb, tableName } from '../lib/aws.js';
-import { keys } from '../lib/keys.js';
+import { COUNTER_SHARDS, keys } from '../lib/keys.js';
+import { countResponses } from '../responses/store.js';
 
-/** A survey's META item: the survey plus its current definition, so one read serves a participant. */
+/** A survey with its current definition and its response counters. */
 export type SurveyRecord = Survey & { definition: SurveyDefinition };
+
+/**
+ * A survey's META item: the survey plus its current definition, so one read serves a participant.
+ * Response counters are not on it (they are sharded, see keys.counterShard).
+ */
+export type SurveyMeta = Omit<SurveyRecord, 'responseCount' | 'respondedCount'>;
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
   const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, type, ...rest } = item;
@@ -20,7 +27,7 @@ const strip = <T extends Record<string, unknown>>(item: T) => {
 };
 
 /** Creates a survey with version 1 of its definition and its unique public code, in one transaction. */
-export async function createSurvey(survey: SurveyRecord, actor: string): Promise<void> {
+export async function createSurvey(survey: SurveyMeta, actor: string): Promise<void> {
   const now = survey.createdAt;
   await ddb().send(
     new TransactWriteCommand({
@@ -82,14 +89,20 @@ export async function createSurvey(survey: SurveyRecord, actor: string): Promise
   );
 }
 
-/** One survey with its current definition (pattern: survey by id). */
-export async function getSurvey(surveyId: string): Promise<SurveyRecord | null> {
+/** One survey's META item (pattern: survey by id). */
+export async function getSurveyMeta(surveyId: string): Promise<SurveyMeta | null> {
   const out = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.survey(surveyId) }));
-  return out.Item ? (strip(out.Item) as SurveyRecord) : null;
+  return out.Item ? (strip(out.Item) as SurveyMeta) : null;
+}
+
+/** One survey with its current definition and its counters. */
+export async function getSurvey(surveyId: string): Promise<SurveyRecord | null> {
+  const [meta, counts] = await Promise.all([getSurveyMeta(surveyId), countResponses(surveyId)]);
+  return meta ? { ...meta, responseCount: counts.responses, respondedCount: counts.responded } : null;
 }
 
 /** The definition a response answered: the current one, or an older version from its own item. */
-export async function getDefinition(survey: SurveyRecord, version: number): Promise<SurveyDefinition | null> {
+export async function getDefinition(survey: SurveyMeta, version: number): Promise<SurveyDefinition | null> {
   if (version === survey.currentVersion) return survey.definition;
   const out = await ddb().send(
     new GetCommand({ TableName: tableName(), Key: keys.surveyVersion(survey.id, version) }),
@@ -119,23 +132,23 @@ export async function listSurveysOfActivity(activityId: string): Promise<SurveyR
       ExpressionAttributeValues: { ':pk': keys.surveysOfActivity(activityId).gsi1pk },
     }),
   );
-  return (out.Items ?? []).map((i) => strip(i) as SurveyRecord);
+  return Promise.all(
+    (out.Items ?? []).map(async (i) => {
+      const counts = await countResponses(i.id as string);
+      return {
+        ...(strip(i) as SurveyMeta),
+        responseCount: counts.responses,
+        respondedCount: counts.responded,
+      };
+    }),
+  );
 }
 
-/** A survey and its activity by the public code (pattern 9): two round trips, whatever the size. */
-export async function getSurveyByCode(
-  code: string,
-): Promise<{ survey: SurveyRecord; activity: Activity | null } | null> {
+/** A survey by its public code (pattern 9): two reads, whatever the survey's size. */
+export async function getSurveyByCode(code: string): Promise<SurveyMeta | null> {
   const ref = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.surveyCode(code) }));
   const surveyId = ref.Item?.surveyId as string | undefined;
-  if (!surveyId) return null;
-  const survey = await getSurvey(surveyId);
-  if (!survey) return null;
-  const out = await ddb().send(
-    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [keys.activity(survey.activityId)] } } }),
-  );
-  const activity = out.Responses?.[tableName()]?.[0];
-  return { survey, activity: activity ? (strip(activity) as Activity) : null };
+  return surveyId ? getSurveyMeta(surveyId) : null;
 }
 
 /** An activity's META item (read here until the activities feature exposes its own store). */
@@ -149,7 +162,7 @@ export async function getActivityItem(activityId: string): Promise<Activity | nu
  * has a response the edit becomes a new version and the old one stays as it was.
  */
 export async function saveDefinition(
-  survey: SurveyRecord,
+  survey: SurveyMeta,
   definition: SurveyDefinition,
   actor: string,
   now: string,
@@ -163,8 +176,8 @@ export async function saveDefinition(
             TableName: tableName(),
             Key: keys.survey(survey.id),
             UpdateExpression: 'SET #definition = :d, currentVersion = :v, title = :t, languages = :l',
-            // Guards against a concurrent edit or a response arriving between read and write.
-            ConditionExpression: 'currentVersion = :old AND responseCount = :count',
+            // Guards against a concurrent edit.
+            ConditionExpression: 'currentVersion = :old',
             ExpressionAttributeNames: { '#definition': 'definition' },
             ExpressionAttributeValues: {
               ':d': definition,
@@ -172,10 +185,21 @@ export async function saveDefinition(
               ':t': definition.title,
               ':l': definition.languages,
               ':old': survey.currentVersion,
-              ':count': survey.responseCount,
             },
           },
         },
+        // An edit in place is only allowed while no response exists: a response arriving meanwhile
+        // fails this check (or conflicts), and the caller answers 409.
+        ...(v === survey.currentVersion
+          ? Array.from({ length: COUNTER_SHARDS }, (_, shard) => ({
+              ConditionCheck: {
+                TableName: tableName(),
+                Key: keys.counterShard(survey.id, shard),
+                ConditionExpression: 'attribute_not_exists(responses) OR responses = :zero',
+                ExpressionAttributeValues: { ':zero': 0 },
+              },
+            }))
+          : []),
         {
           Put: {
             TableName: tableName(),

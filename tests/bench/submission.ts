@@ -1,0 +1,108 @@
+// Benchmark: response submissions through the real API on Node against DynamoDB Local, with
+// 50 concurrent clients (autocannon). Prints latency percentiles and throughput; not a test.
+import { randomUUID } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
+import { freePort } from '../../functions/src/local/stack.js';
+import { startTestStack } from '../support/emulators.js';
+import { postEventAnswers, putActivity } from '../support/fixtures.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
+
+const stack = await startTestStack();
+Object.assign(process.env, stack.env);
+const { app } = await import('../../functions/src/app.js');
+const port = await freePort();
+const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+const base = `http://127.0.0.1:${port}`;
+
+try {
+  const signin = await fetch(stack.env.COGNITO_ENDPOINT as string, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+    },
+    body: JSON.stringify({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: stack.env.COGNITO_CLIENT_ID,
+      AuthParameters: { USERNAME: DEMO_USERS[0].email, PASSWORD: DEMO_USERS[0].password },
+    }),
+  });
+  const token = ((await signin.json()) as { AuthenticationResult: { AccessToken: string } })
+    .AuthenticationResult.AccessToken;
+  const activityId = await putActivity();
+  const res = await fetch(`${base}/api/activities/${activityId}/surveys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ templateId: 'post_event_feedback', kind: 'post_event' }),
+  });
+  const { code, id: surveyId } = (await res.json()) as { code: string; id: string };
+  const url = `${base}/api/public/surveys/${code}/responses`;
+
+  const body = () => {
+    const now = new Date().toISOString();
+    return JSON.stringify({
+      responseId: randomUUID(),
+      surveyVersion: 1,
+      language: 'ar',
+      answers: postEventAnswers,
+      startedAt: now,
+      submittedAt: now,
+    });
+  };
+  // Warm-up: JIT, connection pools, DynamoDB Local's first transactions.
+  for (let i = 0; i < 50; i++)
+    await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.0.${i}` },
+      body: body(),
+    });
+
+  let client = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        // Each request is a new response from one of many addresses (a training room behind NATs),
+        // so the per-address abuse limit does not dominate what is measured.
+        setupRequest: (req) => ({
+          ...req,
+          body: body(),
+          headers: { ...req.headers, 'x-forwarded-for': `10.${(client++ % 250) + 1}.0.1` },
+        }),
+      },
+    ],
+  });
+  const stats = (await (
+    await fetch(`${base}/api/surveys/${surveyId}/results`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as {
+    responseCount: number;
+  };
+  const ok = result['2xx'];
+  console.log(
+    `\nSubmission benchmark (${CONNECTIONS} concurrent clients, ${DURATION} s, DynamoDB Local, Node ${process.version})`,
+  );
+  console.log(
+    `  requests: ${result.requests.total}  2xx: ${ok}  non-2xx: ${result.non2xx}  errors: ${result.errors}  timeouts: ${result.timeouts}`,
+  );
+  console.log(
+    `  latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`,
+  );
+  console.log(`  throughput: ${result.requests.average.toFixed(0)} submissions/s`);
+  console.log(
+    `  stored responses counted by the survey: ${stats.responseCount} (50 warm-up + ${ok} accepted)`,
+  );
+  console.log(
+    `submission p99: ${result.latency.p99} ms (budget 25 ms): ${result.latency.p99 <= 25 ? 'OK' : 'OVER'}`,
+  );
+} finally {
+  server.close();
+  await stack.stop();
+}
