@@ -3,7 +3,7 @@
  * Pure zod schemas; each schema and its type share one name.
  */
 import * as z from 'zod';
-import { COUNTRY_CODES, SELF_RATING_MAX, SELF_RATING_MIN } from './constants.js';
+import { COUNTRY_CODES, SELF_RATING_MAX } from './constants.js';
 
 // Zod-free constants and helpers live in ./constants.ts so the participant page can import them
 // without zod; they are re-exported here for everyone else.
