@@ -7,6 +7,8 @@ import type { AuthVariables } from './lib/auth.js';
 import { log } from './lib/log.js';
 import { ProblemError, problem } from './lib/problem.js';
 import { validationHook } from './lib/validation.js';
+import { publicSurveys } from './surveys/public-routes.js';
+import { surveys } from './surveys/routes.js';
 import { system } from './system/routes.js';
 import { users } from './users/routes.js';
 
@@ -38,6 +40,8 @@ app.use(
 
 app.route('/api', system);
 app.route('/api', users);
+app.route('/api', surveys);
+app.route('/api', publicSurveys);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

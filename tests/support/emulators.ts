@@ -56,7 +56,7 @@ export async function startTestStack(publicBaseUrl = 'http://localhost:5173'): P
     };
     return {
       config,
-      env: { ...apiEnv(config), LOG_LEVEL: 'silent' },
+      env: { ...apiEnv(config), LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
       stop: async () => {
         await Promise.all(running.map((r) => r.stop()));
         rmSync(cognitoDir, { recursive: true, force: true });

@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { ActionPointCode, ActivityFormat, ActivityType, CountryCode, GoalNumber, PillarId } from '../framework/schema.js';
+import {
+  ActionPointCode,
+  ActivityFormat,
+  ActivityType,
+  CountryCode,
+  GoalNumber,
+  PillarId,
+} from '../framework/schema.js';
 
 /** Server-generated identifiers: 26 URL-safe characters, unguessable enough to not need secrecy. */
 export const Id = z.string().regex(/^[0-9a-z]{10,40}$/, 'expected an id');
@@ -70,7 +77,12 @@ export type Gender = z.infer<typeof Gender>;
 /** One person on an attendance list: only what invitations and attendance figures need. */
 export const AttendeeInput = z.object({
   name: z.string().trim().min(1).max(200),
-  email: z.email().max(254).transform((s) => s.toLowerCase()).nullable().default(null),
+  email: z
+    .email()
+    .max(254)
+    .transform((s) => s.toLowerCase())
+    .nullable()
+    .default(null),
   country: CountryCode.nullable().default(null),
   organisation: z.string().trim().max(200).nullable().default(null),
   gender: Gender.nullable().default(null),

@@ -27,6 +27,24 @@ export const SurveyAttachInput = z
   });
 export type SurveyAttachInput = z.infer<typeof SurveyAttachInput>;
 
+/** The opening window and e-mail schedule of an attached survey. */
+export const SurveySchedule = z
+  .object({
+    opensAt: DateTime,
+    closesAt: DateTime,
+    sendInvitationsAt: DateTime.nullable(),
+    reminderAt: DateTime.nullable(),
+  })
+  .refine((s) => Date.parse(s.opensAt) < Date.parse(s.closesAt), {
+    message: 'The survey closes before it opens.',
+    path: ['closesAt'],
+  })
+  .refine((s) => !s.reminderAt || !s.sendInvitationsAt || s.sendInvitationsAt < s.reminderAt, {
+    message: 'The reminder comes before the invitations.',
+    path: ['reminderAt'],
+  });
+export type SurveySchedule = z.infer<typeof SurveySchedule>;
+
 export const Survey = z.object({
   id: Id,
   activityId: Id,

@@ -1,0 +1,184 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { sameSubmission, scoreKnowledge, validateAnswers } from '../../../shared/src/responses/rules.js';
+import { ResponseSubmission } from '../../../shared/src/responses/schema.js';
+import {
+  PublicCode,
+  PublicSurvey,
+  SubmissionResult,
+  surveyStatus,
+} from '../../../shared/src/surveys/survey.js';
+import type { AuthVariables } from '../lib/auth.js';
+import { clientAddress } from '../lib/client.js';
+import { ProblemError } from '../lib/problem.js';
+import { limitRate } from '../lib/rate-limit.js';
+import { defineRoute } from '../lib/route.js';
+import { validationHook } from '../lib/validation.js';
+import * as responses from '../responses/store.js';
+import * as store from './store.js';
+
+/**
+ * Abuse limits, per minute. A whole training room often shares one address (venue Wi-Fi), so the
+ * per-address limit is generous; the per-survey one caps a flood from many addresses.
+ */
+export const LIMITS = { perAddressPerSurvey: 120, perSurvey: 3000 } as const;
+
+const CodeParam = z.object({ code: z.string().max(40) });
+const Submission = ResponseSubmission.extend({
+  /** The token of a personal invitation link (`?i=`), to count the invitation as answered. */
+  invitation: z.string().min(10).max(64).optional(),
+});
+
+async function surveyByCode(code: string) {
+  const found = PublicCode.safeParse(code).success ? await store.getSurveyByCode(code) : null;
+  if (!found)
+    throw new ProblemError(
+      404,
+      'survey-not-found',
+      'There is no survey at this link. Check the link or QR code.',
+    );
+  return found;
+}
+
+// Routes are added as statements, not one chained type: the app's type stays simple to check.
+export const publicSurveys = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+
+publicSurveys
+  .openapi(
+    defineRoute('public', {
+      method: 'get',
+      path: '/public/surveys/{code}',
+      tags: ['Participants'],
+      summary: 'Open a survey by its public code',
+      description: 'The definition is included only while the survey is open.',
+      request: { params: CodeParam },
+      responses: {
+        200: { description: 'The survey', content: { 'application/json': { schema: PublicSurvey } } },
+        404: { description: 'Unknown code' },
+      },
+    }),
+    async (c) => {
+      const { survey, activity } = await surveyByCode(c.req.valid('param').code);
+      const status = surveyStatus(survey, new Date());
+      c.header('cache-control', 'no-cache');
+      return c.json(
+        {
+          code: survey.code,
+          status,
+          opensAt: survey.opensAt,
+          closesAt: survey.closesAt,
+          languages: survey.languages,
+          activity: {
+            title: activity?.title ?? '',
+            startsAt: activity?.startsAt ?? survey.opensAt,
+            endsAt: activity?.endsAt ?? survey.closesAt,
+            place: activity?.place ?? null,
+          },
+          definition: status === 'open' ? survey.definition : null,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute('public', {
+      method: 'post',
+      path: '/public/surveys/{code}/responses',
+      tags: ['Participants'],
+      summary: 'Submit a response (idempotent by responseId)',
+      description:
+        'The device generates `responseId` once and resends it on retry: 201 for a new response, 200 for an ' +
+        'identical resend, 409 for the same id with other answers. 410 once the survey is closed. ' +
+        `Limits: ${LIMITS.perAddressPerSurvey} per minute per address and survey, ${LIMITS.perSurvey} per minute per survey.`,
+      request: {
+        params: CodeParam,
+        body: { content: { 'application/json': { schema: Submission } }, required: true },
+      },
+      responses: {
+        201: { description: 'Recorded', content: { 'application/json': { schema: SubmissionResult } } },
+        200: {
+          description: 'Already recorded (identical resend)',
+          content: { 'application/json': { schema: SubmissionResult } },
+        },
+        404: { description: 'Unknown code' },
+        409: {
+          description: 'This response id was used with different answers, or the survey is not open yet',
+        },
+        410: { description: 'The survey is closed' },
+        413: { description: 'Body too large' },
+        429: { description: 'Too many submissions' },
+      },
+    }),
+    async (c) => {
+      const { code } = c.req.valid('param');
+      const { invitation: token, ...submission } = c.req.valid('json');
+      await limitRate(`${code}#${clientAddress(c)}`, LIMITS.perAddressPerSurvey);
+      await limitRate(code, LIMITS.perSurvey);
+      const { survey } = await surveyByCode(code);
+
+      const status = surveyStatus(survey, new Date());
+      if (status === 'closed') {
+        throw new ProblemError(410, 'survey-closed', 'This survey is closed and no longer takes answers.');
+      }
+      if (status === 'not_yet_open') {
+        throw new ProblemError(409, 'survey-not-open', `This survey opens at ${survey.opensAt}.`);
+      }
+      const definition = await store.getDefinition(survey, submission.surveyVersion);
+      if (!definition) {
+        throw new ProblemError(422, 'invalid-input', 'Unknown survey version.', [
+          {
+            path: ['json', 'surveyVersion'],
+            code: 'unknown_version',
+            message: 'This survey has no such version.',
+          },
+        ]);
+      }
+      if (!definition.languages.includes(submission.language)) {
+        throw new ProblemError(422, 'invalid-input', 'This survey is not offered in that language.', [
+          { path: ['json', 'language'], code: 'unknown_language', message: 'Not a language of this survey.' },
+        ]);
+      }
+      const checked = validateAnswers(definition, submission.answers);
+      if (!checked.ok) {
+        throw new ProblemError(
+          422,
+          'invalid-answers',
+          'Some answers are missing or invalid.',
+          checked.issues.map((i) => ({ path: ['json', ...i.path], code: i.code, message: i.message })),
+        );
+      }
+      const score = scoreKnowledge(definition, checked.value);
+      const invitation = token ? await responses.findInvitation(token) : null;
+      const outcome = await responses.submitResponse(
+        {
+          surveyId: survey.id,
+          activityId: survey.activityId,
+          responseId: submission.responseId,
+          surveyVersion: submission.surveyVersion,
+          language: submission.language,
+          answers: checked.value,
+          pairingCode: submission.pairingCode,
+          score:
+            score.maxPoints > 0
+              ? { points: score.points, maxPoints: score.maxPoints, percent: score.percent }
+              : undefined,
+          startedAt: submission.startedAt,
+          submittedAt: submission.submittedAt,
+          receivedAt: new Date().toISOString(),
+          submission,
+        },
+        invitation && !invitation.respondedAt ? invitation : null,
+        sameSubmission,
+      );
+      if (outcome === 'conflict') {
+        throw new ProblemError(
+          409,
+          'response-conflict',
+          'This response id was already used with different answers.',
+        );
+      }
+      return c.json(
+        { responseId: submission.responseId, status: outcome },
+        outcome === 'created' ? 201 : 200,
+      );
+    },
+  );

@@ -1,0 +1,353 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import QRCode from 'qrcode';
+import { Id } from '../../../shared/src/activities/schema.js';
+import { summarise } from '../../../shared/src/responses/summary.js';
+import { reviseSurvey, translationCompleteness } from '../../../shared/src/surveys/rules.js';
+import { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
+import {
+  defaultSchedule,
+  Survey,
+  SurveyAttachInput,
+  SurveySchedule,
+} from '../../../shared/src/surveys/survey.js';
+import { templates } from '../../../shared/src/surveys/templates.js';
+import type { AuthVariables } from '../lib/auth.js';
+import { env } from '../lib/env.js';
+import { newId, newPublicCode } from '../lib/ids.js';
+import { ProblemError } from '../lib/problem.js';
+import { defineRoute } from '../lib/route.js';
+import { validationHook } from '../lib/validation.js';
+import * as responses from '../responses/store.js';
+import * as store from './store.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const ActivityParam = z.object({ activityId: Id });
+const SurveyParam = z.object({ surveyId: Id });
+
+type TemplateId = keyof typeof templates;
+const isTemplate = (id: string): id is TemplateId => Object.hasOwn(templates, id);
+
+const TemplateSummary = z.object({
+  id: z.string(),
+  title: z.record(z.string(), z.string()),
+  kind: z.string(),
+  languages: z.array(z.string()),
+  questionCount: z.int(),
+  translations: z.array(z.object({ lang: z.string(), percent: z.number() })),
+});
+
+const SurveyDetail = Survey.extend({
+  definition: SurveyDefinition,
+  link: z.url(),
+  translations: z.array(
+    z.object({ lang: z.string(), translated: z.int(), total: z.int(), percent: z.number() }),
+  ),
+});
+
+/** The public link of a survey, as printed on QR codes and sent in invitations. */
+export const publicLink = (code: string) => `${env().PUBLIC_BASE_URL}/s/${code}`;
+
+async function surveyOr404(surveyId: string) {
+  const survey = await store.getSurvey(surveyId);
+  if (!survey) throw new ProblemError(404, 'survey-not-found', `No survey ${surveyId}.`);
+  return survey;
+}
+
+const ResultsQuery = z.object({
+  gender: z.string().max(40).optional(),
+  country: z.string().max(2).optional(),
+  organisation_type: z.string().max(60).optional(),
+  role: z.string().max(60).optional(),
+});
+
+// Routes are added as statements, not one chained type: the app's type stays simple to check.
+export const surveys = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+
+surveys
+  .openapi(
+    defineRoute('evaluator', {
+      method: 'get',
+      path: '/templates',
+      tags: ['Surveys'],
+      summary: 'The survey templates to attach',
+      responses: { 200: { description: 'Templates', content: json(z.array(TemplateSummary)) } },
+    }),
+    (c) =>
+      c.json(
+        Object.entries(templates).map(([id, make]) => {
+          const def = make();
+          return {
+            id,
+            title: def.title,
+            kind: def.kind,
+            languages: def.languages,
+            questionCount: def.questions.length,
+            translations: translationCompleteness(def).map((t) => ({ lang: t.lang, percent: t.percent })),
+          };
+        }),
+        200,
+      ),
+  )
+  .openapi(
+    defineRoute('evaluator', {
+      method: 'get',
+      path: '/activities/{activityId}/surveys',
+      tags: ['Surveys'],
+      summary: 'The surveys attached to an activity',
+      request: { params: ActivityParam },
+      responses: { 200: { description: 'Surveys', content: json(z.array(Survey)) } },
+    }),
+    async (c) => {
+      const list = await store.listSurveysOfActivity(c.req.valid('param').activityId);
+      return c.json(
+        list.map(({ definition, ...s }) => s),
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'post',
+      path: '/activities/{activityId}/surveys',
+      tags: ['Surveys'],
+      summary: 'Attach a survey to an activity',
+      description:
+        'Gives a public link and QR code. Empty schedule fields get defaults: invitations 2 hours after the ' +
+        'activity ends, one reminder 2 days later.',
+      request: { params: ActivityParam, body: { content: json(SurveyAttachInput), required: true } },
+      responses: {
+        201: { description: 'Attached', content: json(Survey) },
+        404: { description: 'No such activity' },
+      },
+    }),
+    async (c) => {
+      const { activityId } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const activity = await store.getActivityItem(activityId);
+      if (!activity) throw new ProblemError(404, 'activity-not-found', `No activity ${activityId}.`);
+      if (!isTemplate(input.templateId)) {
+        throw new ProblemError(422, 'invalid-input', 'Unknown template.', [
+          {
+            path: ['json', 'templateId'],
+            code: 'unknown_template',
+            message: `Choose one of: ${Object.keys(templates).join(', ')}.`,
+          },
+        ]);
+      }
+      const template =
+        input.templateId === 'knowledge_test'
+          ? templates.knowledge_test(input.kind === 'post_event' ? 'post_event' : 'pre_test')
+          : templates[input.templateId]();
+      const languages = input.languages ?? template.languages;
+      const missing = languages.filter((l) => !template.languages.includes(l));
+      if (missing.length > 0) {
+        throw new ProblemError(
+          422,
+          'invalid-input',
+          'The template is not translated into every chosen language.',
+          [
+            {
+              path: ['json', 'languages'],
+              code: 'untranslated',
+              message: `Not available in: ${missing.join(', ')}.`,
+            },
+          ],
+        );
+      }
+      const now = new Date();
+      const defaults = defaultSchedule(input.kind, activity, now);
+      const id = newId();
+      // Definition ids are slugs that start with a letter; survey ids start with their time prefix.
+      const definition = { ...template, id: `survey_${id}`, version: 1, kind: input.kind, languages };
+      const survey: store.SurveyRecord = {
+        id,
+        activityId,
+        kind: input.kind,
+        code: newPublicCode(),
+        templateId: input.templateId,
+        title: definition.title,
+        languages,
+        currentVersion: 1,
+        opensAt: input.opensAt ?? defaults.opensAt,
+        closesAt: input.closesAt ?? defaults.closesAt,
+        sendInvitationsAt:
+          input.sendInvitationsAt === undefined ? defaults.sendInvitationsAt : input.sendInvitationsAt,
+        reminderAt: input.reminderAt === undefined ? defaults.reminderAt : input.reminderAt,
+        responseCount: 0,
+        invitedCount: 0,
+        respondedCount: 0,
+        createdAt: now.toISOString(),
+        definition,
+      };
+      if (survey.opensAt >= survey.closesAt) {
+        throw new ProblemError(422, 'invalid-input', 'The survey closes before it opens.', [
+          { path: ['json', 'closesAt'], code: 'custom', message: 'Must be after the opening time.' },
+        ]);
+      }
+      await store.createSurvey(survey, c.get('principal')?.username ?? 'unknown');
+      const { definition: _, ...body } = survey;
+      return c.json(body, 201);
+    },
+  )
+  .openapi(
+    defineRoute('evaluator', {
+      method: 'get',
+      path: '/surveys/{surveyId}',
+      tags: ['Surveys'],
+      summary: 'A survey with its current definition, public link and translation completeness',
+      request: { params: SurveyParam },
+      responses: {
+        200: { description: 'The survey', content: json(SurveyDetail) },
+        404: { description: 'No such survey' },
+      },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      return c.json(
+        {
+          ...survey,
+          link: publicLink(survey.code),
+          translations: translationCompleteness(survey.definition),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'put',
+      path: '/surveys/{surveyId}/definition',
+      tags: ['Surveys'],
+      summary: 'Edit the questions and texts',
+      description:
+        'Once the survey has a response, an edit creates a new version; responses keep the version they answered.',
+      request: { params: SurveyParam, body: { content: json(SurveyDefinition), required: true } },
+      responses: {
+        200: { description: 'Saved', content: json(z.object({ version: z.int() })) },
+        409: { description: 'Edited or answered meanwhile; reload and retry' },
+      },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const revised = reviseSurvey(survey.definition, c.req.valid('json'), survey.responseCount > 0);
+      try {
+        await store.saveDefinition(
+          survey,
+          revised,
+          c.get('principal')?.username ?? 'unknown',
+          new Date().toISOString(),
+        );
+      } catch (err) {
+        if ((err as Error).name === 'TransactionCanceledException') {
+          throw new ProblemError(
+            409,
+            'edit-conflict',
+            'The survey changed meanwhile (an edit or a new response). Reload and try again.',
+          );
+        }
+        throw err;
+      }
+      return c.json({ version: revised.version }, 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'put',
+      path: '/surveys/{surveyId}/schedule',
+      tags: ['Surveys'],
+      summary: 'Change the opening window and the e-mail schedule',
+      request: { params: SurveyParam, body: { content: json(SurveySchedule), required: true } },
+      responses: { 204: { description: 'Saved' }, 404: { description: 'No such survey' } },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      await store.updateSchedule(survey.id, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute('evaluator', {
+      method: 'get',
+      path: '/surveys/{surveyId}/qr.svg',
+      tags: ['Surveys'],
+      summary: 'QR code of the public link (SVG, for print)',
+      request: { params: SurveyParam },
+      responses: { 200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const svg = await QRCode.toString(publicLink(survey.code), {
+        type: 'svg',
+        errorCorrectionLevel: 'M',
+        margin: 2,
+      });
+      return c.body(svg, 200, {
+        'content-type': 'image/svg+xml',
+        'content-disposition': `inline; filename="survey-${survey.code}.svg"`,
+      });
+    },
+  )
+  .openapi(
+    defineRoute('evaluator', {
+      method: 'get',
+      path: '/surveys/{surveyId}/qr.png',
+      tags: ['Surveys'],
+      summary: 'QR code of the public link (PNG, 1024 px)',
+      request: { params: SurveyParam },
+      responses: { 200: { description: 'PNG image', content: { 'image/png': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const png = await QRCode.toBuffer(publicLink(survey.code), {
+        type: 'png',
+        errorCorrectionLevel: 'M',
+        margin: 2,
+        width: 1024,
+      });
+      return c.body(new Uint8Array(png), 200, {
+        'content-type': 'image/png',
+        'content-disposition': `inline; filename="survey-${survey.code}.png"`,
+      });
+    },
+  )
+  .openapi(
+    defineRoute('evaluator', {
+      method: 'get',
+      path: '/surveys/{surveyId}/results',
+      tags: ['Results'],
+      summary: 'Results of one survey: counts, response rate and per-question summaries',
+      description:
+        "Filter by the profile questions (gender, country, organisation_type, role). Percents are of each question's n.",
+      request: { params: SurveyParam, query: ResultsQuery },
+      responses: {
+        200: { description: 'Results', content: json(z.looseObject({ responseCount: z.int() })) },
+      },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const filter = Object.fromEntries(
+        Object.entries(c.req.valid('query')).filter(([, v]) => v !== undefined && v !== ''),
+      );
+      const all = await responses.listResponses(survey.id);
+      // Questions are keyed by id, so the current definition reads answers of every version.
+      const summary = summarise(survey.definition, all, filter);
+      return c.json(
+        {
+          surveyId: survey.id,
+          version: survey.currentVersion,
+          responseCount: survey.responseCount,
+          invitedCount: survey.invitedCount,
+          respondedCount: survey.respondedCount,
+          responseRate: survey.invitedCount > 0 ? survey.respondedCount / survey.invitedCount : null,
+          languages: Object.entries(
+            all.reduce<Record<string, number>>((acc, r) => {
+              acc[r.language] = (acc[r.language] ?? 0) + 1;
+              return acc;
+            }, {}),
+          ).map(([lang, count]) => ({ lang, count })),
+          summary,
+        },
+        200,
+      );
+    },
+  );
