@@ -38,7 +38,11 @@ export async function send(code: string, body: unknown): Promise<SendOutcome> {
     return { kind: 'offline' };
   }
   if (res.status === 200 || res.status === 201) return { kind: 'sent' };
-  if (res.status === 409) return { kind: 'conflict' };
+  if (res.status === 409) {
+    // 409 also says "not open yet" (problem type survey-not-open): that one is not a conflict.
+    const problem = (await res.json().catch(() => null)) as { type?: string } | null;
+    return problem?.type?.includes('not-open') ? { kind: 'busy' } : { kind: 'conflict' };
+  }
   if (res.status === 410) return { kind: 'closed' };
   if (res.status === 404) return { kind: 'gone' };
   if (res.status === 422) {
