@@ -1,4 +1,4 @@
-import { refresh, type Tokens } from './cognito';
+import type { Tokens } from './cognito';
 
 export type Role = 'admin' | 'evaluator';
 
@@ -58,7 +58,10 @@ export async function accessToken(force = false): Promise<string | null> {
   const s = auth.session;
   if (!s) return null;
   if (!force && s.expiresAt - Date.now() > 60_000) return s.accessToken;
-  refreshing ??= refresh(s.refreshToken)
+  // Loaded on demand: the root layout imports this module, and the participant page must not
+  // carry the Cognito client in its first load.
+  refreshing ??= import('./cognito')
+    .then(({ refresh }) => refresh(s.refreshToken))
     .then((t) => {
       const next = sessionFrom(t);
       setSession(next);
