@@ -31,7 +31,7 @@ async function attach(body: Record<string, unknown> = {}, activityId?: string): 
     method: 'POST',
     body: JSON.stringify({ templateId: 'post_event_feedback', kind: 'post_event', ...body }),
   });
-  expect(res.status).toBe(201);
+  if (res.status !== 201) throw new Error(await res.text());
   return (await res.json()) as Attached;
 }
 
@@ -329,5 +329,24 @@ describe('results per survey', () => {
       n: 2,
       mean: 4.5,
     });
+  });
+});
+
+describe('knowledge tests', () => {
+  it('never sends the correct answers to participants, and scores the response on the server', async () => {
+    const future = await putActivity({
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    });
+    const survey = await attach({ templateId: 'knowledge_test', kind: 'pre_test' }, future);
+    const pub = (await (await app.request(`/api/public/surveys/${survey.code}`)).json()) as {
+      definition: { questions: { type: string; correct?: string[]; multiple?: boolean }[] };
+    };
+    const items = pub.definition.questions.filter((q) => q.type === 'knowledge');
+    expect(items.length).toBeGreaterThan(0);
+    for (const q of items) {
+      expect(q.correct).toEqual([]);
+      expect(typeof q.multiple).toBe('boolean');
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { sameSubmission, scoreKnowledge, validateAnswers } from '../../../shared/src/responses/rules.js';
 import { ResponseSubmission } from '../../../shared/src/responses/schema.js';
+import { publicDefinition } from '../../../shared/src/surveys/rules.js';
 import {
   PublicCode,
   PublicSurvey,
@@ -75,7 +76,7 @@ publicSurveys
             endsAt: activity?.endsAt ?? survey.closesAt,
             place: activity?.place ?? null,
           },
-          definition: status === 'open' ? survey.definition : null,
+          definition: status === 'open' ? publicDefinition(survey.definition) : null,
         },
         200,
       );

@@ -192,7 +192,10 @@ surveys
         definition,
       };
       if (survey.opensAt >= survey.closesAt) {
-        throw new ProblemError(422, 'invalid-input', 'The survey closes before it opens.', [
+        const detail = input.closesAt
+          ? 'The survey closes before it opens.'
+          : 'With the default schedule this survey would already be closed (the activity is over): set when it opens and closes.';
+        throw new ProblemError(422, 'invalid-input', detail, [
           { path: ['json', 'closesAt'], code: 'custom', message: 'Must be after the opening time.' },
         ]);
       }

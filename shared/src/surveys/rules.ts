@@ -212,3 +212,16 @@ export function columnsAcross(defs: readonly SurveyDefinition[]): Column[] {
       }
   return out;
 }
+
+/**
+ * The definition as participants receive it: the correct answers of knowledge items removed (a
+ * pre-test must not give them away), with `multiple` saying whether more than one option is right.
+ */
+export function publicDefinition(def: SurveyDefinition): SurveyDefinition {
+  return {
+    ...def,
+    questions: def.questions.map((q) =>
+      q.type === 'knowledge' ? { ...q, correct: [], multiple: q.correct.length > 1 } : q,
+    ),
+  };
+}

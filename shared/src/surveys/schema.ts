@@ -205,6 +205,8 @@ export const KnowledgeQuestion = z
     options: z.array(Option).min(2),
     correct: z.array(Slug).min(1),
     points: z.number().positive().default(1),
+    /** Only in the participant's copy, where `correct` is emptied: whether to offer checkboxes. */
+    multiple: z.boolean().optional(),
   })
   .superRefine((q, ctx) => {
     uniqueOptionIds(q.options, ctx);

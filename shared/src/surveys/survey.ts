@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DateTime, Id, Place } from '../activities/schema.js';
-import { LanguageCode, LocalizedText, SurveyDefinition, SurveyKind } from './schema.js';
+import { LanguageCode, LocalizedText, type SurveyDefinition, SurveyKind } from './schema.js';
 
 /** The short unguessable code in a survey's public link `/s/<code>` (12 base32 chars, 60 bits). */
 export const PublicCode = z.string().regex(/^[0-9a-hjkmnp-tv-z]{12}$/, 'not a survey code');
@@ -76,9 +76,18 @@ export const PublicSurvey = z.object({
   closesAt: DateTime,
   languages: z.array(LanguageCode),
   activity: z.object({ title: z.string(), startsAt: DateTime, endsAt: DateTime, place: Place.nullable() }),
-  definition: SurveyDefinition.nullable(),
+  /** The definition without the correct answers of knowledge items (see `publicDefinition`). */
+  definition: z
+    .looseObject({
+      id: z.string(),
+      version: z.int(),
+      questions: z.array(z.looseObject({ id: z.string(), type: z.string() })),
+    })
+    .nullable(),
 });
-export type PublicSurvey = z.infer<typeof PublicSurvey>;
+export type PublicSurvey = Omit<z.infer<typeof PublicSurvey>, 'definition'> & {
+  definition: SurveyDefinition | null;
+};
 
 export const SubmissionResult = z.object({
   responseId: z.uuid(),

@@ -23,7 +23,9 @@ export function isEmpty(v: unknown): boolean {
 }
 
 /** Whether a knowledge item takes one answer (radio buttons) rather than several (checkboxes). */
-export const singleAnswerKnowledge = (q: Question & { type: 'knowledge' }) => q.correct.length === 1;
+// The participant's copy has no correct answers, only whether several options may be right.
+export const singleAnswerKnowledge = (q: Question & { type: 'knowledge' }) =>
+  !(q.multiple ?? q.correct.length > 1);
 
 /**
  * What is wrong with one answer, in the participant's language, or null. Mirrors
