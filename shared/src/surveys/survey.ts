@@ -92,9 +92,18 @@ export function defaultSchedule(
   const start = Date.parse(activity.startsAt);
   const end = Date.parse(activity.endsAt);
   const send =
-    kind === 'pre_test' ? Math.max(now.getTime(), start - 7 * DAY) : kind === 'follow_up' ? end + 90 * DAY : end + 2 * HOUR;
+    kind === 'pre_test'
+      ? Math.max(now.getTime(), start - 7 * DAY)
+      : kind === 'follow_up'
+        ? end + 90 * DAY
+        : end + 2 * HOUR;
   const opens = kind === 'follow_up' ? send : Math.min(now.getTime(), send);
   const closes = kind === 'pre_test' ? end : send + 30 * DAY;
   const iso = (t: number) => new Date(t).toISOString();
-  return { opensAt: iso(opens), closesAt: iso(closes), sendInvitationsAt: iso(send), reminderAt: iso(send + 2 * DAY) };
+  return {
+    opensAt: iso(opens),
+    closesAt: iso(closes),
+    sendInvitationsAt: iso(send),
+    reminderAt: iso(send + 2 * DAY),
+  };
 }
