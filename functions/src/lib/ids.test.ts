@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PublicCode } from '../../../shared/src/surveys/survey.js';
 import { Id } from '../../../shared/src/activities/schema.js';
+import { PublicCode } from '../../../shared/src/surveys/survey.js';
 import { newId, newPublicCode } from './ids.js';
 
 describe('ids', () => {

@@ -16,19 +16,28 @@ export const keys = {
   projectList: () => ({ gsi1pk: 'PROJECTS' }),
 
   // Indicators: every version kept; CURRENT points at the newest.
-  indicatorVersion: (indicatorId: string, version: number) => ({ pk: `INDICATOR#${indicatorId}`, sk: versionSk(version) }),
+  indicatorVersion: (indicatorId: string, version: number) => ({
+    pk: `INDICATOR#${indicatorId}`,
+    sk: versionSk(version),
+  }),
   indicatorCurrent: (indicatorId: string) => ({ pk: `INDICATOR#${indicatorId}`, sk: 'CURRENT' }),
   indicatorList: (frameworkId: string) => ({ gsi1pk: `INDICATORS#${frameworkId}` }),
 
   // Activities and their attendance lists.
   activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: 'META' }),
   activityList: () => ({ gsi1pk: 'ACTIVITIES' }),
-  attendee: (activityId: string, attendeeId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: `ATTENDEE#${attendeeId}` }),
+  attendee: (activityId: string, attendeeId: string) => ({
+    pk: `ACTIVITY#${activityId}`,
+    sk: `ATTENDEE#${attendeeId}`,
+  }),
   attendeePrefix: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, skPrefix: 'ATTENDEE#' }),
 
   // Surveys attached to activities, their versions, and the public code lookup.
   survey: (surveyId: string) => ({ pk: `SURVEY#${surveyId}`, sk: 'META' }),
-  surveyVersion: (surveyId: string, version: number) => ({ pk: `SURVEY#${surveyId}`, sk: versionSk(version) }),
+  surveyVersion: (surveyId: string, version: number) => ({
+    pk: `SURVEY#${surveyId}`,
+    sk: versionSk(version),
+  }),
   surveysOfActivity: (activityId: string) => ({ gsi1pk: `ACTIVITY#${activityId}#SURVEYS` }),
   surveyCode: (code: string) => ({ gsi2pk: `CODE#${code}`, gsi2sk: 'SURVEY' }),
 
@@ -37,7 +46,10 @@ export const keys = {
   responses: (surveyId: string) => ({ pk: `RESPONSES#${surveyId}` }),
 
   // Invitations (personal links) and the outbox of e-mails due.
-  invitation: (surveyId: string, attendeeId: string) => ({ pk: `SURVEY#${surveyId}`, sk: `INVITE#${attendeeId}` }),
+  invitation: (surveyId: string, attendeeId: string) => ({
+    pk: `SURVEY#${surveyId}`,
+    sk: `INVITE#${attendeeId}`,
+  }),
   invitationToken: (tokenHash: string) => ({ gsi2pk: `INVITE#${tokenHash}`, gsi2sk: 'INVITE' }),
   outbox: () => ({ gsi1pk: 'OUTBOX' }),
 
