@@ -99,6 +99,18 @@ describe('activities on a phone', () => {
     expect(await figures.textContent()).toMatch(/3\s*countries.*3\s*organisations.*2\s*women/s);
     expect(await page.getByRole('cell', { name: 'amina.khan@example.org' }).count()).toBe(1);
     await shot(page, 'activities-detail-phone');
+
+    // Editing keeps the framework links chosen at creation and saves with the version read.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/\/edit$/);
+    await poll(() => page.getByLabel('Title', { exact: true }).inputValue()).not.toBe('');
+    expect(await page.getByRole('checkbox', { name: /PG1/ }).isChecked()).toBe(true);
+    await page.getByLabel('Title', { exact: true }).fill('Regional training on document fraud detection');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/activities\/[0-9a-z]{26}$/);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Regional training on document fraud detection',
+    );
     await context.close();
   });
 
