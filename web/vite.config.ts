@@ -8,5 +8,7 @@ const api = process.env.API_URL ?? 'http://127.0.0.1:8787';
 export default defineConfig({
   plugins: [sveltekit()],
   server: { proxy: { '/api': api }, fs: { allow: ['..'] } },
+  // Pre-bundled at start: discovered on first use, they would make the dev server reload the page.
+  optimizeDeps: { include: ['papaparse', 'zod'] },
   preview: { proxy: { '/api': api } },
 });

@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { activityRoutes } from './activities/routes.js';
 import type { AuthVariables } from './lib/auth.js';
 import { log } from './lib/log.js';
 import { ProblemError, problem } from './lib/problem.js';
@@ -14,6 +16,10 @@ import { users } from './users/routes.js';
 
 /** Largest request body the API reads; surveys answers are a few KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** An attendance list import (up to 2000 rows of name, e-mail, country, organisation, gender). */
+export const MAX_IMPORT_BODY_BYTES = 1024 * 1024;
+const isImport = (method: string, path: string) =>
+  method === 'POST' && /^\/api\/activities\/[^/]+\/attendees$/.test(path);
 
 const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
 
@@ -30,18 +36,21 @@ app.use('*', async (c, next) => {
   });
 });
 app.use('*', secureHeaders());
-app.use(
-  '*',
+const limit = (maxSize: number) =>
   bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => problem(c, 413, 'too-large', `The request body is over ${MAX_BODY_BYTES} bytes.`),
-  }),
-);
+    maxSize,
+    onError: (c) => problem(c, 413, 'too-large', `The request body is over ${maxSize} bytes.`),
+  });
+const [smallBody, importBody] = [limit(MAX_BODY_BYTES), limit(MAX_IMPORT_BODY_BYTES)];
+const bodyLimits: MiddlewareHandler = (c, next) =>
+  (isImport(c.req.method, c.req.path) ? importBody : smallBody)(c, next);
+app.use('*', bodyLimits);
 
 app.route('/api', system);
 app.route('/api', users);
 app.route('/api', surveys);
 app.route('/api', publicSurveys);
+app.route('/api', activityRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

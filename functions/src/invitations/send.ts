@@ -1,9 +1,10 @@
+import { getActivity, listAttendees } from '../activities/store.js';
 import { env } from '../lib/env.js';
 import { newToken } from '../lib/ids.js';
 import { log } from '../lib/log.js';
 import { sendMail } from '../lib/mail.js';
 import type { SurveyRecord } from '../surveys/store.js';
-import { getActivityItem, getSurvey } from '../surveys/store.js';
+import { getSurvey } from '../surveys/store.js';
 import * as invitations from './store.js';
 
 export interface RunReport {
@@ -46,7 +47,7 @@ function mailFor(
 
 async function runJob(job: invitations.Job, now: Date, report: RunReport): Promise<void> {
   const survey = await getSurvey(job.surveyId);
-  const activity = survey ? await getActivityItem(survey.activityId) : null;
+  const activity = survey ? await getActivity(survey.activityId) : null;
   if (!survey || !activity) {
     await invitations.finishJob(job);
     return;
@@ -57,7 +58,7 @@ async function runJob(job: invitations.Job, now: Date, report: RunReport): Promi
     return;
   }
   if (job.kind === 'invite') {
-    for (const attendee of await invitations.listAttendees(survey.activityId)) {
+    for (const attendee of await listAttendees(survey.activityId)) {
       if (!attendee.email) continue;
       const token = newToken();
       const claimed = await invitations.claimInvitation(

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Attendee } from '../../../shared/src/activities/schema.js';
 import { ddb, tableName } from '../lib/aws.js';
 import { keys } from '../lib/keys.js';
 
@@ -88,26 +87,6 @@ export async function finishJob(job: Job): Promise<void> {
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err;
   }
-}
-
-/** The attendance list of an activity (pattern 7). */
-export async function listAttendees(activityId: string): Promise<Attendee[]> {
-  const k = keys.attendeePrefix(activityId);
-  const items: Attendee[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await ddb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((out.Items ?? []) as Attendee[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** The invitations of a survey (for the response rate and the admin's list). */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 // Crockford's base32 without i, l, o, u: no look-alikes when a code is read aloud or typed.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -28,4 +28,12 @@ export function newPublicCode(): string {
 /** A personal invitation token: 128 random bits; only its hash is stored. */
 export function newToken(): string {
   return randomBytes(16).toString('base64url');
+}
+
+/**
+ * A fixed id derived from a name: 26 base32 characters of its SHA-256, so writing the same thing
+ * twice (demo data, a re-imported attendee) addresses the same item. `stableId('demo:ohrid')`.
+ */
+export function stableId(name: string): string {
+  return base32(createHash('sha256').update(name).digest(), 26);
 }

@@ -87,6 +87,8 @@ async function main() {
   // Imported only now: the API reads its environment once, when first used.
   const { app } = await import('../app.js');
   const { runScheduledSending } = await import('../invitations/send.js');
+  const { seedDemoActivities } = await import('../activities/demo.js');
+  await seedDemoActivities();
   const api = serve({ fetch: app.fetch, port: ports.api, hostname: '127.0.0.1' });
   running.push({
     name: 'API',

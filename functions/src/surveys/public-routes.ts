@@ -8,6 +8,7 @@ import {
   SubmissionResult,
   surveyStatus,
 } from '../../../shared/src/surveys/survey.js';
+import { getActivity } from '../activities/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { clientAddress } from '../lib/client.js';
 import { ProblemError } from '../lib/problem.js';
@@ -60,7 +61,7 @@ publicSurveys
     }),
     async (c) => {
       const survey = await surveyByCode(c.req.valid('param').code);
-      const activity = await store.getActivityItem(survey.activityId);
+      const activity = await getActivity(survey.activityId);
       const status = surveyStatus(survey, new Date());
       c.header('cache-control', 'no-cache');
       return c.json(

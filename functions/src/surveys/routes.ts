@@ -11,6 +11,7 @@ import {
   SurveySchedule,
 } from '../../../shared/src/surveys/survey.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
+import { getActivity } from '../activities/store.js';
 import { scheduleJobs, sendInvitationsNow } from '../invitations/send.js';
 import * as invitations from '../invitations/store.js';
 import type { AuthVariables } from '../lib/auth.js';
@@ -135,7 +136,7 @@ surveys
     async (c) => {
       const { activityId } = c.req.valid('param');
       const input = c.req.valid('json');
-      const activity = await store.getActivityItem(activityId);
+      const activity = await getActivity(activityId);
       if (!activity) throw new ProblemError(404, 'activity-not-found', `No activity ${activityId}.`);
       if (!isTemplate(input.templateId)) {
         throw new ProblemError(422, 'invalid-input', 'Unknown template.', [

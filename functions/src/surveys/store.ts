@@ -5,9 +5,9 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Activity } from '../../../shared/src/activities/schema.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import type { Survey } from '../../../shared/src/surveys/survey.js';
+import { auditEntry } from '../lib/audit.js';
 import { ddb, tableName } from '../lib/aws.js';
 import { COUNTER_SHARDS, keys } from '../lib/keys.js';
 import { countResponses } from '../responses/store.js';
@@ -66,24 +66,14 @@ export async function createSurvey(survey: SurveyMeta, actor: string): Promise<v
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        {
-          Put: {
-            TableName: tableName(),
-            Item: {
-              pk: keys.audit('survey', survey.id).pk,
-              sk: `${now}#create`,
-              gsi1pk: keys.auditList().gsi1pk,
-              gsi1sk: now,
-              type: 'audit',
-              entity: 'survey',
-              entityId: survey.id,
-              action: 'create',
-              actor,
-              at: now,
-              summary: `attached ${survey.templateId} as ${survey.kind} to activity ${survey.activityId}`,
-            },
-          },
-        },
+        auditEntry({
+          entity: 'survey',
+          entityId: survey.id,
+          action: 'create',
+          actor,
+          at: now,
+          changes: { templateId: survey.templateId, kind: survey.kind, activityId: survey.activityId },
+        }),
       ],
     }),
   );
@@ -151,12 +141,6 @@ export async function getSurveyByCode(code: string): Promise<SurveyMeta | null> 
   return surveyId ? getSurveyMeta(surveyId) : null;
 }
 
-/** An activity's META item (read here until the activities feature exposes its own store). */
-export async function getActivityItem(activityId: string): Promise<Activity | null> {
-  const out = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.activity(activityId) }));
-  return out.Item ? (strip(out.Item) as Activity) : null;
-}
-
 /**
  * Saves an edited definition. Unanswered surveys are edited in place (same version); once a survey
  * has a response the edit becomes a new version and the old one stays as it was.
@@ -212,24 +196,14 @@ export async function saveDefinition(
             },
           },
         },
-        {
-          Put: {
-            TableName: tableName(),
-            Item: {
-              pk: keys.audit('survey', survey.id).pk,
-              sk: `${now}#edit-v${v}`,
-              gsi1pk: keys.auditList().gsi1pk,
-              gsi1sk: now,
-              type: 'audit',
-              entity: 'survey',
-              entityId: survey.id,
-              action: v === survey.currentVersion ? 'edit' : 'new-version',
-              actor,
-              at: now,
-              summary: `definition version ${v}`,
-            },
-          },
-        },
+        auditEntry({
+          entity: 'survey',
+          entityId: survey.id,
+          action: v === survey.currentVersion ? 'edit' : 'new-version',
+          actor,
+          at: now,
+          changes: { version: v },
+        }),
       ],
     }),
   );

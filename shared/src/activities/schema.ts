@@ -41,14 +41,24 @@ export const ActivityInput = z
     priorityGoals: z.array(GoalNumber).max(7).default([]),
     pillar: PillarId.nullable().default(null),
     projectId: z.string().max(80).nullable().default(null),
+    workingGroup: z.string().trim().max(120).nullable().default(null),
+    chairs: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
     attendance: AttendanceSummary.nullable().default(null),
   })
-  .refine((a) => a.startsAt <= a.endsAt, { message: 'The end is before the start.', path: ['endsAt'] })
+  // Compared as instants: "10:00+02:00" is before "09:00Z".
+  .refine((a) => Date.parse(a.startsAt) <= Date.parse(a.endsAt), {
+    message: 'The end is before the start.',
+    path: ['endsAt'],
+  })
   .refine((a) => a.format === 'online' || a.place !== null, {
     message: 'An in-person or hybrid activity needs a place.',
     path: ['place'],
   });
 export type ActivityInput = z.infer<typeof ActivityInput>;
+
+/** An edit: the whole input plus the version it was made from (a stale version is refused). */
+export const ActivityUpdate = ActivityInput.safeExtend({ version: z.int().positive() });
+export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
 export const Activity = z.object({
   id: Id,
@@ -63,6 +73,8 @@ export const Activity = z.object({
   priorityGoals: z.array(GoalNumber),
   pillar: PillarId.nullable(),
   projectId: z.string().nullable(),
+  workingGroup: z.string().nullable().default(null),
+  chairs: z.array(z.string()).default([]),
   attendance: AttendanceSummary.nullable(),
   attendeeCount: z.int().nonnegative(),
   createdAt: DateTime,
@@ -70,6 +82,19 @@ export const Activity = z.object({
   version: z.int().positive(),
 });
 export type Activity = z.infer<typeof Activity>;
+
+/** One activity as its page shows it: with the attendance figures computed from its list, if any. */
+export const ActivityDetail = Activity.extend({ listSummary: AttendanceSummary.nullable() });
+export type ActivityDetail = z.infer<typeof ActivityDetail>;
+
+/** Filters of the activity list: a period of start dates (inclusive), a type, words of the title or place. */
+export const ActivityQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  type: ActivityType.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ActivityQuery = z.infer<typeof ActivityQuery>;
 
 export const Gender = z.enum(['female', 'male', 'other', 'undisclosed']);
 export type Gender = z.infer<typeof Gender>;
@@ -91,3 +116,13 @@ export type AttendeeInput = z.infer<typeof AttendeeInput>;
 
 export const Attendee = AttendeeInput.extend({ id: Id, activityId: Id });
 export type Attendee = z.infer<typeof Attendee>;
+
+/** The most rows one import may send; a larger list is sent in several imports. */
+export const MAX_IMPORT_ROWS = 2000;
+
+export const AttendeeImport = z.object({ attendees: z.array(AttendeeInput).min(1).max(MAX_IMPORT_ROWS) });
+export type AttendeeImport = z.infer<typeof AttendeeImport>;
+
+/** What an import did: rows already on the list (same e-mail, or same name and organisation) are skipped. */
+export const ImportResult = z.object({ added: z.int().nonnegative(), skipped: z.int().nonnegative() });
+export type ImportResult = z.infer<typeof ImportResult>;

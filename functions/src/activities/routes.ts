@@ -1,0 +1,151 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { summarizeAttendees } from '../../../shared/src/activities/rules.js';
+import {
+  Activity,
+  ActivityDetail,
+  ActivityInput,
+  ActivityQuery,
+  ActivityUpdate,
+  Attendee,
+  AttendeeImport,
+  Id,
+  ImportResult,
+} from '../../../shared/src/activities/schema.js';
+import type { AuthVariables } from '../lib/auth.js';
+import { ProblemError } from '../lib/problem.js';
+import { defineRoute } from '../lib/route.js';
+import { validationHook } from '../lib/validation.js';
+import * as activities from './store.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const ActivityParam = z.object({ activityId: Id });
+const AttendeeParam = z.object({ activityId: Id, attendeeId: Id });
+const notFound = { 404: { description: 'No such activity' } };
+
+/** The signed-in user's name for the audit trail (the access check has run). */
+function actor(c: { get(key: 'principal'): AuthVariables['principal'] }): string {
+  const p = c.get('principal');
+  if (!p) throw new Error('principal missing after the access check');
+  return p.username;
+}
+
+// Typed as the plain sub-app: the full route schema union is too large for `app.route` to merge.
+export const activityRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new OpenAPIHono<{
+  Variables: AuthVariables;
+}>({ defaultHook: validationHook })
+  .openapi(
+    defineRoute('evaluator', {
+      method: 'get',
+      path: '/activities',
+      tags: ['Activities'],
+      summary: 'List activities, newest first',
+      description:
+        'Filters: start date from/to (inclusive, YYYY-MM-DD), type, and words of the title or city.',
+      request: { query: ActivityQuery },
+      responses: { 200: { description: 'Activities', content: json(z.array(Activity)) } },
+    }),
+    async (c) => c.json(await activities.listActivities(c.req.valid('query')), 200),
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'post',
+      path: '/activities',
+      tags: ['Activities'],
+      summary: 'Register an activity',
+      request: { body: { content: json(ActivityInput), required: true } },
+      responses: { 201: { description: 'Registered', content: json(Activity) } },
+    }),
+    async (c) => c.json(await activities.createActivity(c.req.valid('json'), actor(c)), 201),
+  )
+  .openapi(
+    defineRoute('evaluator', {
+      method: 'get',
+      path: '/activities/{activityId}',
+      tags: ['Activities'],
+      summary: 'Read an activity',
+      description:
+        'With `listSummary`: participants, countries, organisations and women counted from the attendance list, when there is one.',
+      request: { params: ActivityParam },
+      responses: { 200: { description: 'The activity', content: json(ActivityDetail) }, ...notFound },
+    }),
+    async (c) => {
+      const { activityId } = c.req.valid('param');
+      const found = await activities.getActivityWithAttendees(activityId);
+      if (!found) throw new ProblemError(404, 'not-found', `No activity ${activityId}.`);
+      const listSummary = found.attendees.length > 0 ? summarizeAttendees(found.attendees) : null;
+      return c.json({ ...found.activity, listSummary }, 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'put',
+      path: '/activities/{activityId}',
+      tags: ['Activities'],
+      summary: 'Edit an activity',
+      description:
+        'Send the `version` you read; if someone saved since, the answer is 409 and nothing changes.',
+      request: { params: ActivityParam, body: { content: json(ActivityUpdate), required: true } },
+      responses: {
+        200: { description: 'Saved', content: json(Activity) },
+        ...notFound,
+        409: { description: 'The activity was changed since that version' },
+      },
+    }),
+    async (c) => {
+      const { activityId } = c.req.valid('param');
+      const { version, ...input } = c.req.valid('json');
+      return c.json(await activities.updateActivity(activityId, input, version, actor(c)), 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'get',
+      path: '/activities/{activityId}/attendees',
+      tags: ['Activities'],
+      summary: 'Read the attendance list (personal data: administrators only)',
+      request: { params: ActivityParam },
+      responses: { 200: { description: 'Attendees by name', content: json(z.array(Attendee)) }, ...notFound },
+    }),
+    async (c) => {
+      const { activityId } = c.req.valid('param');
+      if (!(await activities.getActivity(activityId))) {
+        throw new ProblemError(404, 'not-found', `No activity ${activityId}.`);
+      }
+      return c.json(await activities.listAttendees(activityId), 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'post',
+      path: '/activities/{activityId}/attendees',
+      tags: ['Activities'],
+      summary: 'Add people to the attendance list (CSV import or one by one)',
+      description:
+        'Idempotent: people already on the list (same e-mail, or without e-mail the same name and organisation) are skipped and counted as such.',
+      request: { params: ActivityParam, body: { content: json(AttendeeImport), required: true } },
+      responses: {
+        200: { description: 'What was added and skipped', content: json(ImportResult) },
+        ...notFound,
+      },
+    }),
+    async (c) => {
+      const { activityId } = c.req.valid('param');
+      const { attendees } = c.req.valid('json');
+      return c.json(await activities.addAttendees(activityId, attendees, actor(c)), 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'delete',
+      path: '/activities/{activityId}/attendees/{attendeeId}',
+      tags: ['Activities'],
+      summary: 'Remove a person from the attendance list',
+      request: { params: AttendeeParam },
+      responses: { 204: { description: 'Removed' }, 404: { description: 'No such activity or attendee' } },
+    }),
+    async (c) => {
+      const { activityId, attendeeId } = c.req.valid('param');
+      await activities.deleteAttendee(activityId, attendeeId, actor(c));
+      return c.body(null, 204);
+    },
+  );

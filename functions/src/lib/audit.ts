@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb, tableName } from './aws.js';
+import { keys } from './keys.js';
+
+/** One change to configuration data: who did what to which entity, and when. */
+export interface AuditEntry {
+  entity: string;
+  entityId: string;
+  /** A verb such as `create`, `update`, `attendees.import`, `attendee.delete`. */
+  action: string;
+  /** The principal's username (Cognito `username`). */
+  actor: string;
+  at: string;
+  /** A short summary: changed field names, counts; never personal data. */
+  changes: Record<string, unknown>;
+}
+
+/**
+ * A Put of an audit entry, to add to the TransactItems of the write it describes, so the entry
+ * exists exactly when the change does.
+ * `TransactItems: [{ Put: ... }, auditEntry({ entity: 'activity', entityId, action: 'create', actor, changes })]`
+ */
+export function auditEntry(e: Omit<AuditEntry, 'at'> & { at?: string }) {
+  const at = e.at ?? new Date().toISOString();
+  const item = {
+    ...keys.audit(e.entity, e.entityId),
+    // Random suffix: two changes within one millisecond both stay.
+    sk: `${at}#${randomBytes(4).toString('hex')}`,
+    ...keys.auditList(),
+    gsi1sk: at,
+    type: 'audit',
+    entity: e.entity,
+    entityId: e.entityId,
+    action: e.action,
+    actor: e.actor,
+    at,
+    changes: e.changes,
+  };
+  return { Put: { TableName: tableName(), Item: item } };
+}
+
+/** Audit trail of one entity, oldest first (access pattern 16). */
+export async function listAuditEntries(entity: string, entityId: string): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.audit(entity, entityId).pk },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of page.Items ?? []) {
+      out.push({
+        entity: i.entity,
+        entityId: i.entityId,
+        action: i.action,
+        actor: i.actor,
+        at: i.at,
+        changes: i.changes ?? {},
+      });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}

@@ -1,0 +1,60 @@
+import type { ActivityFormat, ActivityType, PillarId } from '$shared/framework/schema';
+import { COUNTRY_CODES } from '$shared/surveys/schema';
+
+/** Words for the enums of activities, as pages show them. */
+export const TYPE_LABELS: Record<ActivityType, string> = {
+  training: 'Training',
+  thematic_meeting: 'Thematic meeting',
+  working_group_meeting: 'Working-group meeting',
+  expert_meeting: 'Expert meeting',
+  workshop: 'Workshop',
+  study_visit: 'Study visit',
+  other: 'Other',
+};
+
+export const FORMAT_LABELS: Record<ActivityFormat, string> = {
+  in_person: 'In person',
+  online: 'Online',
+  hybrid: 'Hybrid (in person and online)',
+};
+
+export const PILLAR_LABELS: Record<PillarId, string> = {
+  dialogue: 'Dialogue',
+  operational_cooperation: 'Operational Cooperation',
+  research_knowledge: 'Research and Knowledge Base',
+};
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** "PK" -> "Pakistan". */
+export const countryName = (code: string) => regionNames.of(code) ?? code;
+
+/** Every country, by English name, for a select. */
+export const COUNTRIES: { code: string; name: string }[] = COUNTRY_CODES.map((code) => ({
+  code,
+  name: countryName(code),
+})).sort((a, b) => a.name.localeCompare(b.name));
+
+/** An ISO instant as the value of a datetime-local input, in the browser's time zone. */
+export function toLocalInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value (browser time zone) as an ISO instant; '' stays '' so validation names it. */
+export function fromLocalInput(value: string): string {
+  if (!value) return '';
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** "19 May 2022 – 20 May 2022", or one day with its hours. */
+export function dateRange(startsAt: string, endsAt: string): string {
+  const [s, e] = [new Date(startsAt), new Date(endsAt)];
+  const [sd, ed] = [dayFormat.format(s), dayFormat.format(e)];
+  return sd === ed ? `${sd}, ${timeFormat.format(s)}–${timeFormat.format(e)}` : `${sd} – ${ed}`;
+}
