@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
@@ -66,7 +67,9 @@ describe('surveys of an activity, for administrators and evaluators', () => {
     await shot(page, 'surveys-attach-form-phone');
     await page.getByRole('button', { name: 'Attach survey' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent(), wait).toContain('Attached');
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Post-event' }).count(), wait).toBe(1);
+    await expect
+      .poll(() => page.getByRole('listitem').filter({ hasText: 'Post-event' }).count(), wait)
+      .toBe(1);
     expect(await page.locator('.status').textContent()).toBe('Open');
     await shot(page, 'surveys-attached-phone');
 
@@ -80,7 +83,9 @@ describe('surveys of an activity, for administrators and evaluators', () => {
     await expect.poll(() => page.getByRole('status').first().textContent(), wait).toContain('Link copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     const qr = page.getByRole('img', { name: /QR code for/ });
-    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth), wait).toBeGreaterThan(0);
+    await expect
+      .poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth), wait)
+      .toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: 'Download PNG' }).getAttribute('download')).toBe(
       `survey-${code}.png`,
     );
@@ -110,12 +115,29 @@ describe('surveys of an activity, for administrators and evaluators', () => {
     expect(await satisfaction.getByText(/^n = 2\b/).count()).toBe(1);
     const bars = satisfaction.getByRole('list', { name: /count and percent of n = 2/ });
     expect(await bars.getByRole('listitem').filter({ hasText: 'Very satisfied' }).textContent()).toContain(
-      '1 · 50%',
+      '1 (50%)',
     );
-    expect(await bars.getByRole('listitem').filter({ hasText: /^4 · Satisfied/ }).textContent()).toContain(
-      '1 · 50%',
-    );
+    expect(
+      await bars
+        .getByRole('listitem')
+        .filter({ hasText: /^4 · Satisfied/ })
+        .textContent(),
+    ).toContain('1 (50%)');
     await shot(results, 'surveys-results-phone');
+
+    // The summary exports as CSV, built in the browser.
+    const [file] = await Promise.all([
+      results.waitForEvent('download'),
+      results.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`results-${code}.csv`);
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFquestion_id,question,type,measure,part,option_id,option,count,percent_of_n,n,mean,median,text',
+    );
+    expect(csv).toContain(
+      'satisfaction,"Overall, how satisfied are you with the event?",likert,satisfaction,,5,5 · Very satisfied,1,50,2,4.5,4.5,',
+    );
 
     // Filtering by gender reloads the figures.
     await results.getByLabel('Gender').selectOption('female');
