@@ -97,6 +97,24 @@ describe('surveys of an activity, for administrators and evaluators', () => {
     await page.getByLabel('Language', { exact: true }).selectOption('ar');
     expect(await page.locator('.preview').getAttribute('dir')).toBe('rtl');
     await shot(page, 'surveys-preview-rtl-phone');
+
+    // Printing shows only the title, a big QR code and the link.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(false);
+    await shot(page, 'surveys-print-phone');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Texts can be corrected; with no response yet the version stays 1.
+    await page.getByRole('button', { name: 'Edit texts' }).click();
+    await page.locator('#edit-lang').selectOption('ru');
+    const ruText = page.locator('#edit-satisfaction-text');
+    expect(await ruText.inputValue()).toBe('Насколько в целом вы довольны мероприятием?');
+    await ruText.fill('Насколько в целом вы довольны этим мероприятием?');
+    await shot(page, 'surveys-edit-texts-phone');
+    await page.getByRole('button', { name: 'Save texts' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), wait)
+      .toContain('Texts saved (version 1)');
     await adminContext.close();
 
     // Two participants answer through the public API.
