@@ -32,6 +32,27 @@ async function send(path: string, init: RequestInit, token: string | null): Prom
  * when the session is over it sends the user to sign in again, back to where they were.
  */
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await authorised(path, init);
+  if (res.status === 204) return undefined as T;
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw problemOf(res, body);
+  return body as T;
+}
+
+/** Like `api`, for binary answers (QR codes, exports): the body as a Blob. */
+export async function apiBlob(path: string, init: RequestInit = {}): Promise<Blob> {
+  const res = await authorised(path, init);
+  if (!res.ok) throw problemOf(res, await res.json().catch(() => null));
+  return res.blob();
+}
+
+function problemOf(res: Response, body: unknown): ApiError {
+  return new ApiError(
+    (body as Problem | null) ?? { type: 'about:blank', title: res.statusText, status: res.status },
+  );
+}
+
+async function authorised(path: string, init: RequestInit): Promise<Response> {
   let res = await send(path, init, await accessToken());
   if (res.status === 401) {
     const token = await accessToken(true);
@@ -42,14 +63,7 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
       await goto(`/signin?expired=1&next=${encodeURIComponent(next)}`);
     }
   }
-  if (res.status === 204) return undefined as T;
-  const body = await res.json().catch(() => null);
-  if (!res.ok) {
-    throw new ApiError(
-      (body as Problem | null) ?? { type: 'about:blank', title: res.statusText, status: res.status },
-    );
-  }
-  return body as T;
+  return res;
 }
 
 export const json = (body: unknown): RequestInit => ({ body: JSON.stringify(body) });

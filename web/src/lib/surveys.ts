@@ -1,0 +1,74 @@
+/** Display helpers shared by the administrator's and evaluator's survey pages. */
+import type { SurveyKind } from '$shared/surveys/schema';
+import type { SurveyStatus } from '$shared/surveys/survey';
+
+export const KIND_LABELS: Record<SurveyKind, string> = {
+  pre_test: 'Pre-test',
+  post_event: 'Post-event',
+  follow_up: 'Follow-up',
+};
+
+export const STATUS_LABELS: Record<SurveyStatus, string> = {
+  open: 'Open',
+  not_yet_open: 'Not yet open',
+  closed: 'Closed',
+};
+
+const englishLanguages = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** `Arabic (ar)`, `Dari (prs)`: the English name an administrator reads, with the code. */
+export function languageName(lang: string): string {
+  const special: Record<string, string> = { prs: 'Dari' };
+  let name = special[lang] ?? lang;
+  if (!special[lang]) {
+    try {
+      name = englishLanguages.of(lang) ?? lang;
+    } catch {
+      name = lang;
+    }
+  }
+  return name === lang ? lang : `${name} (${lang})`;
+}
+
+/** `Afghanistan` for `AF`, the code itself when unknown. */
+export function countryName(code: string): string {
+  try {
+    return englishRegions.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** An ISO instant as the value of an `<input type="datetime-local">`, in the browser's time zone. */
+export function toLocalInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The value of an `<input type="datetime-local">` as an ISO instant; undefined when empty or invalid. */
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** `12 May 2026, 14:00`, or a dash. */
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+/** `42%` or `42.5%`: percents are shown to at most one decimal. */
+export function formatPercent(percent: number): string {
+  return `${Math.round(percent * 10) / 10}%`;
+}
+
+/** A mean or median to two decimals at most, or a dash. */
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : String(Math.round(value * 100) / 100);
+}
