@@ -1,0 +1,177 @@
+/**
+ * Change between paired measurements. Pure.
+ *
+ * Two kinds, never mixed:
+ * - `learningChange` / `pairedChange` / `normalisedGain`: a TRUE pre/post change, the same person's
+ *   score in the pre-test and in the post-test (paired by `pairResponses`);
+ * - `retrospectiveChange`: "then/now" self-ratings both given in the post survey. They measure how
+ *   participants see their own change, are prone to response-shift and social-desirability bias,
+ *   and are reported separately, labelled as such.
+ * Every result carries its n, and a `reason` wherever a figure is null.
+ */
+import { type MeanCI, mean, meanCI, type Reason, reasonForN, sd } from '../lib/statistics.js';
+import { type PercentOf, percentOf } from './suppression.js';
+
+export interface PairedScore {
+  pre: number;
+  post: number;
+}
+
+export interface EffectSize {
+  /** Cohen's d_z = mean of the differences / sd of the differences. */
+  dz: number | null;
+  reason: Reason | null;
+}
+
+export interface PairedChange {
+  n: number;
+  meanPre: number | null;
+  meanPost: number | null;
+  /** Mean of post − pre with its paired-t interval (df = n − 1). */
+  change: MeanCI;
+  effectSize: EffectSize;
+  /** Shares of the n paired respondents whose post is above, equal to, below their pre. */
+  improved: PercentOf;
+  same: PercentOf;
+  worse: PercentOf;
+}
+
+const checkFinite = (pairs: readonly PairedScore[]) => {
+  for (const p of pairs)
+    if (!Number.isFinite(p.pre) || !Number.isFinite(p.post))
+      throw new RangeError(`paired scores must be finite numbers: ${p.pre}, ${p.post}`);
+};
+
+/** Mean change with its confidence interval, d_z and the shares improved / same / worse. */
+export function pairedChange(pairs: readonly PairedScore[], level = 0.95): PairedChange {
+  checkFinite(pairs);
+  const n = pairs.length;
+  const diffs = pairs.map((p) => p.post - p.pre);
+  const change = meanCI(diffs, level);
+  const sdDiff = sd(diffs);
+  const effectSize: EffectSize =
+    change.mean === null || sdDiff === null
+      ? { dz: null, reason: reasonForN(n) }
+      : sdDiff === 0
+        ? { dz: null, reason: 'no_variation' }
+        : { dz: change.mean / sdDiff, reason: null };
+  const of = 'paired respondents';
+  const count = (f: (d: number) => boolean) => diffs.filter(f).length;
+  return {
+    n,
+    meanPre: mean(pairs.map((p) => p.pre)),
+    meanPost: mean(pairs.map((p) => p.post)),
+    change,
+    effectSize,
+    improved: percentOf(
+      count((d) => d > 0),
+      n,
+      of,
+    ),
+    same: percentOf(
+      count((d) => d === 0),
+      n,
+      of,
+    ),
+    worse: percentOf(
+      count((d) => d < 0),
+      n,
+      of,
+    ),
+  };
+}
+
+export interface NormalisedGain {
+  /** Paired respondents given. */
+  n: number;
+  /** Maximum possible score. */
+  max: number;
+  /**
+   * Class-level Hake gain ⟨g⟩ = (mean post − mean pre) / (max − mean pre), over all n pairs
+   * (those at the maximum before included: they are part of the class). Null when n = 0 or when
+   * mean pre = max.
+   */
+  classGain: { value: number | null; n: number; reason: Reason | null };
+  /**
+   * Mean of individual gains g = (post − pre) / (max − pre). Undefined for a respondent whose pre
+   * is already the maximum: such respondents are excluded and counted in `excludedAtMax`.
+   */
+  meanIndividualGain: { value: number | null; n: number; excludedAtMax: number; reason: Reason | null };
+}
+
+/**
+ * Hake's normalised gain for scores on 0..max (e.g. knowledge points or percent with max 100).
+ * Both figures can be negative when scores fell. Throws when a score lies outside 0..max.
+ */
+export function normalisedGain(pairs: readonly PairedScore[], max: number): NormalisedGain {
+  checkFinite(pairs);
+  if (!(max > 0 && Number.isFinite(max))) throw new RangeError(`max must be a positive number, got ${max}`);
+  for (const p of pairs)
+    if (p.pre < 0 || p.pre > max || p.post < 0 || p.post > max)
+      throw new RangeError(`scores must lie in 0..${max}: pre ${p.pre}, post ${p.post}`);
+  const n = pairs.length;
+  const meanPre = mean(pairs.map((p) => p.pre));
+  const meanPost = mean(pairs.map((p) => p.post));
+  const classGain =
+    meanPre === null || meanPost === null
+      ? { value: null, n, reason: 'no_data' as const }
+      : meanPre === max
+        ? { value: null, n, reason: 'pre_at_max' as const }
+        : { value: (meanPost - meanPre) / (max - meanPre), n, reason: null };
+  const included = pairs.filter((p) => p.pre < max);
+  const excludedAtMax = n - included.length;
+  const gains = included.map((p) => (p.post - p.pre) / (max - p.pre));
+  const value = mean(gains);
+  return {
+    n,
+    max,
+    classGain,
+    meanIndividualGain: {
+      value,
+      n: included.length,
+      excludedAtMax,
+      reason: value !== null ? null : n === 0 ? 'no_data' : 'pre_at_max',
+    },
+  };
+}
+
+export interface LearningChange extends PairedChange {
+  kind: 'pre_post';
+  label: string;
+  gain: NormalisedGain;
+}
+
+/** Everything for true pre/post scores on 0..max: paired change and normalised gain. */
+export function learningChange(pairs: readonly PairedScore[], max: number, level = 0.95): LearningChange {
+  return {
+    kind: 'pre_post',
+    label: 'Measured change: pre-test and post-test scores of the same respondents',
+    ...pairedChange(pairs, level),
+    gain: normalisedGain(pairs, max),
+  };
+}
+
+export interface RetrospectiveChange extends PairedChange {
+  kind: 'retrospective';
+  label: string;
+}
+
+/**
+ * Retrospective self-ratings (`{ before, after }` answers of a self-rating question, both given
+ * after the training), summarised with the same paired statistics but kept apart from true pre/post
+ * and labelled as self-perceived. No normalised gain: it is defined for test scores.
+ */
+export function retrospectiveChange(
+  ratings: readonly { before: number; after: number }[],
+  level = 0.95,
+): RetrospectiveChange {
+  return {
+    kind: 'retrospective',
+    label:
+      'Self-rated change: "before" and "now" both rated after the training (retrospective, not a pre-test)',
+    ...pairedChange(
+      ratings.map((r) => ({ pre: r.before, post: r.after })),
+      level,
+    ),
+  };
+}
