@@ -89,6 +89,8 @@ async function main() {
   const { runScheduledSending } = await import('../invitations/send.js');
   const { seedDemoActivities } = await import('../activities/demo.js');
   await seedDemoActivities();
+  const { seedDemoSurveys } = await import('../surveys/demo.js');
+  const demoSurveys = await seedDemoSurveys();
   const api = serve({ fetch: app.fetch, port: ports.api, hostname: '127.0.0.1' });
   running.push({
     name: 'API',
@@ -136,6 +138,12 @@ async function main() {
     E-mail inbox   ${ses.url}   (every e-mail the platform sends, e.g. invitations)
     DynamoDB Local ${dynamo.url}   (data kept in .local/dynamodb)
     cognito-local  ${cognito.url}
+
+  Try a survey as a participant (no sign-in; open it on a phone on the same network too):
+${demoSurveys
+  .filter((s) => s.open)
+  .map((s) => `    ${webUrl}/s/${s.code}   ${s.title}`)
+  .join('\n')}
 
   Demo logins (local only):
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.password}`).join('\n')}

@@ -1,0 +1,166 @@
+import { sameSubmission, scoreKnowledge, validateAnswers } from '../../../shared/src/responses/rules.js';
+import type { SurveyKind } from '../../../shared/src/surveys/schema.js';
+import { templates } from '../../../shared/src/surveys/templates.js';
+import { demoActivityId } from '../activities/demo.js';
+import { getActivity } from '../activities/store.js';
+import { scheduleJobs } from '../invitations/send.js';
+import { stableId } from '../lib/ids.js';
+import { submitResponse } from '../responses/store.js';
+import { createSurvey, getSurveyMeta, type SurveyMeta } from './store.js';
+
+// Demo surveys with synthetic responses, generated reproducibly from a seed, so that results pages
+// have something to show on a fresh `npm start`. Fixed ids and response ids: seeding twice adds nothing.
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same demo data on every machine. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, items: readonly T[], weights?: readonly number[]): T => {
+  const w = weights ?? items.map(() => 1);
+  let x = r() * w.reduce((s, v) => s + v, 0);
+  for (let i = 0; i < items.length; i++) {
+    x -= w[i] ?? 0;
+    if (x < 0) return items[i] as T;
+  }
+  return items[items.length - 1] as T;
+};
+
+const uuidFrom = (r: () => number) =>
+  'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+    const v = Math.floor(r() * 16);
+    return (c === 'x' ? v : (v & 0x3) | 0x8).toString(16);
+  });
+
+const COUNTRIES = ['AF', 'PK', 'IQ', 'IR', 'BD', 'TR', 'BG', 'MK', 'RS', 'DE', 'AT', 'HU'];
+const COMMENTS = [
+  'The exchange with colleagues from other border agencies.',
+  'Practical examples of document checks.',
+  'Обмен опытом с коллегами из других стран.',
+  'تبادل الخبرات حول إدارة الحدود المتكاملة.',
+  'Site visit to the border crossing point.',
+];
+
+function postEventAnswers(r: () => number): Record<string, unknown> {
+  const before = pick(r, [1, 2, 3], [3, 5, 2]);
+  return {
+    satisfaction: pick(r, [2, 3, 4, 5], [1, 2, 6, 5]),
+    relevance: pick(r, [3, 4, 5], [2, 6, 4]),
+    intent_to_apply: pick(r, [3, 4, 5], [2, 5, 5]),
+    self_rated_knowledge: { before, after: Math.min(5, before + pick(r, [0, 1, 2], [1, 5, 3])) },
+    recommend: pick(r, [6, 7, 8, 9, 10], [1, 2, 4, 4, 2]),
+    ...(r() < 0.4 ? { most_useful: pick(r, COMMENTS) } : {}),
+    gender: pick(r, ['female', 'male', 'prefer_not_to_say'], [4, 6, 1]),
+    country: pick(r, COUNTRIES),
+  };
+}
+
+interface DemoSurvey {
+  activitySlug: string;
+  kind: SurveyKind;
+  responses: number;
+  /** Open for a year from now, so the participant page can be tried; else closed 30 days after. */
+  openNow: boolean;
+}
+
+const DEMO_SURVEYS: DemoSurvey[] = [
+  {
+    activitySlug: 'sofia-2023-integrated-border-management',
+    kind: 'post_event',
+    responses: 41,
+    openNow: true,
+  },
+  { activitySlug: 'ohrid-2022-joint-working-groups', kind: 'post_event', responses: 52, openNow: false },
+];
+
+/** The public code of a demo survey: derived from its id, so it is the same on every machine. */
+const demoCode = (surveyId: string) => stableId(`code:${surveyId}`).slice(0, 12);
+
+/** Writes the demo surveys and their synthetic responses that are not there yet; returns their public codes. */
+export async function seedDemoSurveys(
+  now = new Date(),
+): Promise<{ title: string; code: string; open: boolean }[]> {
+  const out: { title: string; code: string; open: boolean }[] = [];
+  for (const [index, d] of DEMO_SURVEYS.entries()) {
+    const activity = await getActivity(demoActivityId(d.activitySlug));
+    if (!activity) continue;
+    const id = stableId(`demo-survey:${d.activitySlug}:${d.kind}`);
+    let survey: SurveyMeta | null = await getSurveyMeta(id);
+    if (!survey) {
+      const template = templates.post_event_feedback();
+      const end = Date.parse(activity.endsAt);
+      survey = {
+        id,
+        activityId: activity.id,
+        kind: d.kind,
+        code: demoCode(id),
+        templateId: 'post_event_feedback',
+        title: template.title,
+        languages: template.languages,
+        currentVersion: 1,
+        opensAt: new Date(end + 2 * 3_600_000).toISOString(),
+        closesAt: d.openNow
+          ? new Date(now.getTime() + 365 * 86_400_000).toISOString()
+          : new Date(end + 30 * 86_400_000).toISOString(),
+        sendInvitationsAt: null,
+        reminderAt: null,
+        invitedCount: 0,
+        createdAt: now.toISOString(),
+        definition: { ...template, id: `survey_${id}`, version: 1, kind: d.kind },
+      };
+      try {
+        await createSurvey(survey, 'demo-seed');
+        await scheduleJobs(survey);
+      } catch (err) {
+        survey = await getSurveyMeta(id);
+        if (!survey) throw err;
+      }
+    }
+    const r = prng(2026 + index);
+    for (let i = 0; i < d.responses; i++) {
+      const responseId = uuidFrom(r);
+      const language = pick(r, ['en', 'ru', 'ar'], [5, 3, 2]);
+      const checked = validateAnswers(survey.definition, postEventAnswers(r));
+      if (!checked.ok) throw new Error(`demo answers invalid: ${JSON.stringify(checked.issues)}`);
+      const at = new Date(Date.parse(survey.opensAt) + i * 600_000).toISOString();
+      const submission = {
+        responseId,
+        surveyVersion: 1,
+        language,
+        answers: checked.value,
+        startedAt: at,
+        submittedAt: at,
+      };
+      const score = scoreKnowledge(survey.definition, checked.value);
+      await submitResponse(
+        {
+          surveyId: id,
+          activityId: survey.activityId,
+          responseId,
+          surveyVersion: 1,
+          language,
+          answers: checked.value,
+          score:
+            score.maxPoints > 0
+              ? { points: score.points, maxPoints: score.maxPoints, percent: score.percent }
+              : undefined,
+          startedAt: at,
+          submittedAt: at,
+          receivedAt: at,
+          submission,
+        },
+        null,
+        sameSubmission,
+      );
+    }
+    out.push({ title: activity.title, code: survey.code, open: d.openNow });
+  }
+  return out;
+}
