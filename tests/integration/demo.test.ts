@@ -18,6 +18,8 @@ describe('demo data for npm start', () => {
     const again = await seedDemoSurveys();
     expect(again.map((s) => s.code)).toEqual(first.map((s) => s.code));
     expect(await countResponses(sofia[0]!.id)).toEqual(before);
-    expect(await listSurveysOfActivity(demoActivityId('sofia-2023-integrated-border-management'))).toHaveLength(1);
+    expect(
+      await listSurveysOfActivity(demoActivityId('sofia-2023-integrated-border-management')),
+    ).toHaveLength(1);
   });
 });

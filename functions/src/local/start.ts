@@ -139,7 +139,7 @@ async function main() {
     DynamoDB Local ${dynamo.url}   (data kept in .local/dynamodb)
     cognito-local  ${cognito.url}
 
-  Try a survey as a participant (no sign-in; open it on a phone on the same network too):
+  Try a survey as a participant (no sign-in needed):
 ${demoSurveys
   .filter((s) => s.open)
   .map((s) => `    ${webUrl}/s/${s.code}   ${s.title}`)
