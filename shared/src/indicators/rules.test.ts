@@ -59,7 +59,12 @@ describe('smartCheck', () => {
     ctx?: SmartContext;
     message?: RegExp;
   };
-  const t = (d: IndicatorDefinitionInput) => d.targets as NonNullable<IndicatorDefinitionInput['targets']>;
+  /** Target i of the valid definition (which has two). */
+  const t = (d: IndicatorDefinitionInput) => (i: number) => {
+    const target = d.targets?.[i];
+    if (!target) throw new Error(`no target ${i}`);
+    return target;
+  };
   const cases: Case[] = [
     // S
     { letter: 'S', code: 'code-missing', path: ['code'], change: (d) => (d.code = '') },
@@ -128,13 +133,13 @@ describe('smartCheck', () => {
       letter: 'A',
       code: 'target-value-missing',
       path: ['targets', 1, 'value'],
-      change: (d) => (t(d)[1].value = null),
+      change: (d) => (t(d)(1).value = null),
     },
     {
       letter: 'A',
       code: 'target-wrong-direction',
       path: ['targets', 0, 'value'],
-      change: (d) => (t(d)[0].value = 50),
+      change: (d) => (t(d)(0).value = 50),
       message: /below the baseline/,
     },
     {
@@ -144,8 +149,8 @@ describe('smartCheck', () => {
       change: (d) => {
         d.direction = 'lower_is_better';
         d.baseline = { value: 21, date: '2019-06-30', source: 'MRC survey' };
-        t(d)[0].value = 25;
-        t(d)[1].value = 8;
+        t(d)(0).value = 25;
+        t(d)(1).value = 8;
       },
       message: /above the baseline/,
     },
@@ -153,7 +158,7 @@ describe('smartCheck', () => {
       letter: 'A',
       code: 'percent-out-of-range',
       path: ['targets', 1, 'value'],
-      change: (d) => (t(d)[1].value = 120),
+      change: (d) => (t(d)(1).value = 120),
     },
     {
       letter: 'A',
@@ -224,13 +229,13 @@ describe('smartCheck', () => {
       letter: 'T',
       code: 'target-date-missing',
       path: ['targets', 1, 'date'],
-      change: (d) => (t(d)[1].date = null),
+      change: (d) => (t(d)(1).date = null),
     },
     {
       letter: 'T',
       code: 'target-outside-period',
       path: ['targets', 1, 'date'],
-      change: (d) => (t(d)[1].date = '2025-12-31'),
+      change: (d) => (t(d)(1).date = '2025-12-31'),
       message: /2019-01-01 to 2024-12-31/,
     },
     {
@@ -256,7 +261,7 @@ describe('smartCheck', () => {
   it.each(cases)('$letter $code: breaking $path yields exactly that finding', (c) => {
     const findings = check(broken(c.change), c.ctx);
     expect(findings.map((f) => [f.letter, f.code, f.path])).toEqual([[c.letter, c.code, c.path]]);
-    if (c.message) expect(findings[0].message).toMatch(c.message);
+    if (c.message) expect(findings[0]?.message).toMatch(c.message);
     expect(canActivate(findings)).toBe(false);
     expect(missingLetters(findings)).toEqual([c.letter]);
   });

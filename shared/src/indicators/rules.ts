@@ -273,13 +273,13 @@ export function smartCheck(def: IndicatorDefinition, ctx: SmartContext): SmartFi
   });
   if (b && b.value !== null && !b.date)
     add('T', ['baseline', 'date'], 'baseline-date-missing', 'Give the date the baseline was measured.');
-  const dates = def.targets.flatMap((t) => (t.date ? [t.date] : [])).sort();
-  if (b?.date && dates.length > 0 && b.date > dates[0])
+  const first = def.targets.flatMap((t) => (t.date ? [t.date] : [])).sort()[0];
+  if (b?.date && first && b.date > first)
     add(
       'T',
       ['baseline', 'date'],
       'baseline-after-target',
-      `The baseline (${b.date}) is dated after the first target (${dates[0]}).`,
+      `The baseline (${b.date}) is dated after the first target (${first}).`,
     );
   if (!def.reportingFrequency)
     add('T', ['reportingFrequency'], 'frequency-missing', 'Choose how often it is reported.');
