@@ -75,7 +75,8 @@ export const STATUS_LABELS: Record<IndicatorStatus, string> = {
 /** The form field a finding's path points at, so the SMART panel can focus it. */
 export function fieldIdOf(path: readonly (string | number)[]): string {
   const [a, b, c] = path;
-  if (a === 'targets') return typeof b === 'number' ? `i-target-${b}-${c === 'date' ? 'date' : 'value'}` : 'i-add-target';
+  if (a === 'targets')
+    return typeof b === 'number' ? `i-target-${b}-${c === 'date' ? 'date' : 'value'}` : 'i-add-target';
   if (a === 'baseline') return `i-baseline-${b === 'date' ? 'date' : b === 'source' ? 'source' : 'value'}`;
   if (a === 'computation') return b ? `i-${String(b)}` : 'i-kind';
   if (a === 'filters') return 'i-projects';
