@@ -1,0 +1,320 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { defaultFramework } from '../../../shared/src/framework/default-framework.js';
+import type { Framework } from '../../../shared/src/framework/schema.js';
+import { measuresCollected, type SmartContext, smartCheck } from '../../../shared/src/indicators/rules.js';
+import {
+  type IndicatorDefinition,
+  type IndicatorInput,
+  type IndicatorQuery,
+  IndicatorRecord,
+  type IndicatorStatus,
+  type SmartFinding,
+} from '../../../shared/src/indicators/schema.js';
+import { auditEntry } from '../lib/audit.js';
+import { ddb, tableName } from '../lib/aws.js';
+import { newId } from '../lib/ids.js';
+import { keys } from '../lib/keys.js';
+import { ProblemError } from '../lib/problem.js';
+
+/*
+ * Indicators and their versions (docs/data-model.md, patterns 4 and 5). Every definition version
+ * is an item `INDICATOR#id` / `V#000n`; `CURRENT` repeats the newest one and carries the list
+ * index (gsi1 `INDICATORS#<frameworkId>` / `<code>#<id>`). A draft is edited in place (its V#
+ * item rewritten); editing an active indicator writes V#n+1 and leaves V#n as it was, so a value
+ * computed with V#n stays labelled and explainable. `revision` on CURRENT is the optimistic lock.
+ * Every write carries its audit entry in the same transaction.
+ */
+
+export const ENTITY = 'indicator';
+
+/** The framework an indicator refers to. Until frameworks are stored, the default one is the only one. */
+export function frameworkFor(frameworkId: string): Framework | null {
+  const fw = defaultFramework();
+  return fw.id === frameworkId ? fw : null;
+}
+
+let collected: ReturnType<typeof measuresCollected> | undefined;
+
+/** What the S.M.A.R.T. check compares a definition with. */
+export function smartContext(frameworkId: string): SmartContext {
+  collected ??= measuresCollected();
+  return { framework: frameworkFor(frameworkId), collectedMeasures: collected };
+}
+
+export const findingsOf = (def: IndicatorDefinition): SmartFinding[] =>
+  smartCheck(def, smartContext(def.frameworkId));
+
+const listSk = (r: Pick<IndicatorRecord, 'code' | 'id'>) => `${r.code || '~'}#${r.id}`;
+
+function currentItem(r: IndicatorRecord): Record<string, unknown> {
+  return {
+    ...r,
+    ...keys.indicatorCurrent(r.id),
+    ...keys.indicatorList(r.frameworkId),
+    gsi1sk: listSk(r),
+    type: ENTITY,
+  };
+}
+
+const versionItem = (r: IndicatorRecord): Record<string, unknown> => ({
+  ...r,
+  ...keys.indicatorVersion(r.id, r.version),
+  type: 'indicator_version',
+});
+
+const fromItem = (item: Record<string, unknown>): IndicatorRecord => IndicatorRecord.parse(item);
+
+const notFound = (id: string) => new ProblemError(404, 'not-found', `No indicator ${id}.`);
+
+function canceledBy(err: unknown): (string | undefined)[] | null {
+  if (err instanceof TransactionCanceledException) return (err.CancellationReasons ?? []).map((r) => r.Code);
+  return null;
+}
+
+const staleError = (current: IndicatorRecord, revision: number) =>
+  new ProblemError(
+    409,
+    'stale-version',
+    `The indicator was changed by someone else (now revision ${current.revision}, yours ${revision}). Reload it and apply your change again.`,
+  );
+
+/** The 422 that refuses an activation (or an edit of an active indicator) with open findings. */
+export function smartProblem(findings: SmartFinding[], what: string): ProblemError {
+  return new ProblemError(
+    422,
+    'not-smart',
+    `${what}: ${findings.length} S.M.A.R.T. ${findings.length === 1 ? 'finding remains' : 'findings remain'}.`,
+    findings.map((f) => ({ path: f.path, code: `${f.letter}:${f.code}`, message: f.message })),
+  );
+}
+
+const now = () => new Date().toISOString();
+
+/** Saves a new indicator as a draft, version 1, whatever its findings. */
+export async function createIndicator(
+  input: IndicatorInput,
+  actor: string,
+  opts: { id?: string; at?: string } = {},
+): Promise<IndicatorRecord> {
+  const at = opts.at ?? now();
+  const record: IndicatorRecord = {
+    ...input,
+    status: 'draft',
+    id: opts.id ?? newId(),
+    version: 1,
+    revision: 1,
+    createdAt: at,
+    createdBy: actor,
+    updatedAt: at,
+    updatedBy: actor,
+  };
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: currentItem(record),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { Put: { TableName: tableName(), Item: versionItem(record) } },
+        auditEntry({
+          entity: ENTITY,
+          entityId: record.id,
+          action: 'create',
+          actor,
+          at,
+          changes: { code: record.code, version: 1, findings: findingsOf(record).length },
+        }),
+      ],
+    }),
+  );
+  return record;
+}
+
+/** The current definition of an indicator, or null. */
+export async function getIndicator(indicatorId: string): Promise<IndicatorRecord | null> {
+  const res = await ddb().send(
+    new GetCommand({ TableName: tableName(), Key: keys.indicatorCurrent(indicatorId) }),
+  );
+  return res.Item ? fromItem(res.Item) : null;
+}
+
+async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb().send(
+      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Every version of an indicator, oldest first (pattern 5: one query of the partition). */
+export async function listIndicatorVersions(indicatorId: string): Promise<IndicatorRecord[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+    ExpressionAttributeValues: { ':pk': keys.indicatorCurrent(indicatorId).pk, ':v': 'V#' },
+  });
+  return items.map(fromItem);
+}
+
+/** The indicators of a framework by code (pattern 4), narrowed by goal and status. */
+export async function listIndicators(
+  query: IndicatorQuery & { frameworkId: string },
+): Promise<IndicatorRecord[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.indicatorList(query.frameworkId).gsi1pk },
+  });
+  return items
+    .map(fromItem)
+    .filter((r) => query.goal === undefined || r.priorityGoal === query.goal)
+    .filter((r) => !query.status || r.status === query.status);
+}
+
+/** The fields of a definition that differ, for the audit trail. */
+function changedFields(a: IndicatorDefinition, b: IndicatorDefinition): string[] {
+  return (Object.keys(b) as (keyof IndicatorDefinition)[]).filter(
+    (k) => JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null),
+  );
+}
+
+/**
+ * Writes `next` as CURRENT if CURRENT is still at `expectedRevision`, and as its version item:
+ * a new one (`newVersion`) or the same one rewritten. 409 when someone saved in between.
+ */
+async function writeRevision(
+  current: IndicatorRecord,
+  next: IndicatorRecord,
+  expectedRevision: number,
+  newVersion: boolean,
+  audit: { action: string; changes: Record<string, unknown> },
+): Promise<IndicatorRecord> {
+  try {
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: currentItem(next),
+              ConditionExpression: 'attribute_exists(pk) AND revision = :expected',
+              ExpressionAttributeValues: { ':expected': expectedRevision },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: versionItem(next),
+              ...(newVersion ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+            },
+          },
+          auditEntry({
+            entity: ENTITY,
+            entityId: next.id,
+            action: audit.action,
+            actor: next.updatedBy,
+            at: next.updatedAt,
+            changes: audit.changes,
+          }),
+        ],
+      }),
+    );
+  } catch (err) {
+    if (canceledBy(err)?.some((r) => r === 'ConditionalCheckFailed'))
+      throw staleError(current, expectedRevision);
+    throw err;
+  }
+  return next;
+}
+
+/**
+ * Edits an indicator made from `revision`. A draft is changed in place (same version); an
+ * active one gets a new version, and must stay S.M.A.R.T.; a retired one cannot be edited.
+ */
+export async function updateIndicator(
+  indicatorId: string,
+  input: IndicatorInput,
+  revision: number,
+  actor: string,
+): Promise<IndicatorRecord> {
+  const current = await getIndicator(indicatorId);
+  if (!current) throw notFound(indicatorId);
+  if (current.revision !== revision) throw staleError(current, revision);
+  if (current.status === 'retired')
+    throw new ProblemError(409, 'indicator-retired', 'A retired indicator cannot be edited.');
+  const fields = changedFields(current, { ...input, status: current.status });
+  if (fields.length === 0) return current;
+  const active = current.status === 'active';
+  const at = now();
+  const next: IndicatorRecord = {
+    ...input,
+    status: current.status,
+    id: current.id,
+    version: active ? current.version + 1 : current.version,
+    revision: current.revision + 1,
+    createdAt: active ? at : current.createdAt,
+    createdBy: active ? actor : current.createdBy,
+    updatedAt: at,
+    updatedBy: actor,
+  };
+  if (active) {
+    const findings = findingsOf(next);
+    if (findings.length > 0) throw smartProblem(findings, 'An active indicator must stay S.M.A.R.T.');
+  }
+  return writeRevision(current, next, revision, active, {
+    action: active ? 'version' : 'update',
+    changes: { fields, version: next.version },
+  });
+}
+
+async function setStatus(
+  indicatorId: string,
+  to: IndicatorStatus,
+  actor: string,
+  check: (current: IndicatorRecord) => void,
+): Promise<IndicatorRecord> {
+  const current = await getIndicator(indicatorId);
+  if (!current) throw notFound(indicatorId);
+  if (current.status === to) return current;
+  check(current);
+  const at = now();
+  const next: IndicatorRecord = {
+    ...current,
+    status: to,
+    revision: current.revision + 1,
+    updatedAt: at,
+    updatedBy: actor,
+  };
+  return writeRevision(current, next, current.revision, false, {
+    action: to === 'active' ? 'activate' : 'retire',
+    changes: { status: [current.status, to], version: current.version },
+  });
+}
+
+/** Makes a draft active: refused (422, the findings as field errors) while findings remain. */
+export function activateIndicator(indicatorId: string, actor: string): Promise<IndicatorRecord> {
+  return setStatus(indicatorId, 'active', actor, (current) => {
+    if (current.status === 'retired')
+      throw new ProblemError(409, 'indicator-retired', 'A retired indicator cannot be activated again.');
+    const findings = findingsOf(current);
+    if (findings.length > 0) throw smartProblem(findings, 'The indicator cannot be activated');
+  });
+}
+
+/** Retires an indicator: it keeps its versions and values, and is no longer computed. */
+export function retireIndicator(indicatorId: string, actor: string): Promise<IndicatorRecord> {
+  return setStatus(indicatorId, 'retired', actor, () => {});
+}
