@@ -91,6 +91,8 @@ async function main() {
   await seedDemoActivities();
   const { seedDemoSurveys } = await import('../surveys/demo.js');
   const demoSurveys = await seedDemoSurveys();
+  const { seedDemoIndicators } = await import('../indicators/demo.js');
+  await seedDemoIndicators();
   const api = serve({ fetch: app.fetch, port: ports.api, hostname: '127.0.0.1' });
   running.push({
     name: 'API',
