@@ -88,6 +88,8 @@ async function main() {
   const { app } = await import('../app.js');
   const { runScheduledSending } = await import('../invitations/send.js');
   const { seedDemoActivities } = await import('../activities/demo.js');
+  const { seedDefaultFramework } = await import('../framework/seed.js');
+  await seedDefaultFramework();
   await seedDemoActivities();
   const api = serve({ fetch: app.fetch, port: ports.api, hostname: '127.0.0.1' });
   running.push({
