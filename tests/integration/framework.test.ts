@@ -52,7 +52,11 @@ describe('default framework', () => {
     expect(codes.slice(0, 2)).toEqual(['1.1', '1.2']);
     expect(codes.indexOf('7.2')).toBeLessThan(codes.indexOf('7.10'));
     expect(codes.at(-1)).toBe('7.11');
-    expect(fw.pillars.map((p) => p.id).sort()).toEqual(['dialogue', 'operational_cooperation', 'research_knowledge']);
+    expect(fw.pillars.map((p) => p.id).sort()).toEqual([
+      'dialogue',
+      'operational_cooperation',
+      'research_knowledge',
+    ]);
     expect(fw.resultStatements.length).toBeGreaterThanOrEqual(7);
     expect(fw.projectIds).toContain(PROJECT_IDS.integratedBorderManagement);
     expect(await read<FrameworkDetail>(as('evaluator', `/frameworks/${V1}`))).toEqual(fw);
@@ -69,7 +73,12 @@ describe('versioning: revisions, activation, draft-only edits', () => {
 
     expect((await as('evaluator', `/frameworks/${V1}/revisions`, 'POST')).status).toBe(403);
     const v2 = await read<FrameworkDetail>(as('admin', `/frameworks/${V1}/revisions`, 'POST'), 201);
-    expect(v2).toMatchObject({ id: 'call-for-action-2019-2024-v2', status: 'draft', version: 2, basedOn: V1 });
+    expect(v2).toMatchObject({
+      id: 'call-for-action-2019-2024-v2',
+      status: 'draft',
+      version: 2,
+      basedOn: V1,
+    });
     expect(v2.actionPoints).toHaveLength(39);
     expect(v2.resultStatements).toEqual(before.resultStatements);
 
@@ -97,9 +106,9 @@ describe('versioning: revisions, activation, draft-only edits', () => {
       comments: null,
     };
     expect((await as('admin', `/frameworks/${V1}/action-points/1.1`, 'PUT', ap)).status).toBe(409);
-    expect((await as('evaluator', `/frameworks/${v2.id}/results`, 'PUT', { resultStatements: results })).status).toBe(
-      403,
-    );
+    expect(
+      (await as('evaluator', `/frameworks/${v2.id}/results`, 'PUT', { resultStatements: results })).status,
+    ).toBe(403);
 
     // The draft takes the edits.
     const edited = await read<FrameworkDetail>(
@@ -108,7 +117,9 @@ describe('versioning: revisions, activation, draft-only edits', () => {
     expect(edited.resultStatements.filter((r) => r.priorityGoal === 1).map((r) => r.id)).toEqual([
       'pg1-outcome-returns',
     ]);
-    const withAp = await read<FrameworkDetail>(as('admin', `/frameworks/${v2.id}/action-points/1.1`, 'PUT', ap));
+    const withAp = await read<FrameworkDetail>(
+      as('admin', `/frameworks/${v2.id}/action-points/1.1`, 'PUT', ap),
+    );
     expect(withAp.actionPoints.find((a) => a.code === '1.1')).toMatchObject({ title: ap.title, goal: 1 });
     const badGoal = await as('admin', `/frameworks/${v2.id}/results`, 'PUT', {
       resultStatements: [{ ...results[0], priorityGoal: 9 }],
@@ -128,7 +139,9 @@ describe('versioning: revisions, activation, draft-only edits', () => {
       expect(list.find((f) => f.id === V1)?.status).toBe('archived');
       expect((await read<FrameworkDetail>(as('evaluator', '/frameworks/active'))).id).toBe(v2.id);
       // Now active, v2 is history too.
-      expect((await as('admin', `/frameworks/${v2.id}/results`, 'PUT', { resultStatements: [] })).status).toBe(409);
+      expect(
+        (await as('admin', `/frameworks/${v2.id}/results`, 'PUT', { resultStatements: [] })).status,
+      ).toBe(409);
       // The archived v1 keeps its content.
       const archived = await read<FrameworkDetail>(as('evaluator', `/frameworks/${V1}`));
       expect({ ...archived, status: 'active', updatedAt: before.updatedAt }).toEqual({
@@ -138,7 +151,12 @@ describe('versioning: revisions, activation, draft-only edits', () => {
 
       // A further revision numbers after the highest version of the series.
       const v3 = await read<FrameworkDetail>(as('admin', `/frameworks/${V1}/revisions`, 'POST'), 201);
-      expect(v3).toMatchObject({ id: 'call-for-action-2019-2024-v3', version: 3, basedOn: V1, status: 'draft' });
+      expect(v3).toMatchObject({
+        id: 'call-for-action-2019-2024-v3',
+        version: 3,
+        basedOn: V1,
+        status: 'draft',
+      });
     } finally {
       // Other test files read the default framework as the active one.
       await read(as('admin', `/frameworks/${V1}/activate`, 'POST'));
@@ -152,7 +170,13 @@ describe('versioning: revisions, activation, draft-only edits', () => {
     expect(v1Trail.map((e) => e.action)).toEqual(expect.arrayContaining(['seed', 'archive', 'activate']));
     const v2Trail = await listAuditEntries('framework', v2.id);
     expect(v2Trail.map((e) => e.action)).toEqual(
-      expect.arrayContaining(['revision.create', 'results.replace', 'action-point.update', 'activate', 'archive']),
+      expect.arrayContaining([
+        'revision.create',
+        'results.replace',
+        'action-point.update',
+        'activate',
+        'archive',
+      ]),
     );
     expect(v2Trail.find((e) => e.action === 'activate')?.actor).toBeTruthy();
   });
@@ -210,6 +234,10 @@ describe('projects', () => {
     });
     expect(res.status).toBe(422);
     const { errors } = (await res.json()) as { errors: { path: (string | number)[] }[] };
-    expect(errors.map((e) => e.path.join('.')).sort()).toEqual(['json.countries.0', 'json.name', 'json.periodEnd']);
+    expect(errors.map((e) => e.path.join('.')).sort()).toEqual([
+      'json.countries.0',
+      'json.name',
+      'json.periodEnd',
+    ]);
   });
 });

@@ -208,7 +208,8 @@ frameworkRoutes.openapi(
     path: '/projects/{projectId}',
     tags: ['Projects'],
     summary: 'Edit a project',
-    description: 'Send the `version` you read; if someone saved since, the answer is 409 and nothing changes.',
+    description:
+      'Send the `version` you read; if someone saved since, the answer is 409 and nothing changes.',
     request: { params: ProjectParam, body: { content: json(ProjectUpdate), required: true } },
     responses: {
       200: { description: 'Saved', content: json(ProjectRecord) },

@@ -86,7 +86,9 @@ function metaItem(f: FrameworkSummary & { projectIds: string[] }): Item {
 }
 
 /** Every content item of a framework version (goals, action points, pillars, results). */
-function partItems(f: Pick<Framework, 'id' | 'priorityGoals' | 'actionPoints' | 'pillars' | 'resultStatements'>): Item[] {
+function partItems(
+  f: Pick<Framework, 'id' | 'priorityGoals' | 'actionPoints' | 'pillars' | 'resultStatements'>,
+): Item[] {
   const part = (kind: 'GOAL' | 'AP' | 'PILLAR' | 'RESULT', id: string, type: string, body: object) => ({
     ...keys.frameworkPart(f.id, kind, id),
     type,
@@ -353,13 +355,18 @@ export async function replaceResultStatements(
   const goals = new Set(current.priorityGoals.map((g) => g.number));
   const badGoal = statements.findIndex((s) => !goals.has(s.priorityGoal));
   if (badGoal >= 0) {
-    throw new ProblemError(422, 'invalid-input', 'A result statement names a goal the framework does not have.', [
-      {
-        path: ['json', 'resultStatements', badGoal, 'priorityGoal'],
-        code: 'custom',
-        message: 'no such goal in this framework',
-      },
-    ]);
+    throw new ProblemError(
+      422,
+      'invalid-input',
+      'A result statement names a goal the framework does not have.',
+      [
+        {
+          path: ['json', 'resultStatements', badGoal, 'priorityGoal'],
+          code: 'custom',
+          message: 'no such goal in this framework',
+        },
+      ],
+    );
   }
   const before = new Map(current.resultStatements.map((r) => [resultSk(r), r]));
   const after = new Map(statements.map((r) => [resultSk(r), r]));
@@ -425,7 +432,13 @@ export async function putActionPoint(
     : Object.keys(update);
   if (old && changed.length === 0) return current;
   const at = now();
-  const [item] = partItems({ id: frameworkId, priorityGoals: [], actionPoints: [ap], pillars: [], resultStatements: [] });
+  const [item] = partItems({
+    id: frameworkId,
+    priorityGoals: [],
+    actionPoints: [ap],
+    pillars: [],
+    resultStatements: [],
+  });
   try {
     await ddb().send(
       new TransactWriteCommand({
@@ -516,7 +529,8 @@ export async function createProject(
 ): Promise<ProjectRecord> {
   const at = now();
   for (let attempt = 0; ; attempt++) {
-    const id = opts.id ?? (attempt === 0 ? slugify(input.name) : `${slugify(input.name)}-${newId().slice(-6)}`);
+    const id =
+      opts.id ?? (attempt === 0 ? slugify(input.name) : `${slugify(input.name)}-${newId().slice(-6)}`);
     const project = ProjectRecord.parse({
       ...input,
       id,

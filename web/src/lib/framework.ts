@@ -18,9 +18,11 @@ export function formatMoney(m: Money | undefined): string {
   if (!m) return 'Not stated';
   let text: string;
   try {
-    text = new Intl.NumberFormat('en-GB', { style: 'currency', currency: m.currency, maximumFractionDigits: 0 }).format(
-      m.amount,
-    );
+    text = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: m.currency,
+      maximumFractionDigits: 0,
+    }).format(m.amount);
   } catch {
     text = `${m.amount.toLocaleString('en-GB')} ${m.currency}`;
   }
