@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from './activities/routes.js';
+import { frameworkRoutes } from './framework/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import type { AuthVariables } from './lib/auth.js';
 import { log } from './lib/log.js';
@@ -52,6 +53,7 @@ app.route('/api', users);
 app.route('/api', surveys);
 app.route('/api', publicSurveys);
 app.route('/api', activityRoutes);
+app.route('/api', frameworkRoutes);
 app.route('/api', indicatorRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

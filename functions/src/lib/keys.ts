@@ -22,6 +22,8 @@ export const keys = {
     pk: `FRAMEWORK#${frameworkId}`,
     sk: `${kind}#${id}`,
   }),
+  /** Names the one active framework version; every activation is conditional on it. */
+  activeFramework: () => ({ pk: 'FRAMEWORKS', sk: 'ACTIVE' }),
   project: (projectId: string) => ({ pk: `PROJECT#${projectId}`, sk: 'META' }),
   projectList: () => ({ gsi1pk: 'PROJECTS' }),
 

@@ -88,6 +88,8 @@ async function main() {
   const { app } = await import('../app.js');
   const { runScheduledSending } = await import('../invitations/send.js');
   const { seedDemoActivities } = await import('../activities/demo.js');
+  const { seedDefaultFramework } = await import('../framework/seed.js');
+  await seedDefaultFramework();
   await seedDemoActivities();
   const { seedDemoSurveys } = await import('../surveys/demo.js');
   const demoSurveys = await seedDemoSurveys();

@@ -7,7 +7,12 @@ const def = postEventTemplate();
 
 describe('responseDelta', () => {
   it('adds n, sum and sum of squares per measure, overall and per profile answer', () => {
-    const d = responseDelta(def, { satisfaction: 4, gender: 'female', country: 'AF', self_rated_knowledge: { before: 2, after: 5 } });
+    const d = responseDelta(def, {
+      satisfaction: 4,
+      gender: 'female',
+      country: 'AF',
+      self_rated_knowledge: { before: 2, after: 5 },
+    });
     expect(d['responses|all|n']).toBe(1);
     expect(d['satisfaction|all|sum']).toBe(4);
     expect(d['satisfaction|all|sq']).toBe(16);
@@ -27,7 +32,10 @@ describe('responseDelta', () => {
 });
 
 describe('addDeltas', () => {
-  const delta = fc.dictionary(fc.constantFrom('a|all|n', 'b|all|sum', 'c|x=1|sq'), fc.integer({ min: 0, max: 100 }));
+  const delta = fc.dictionary(
+    fc.constantFrom('a|all|n', 'b|all|sum', 'c|x=1|sq'),
+    fc.integer({ min: 0, max: 100 }),
+  );
   it('is associative and commutative, so shards can be summed in any order', () => {
     fc.assert(
       fc.property(delta, delta, delta, (a, b, c) => {

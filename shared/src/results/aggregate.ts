@@ -86,7 +86,11 @@ function contribute(q: Question, value: unknown, dims: readonly string[], delta:
 }
 
 /** The aggregate delta of one validated response (`answers` as `validateAnswers` normalised them). */
-export function responseDelta(def: SurveyDefinition, answers: Answers, score?: { points: number } | null): Delta {
+export function responseDelta(
+  def: SurveyDefinition,
+  answers: Answers,
+  score?: { points: number } | null,
+): Delta {
   const dims = dimensionsOf(def, answers);
   const delta: Delta = {};
   add(delta, 'responses|all|n', 1);

@@ -1,0 +1,634 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type ActionPointUpdate,
+  actionPointFrom,
+  byCode,
+  FrameworkDetail,
+  FrameworkSummary,
+  type ProjectInput,
+  ProjectRecord,
+} from '../../../shared/src/framework/api.js';
+import { nextRevision } from '../../../shared/src/framework/rules.js';
+import {
+  ActionPoint,
+  type Framework,
+  Pillar,
+  PriorityGoal,
+  type Project,
+  ResultStatement,
+} from '../../../shared/src/framework/schema.js';
+import { auditEntry } from '../lib/audit.js';
+import { ddb, tableName } from '../lib/aws.js';
+import { newId } from '../lib/ids.js';
+import { keys } from '../lib/keys.js';
+import { ProblemError } from '../lib/problem.js';
+
+/*
+ * Results framework versions and projects (docs/data-model.md, patterns 1-3). A framework
+ * version is one partition: META plus one item per goal, action point, pillar and result
+ * statement, so reading it whole is one query. Only drafts are edited; a revision is a new
+ * partition, so the past is never rewritten. The ACTIVE pointer item names the one active
+ * version and every activation is conditional on it, so two activations cannot both win.
+ */
+
+const FRAMEWORK = 'framework';
+const PROJECT = 'project';
+/** Items per transaction: DynamoDB allows 100. */
+const MAX_TX = 100;
+
+const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+type Item = Record<string, unknown>;
+
+function canceledBy(err: unknown): (string | undefined)[] | null {
+  if (err instanceof TransactionCanceledException) return (err.CancellationReasons ?? []).map((r) => r.Code);
+  return null;
+}
+
+async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await ddb().send(
+      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Drops the storage attributes of an item, keeping its content. */
+function content(item: Item): Item {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, type: _type, frameworkId: _fw, ...rest } = item;
+  return rest;
+}
+
+const resultSk = (r: ResultStatement) => `${r.priorityGoal}#${r.level}#${r.id}`;
+
+// ---------------------------------------------------------------------------
+// Framework items
+
+function metaItem(f: FrameworkSummary & { projectIds: string[] }): Item {
+  return {
+    ...keys.framework(f.id),
+    ...keys.frameworkList(),
+    gsi1sk: `${f.periodStart}#${f.id}`,
+    type: FRAMEWORK,
+    ...f,
+  };
+}
+
+/** Every content item of a framework version (goals, action points, pillars, results). */
+function partItems(
+  f: Pick<Framework, 'id' | 'priorityGoals' | 'actionPoints' | 'pillars' | 'resultStatements'>,
+): Item[] {
+  const part = (kind: 'GOAL' | 'AP' | 'PILLAR' | 'RESULT', id: string, type: string, body: object) => ({
+    ...keys.frameworkPart(f.id, kind, id),
+    type,
+    frameworkId: f.id,
+    ...body,
+  });
+  return [
+    ...f.priorityGoals.map((g) => part('GOAL', String(g.number), 'priority-goal', g)),
+    ...f.actionPoints.map((a) => part('AP', a.code, 'action-point', a)),
+    ...f.pillars.map((p) => part('PILLAR', p.id, 'pillar', p)),
+    ...f.resultStatements.map((r) => part('RESULT', resultSk(r), 'result-statement', r)),
+  ];
+}
+
+function summaryOf(meta: Item): FrameworkSummary {
+  return FrameworkSummary.parse(content(meta));
+}
+
+/** Reads a whole framework version in one query (pattern 1), or null. */
+export async function getFramework(frameworkId: string): Promise<FrameworkDetail | null> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.framework(frameworkId).pk },
+  });
+  const meta = items.find((i) => i.sk === 'META');
+  if (!meta) return null;
+  const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map(content);
+  return FrameworkDetail.parse({
+    ...content(meta),
+    projectIds: meta.projectIds ?? [],
+    priorityGoals: of('GOAL#')
+      .map((g) => PriorityGoal.parse(g))
+      .sort((a, b) => a.number - b.number),
+    actionPoints: of('AP#')
+      .map((a) => ActionPoint.parse(a))
+      .sort(byCode),
+    pillars: of('PILLAR#').map((p) => Pillar.parse(p)),
+    // The sort key orders results by goal, then level, then id.
+    resultStatements: of('RESULT#').map((r) => ResultStatement.parse(r)),
+  });
+}
+
+/** Framework versions by start of period, then id (pattern 2). */
+export async function listFrameworks(): Promise<FrameworkSummary[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.frameworkList().gsi1pk },
+  });
+  return items.map(summaryOf);
+}
+
+/** The id of the active framework, from the ACTIVE pointer item, or null. */
+async function activeFrameworkId(): Promise<string | null> {
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.activeFramework() }));
+  return typeof res.Item?.frameworkId === 'string' ? res.Item.frameworkId : null;
+}
+
+/** The active framework, whole, or null when none is active (pattern 1 after a GetItem). */
+export async function getActiveFramework(): Promise<FrameworkDetail | null> {
+  const id = await activeFrameworkId();
+  return id ? getFramework(id) : null;
+}
+
+/**
+ * Writes a new framework version: its content items first, then META (conditional on not
+ * existing) with the audit entry and, when it is created active, the ACTIVE pointer. The version
+ * is visible only once it is complete; a write that stopped half-way is simply redone, since
+ * the content items of an id without META belong to no one.
+ */
+async function writeNewFramework(
+  framework: Framework,
+  actor: string,
+  action: string,
+  changes: Record<string, unknown>,
+): Promise<FrameworkDetail> {
+  const at = now();
+  const { projects, ...rest } = framework;
+  const summary = FrameworkSummary.parse({
+    ...rest,
+    createdAt: at,
+    updatedAt: at,
+    ...(framework.status === 'active' ? { activatedAt: at } : {}),
+  });
+  const meta = metaItem({ ...summary, projectIds: projects.map((p) => p.id) });
+  const parts = partItems(framework);
+  const put = (Item: Item) => ({ Put: { TableName: tableName(), Item } });
+  const exists = () => new ProblemError(409, 'exists', `The framework ${framework.id} exists already.`);
+  if (await getFramework(framework.id)) throw exists();
+  for (let i = 0; i < parts.length; i += MAX_TX) {
+    await ddb().send(new TransactWriteCommand({ TransactItems: parts.slice(i, i + MAX_TX).map(put) }));
+  }
+  try {
+    const pointer =
+      framework.status === 'active'
+        ? [
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { ...keys.activeFramework(), type: 'framework-pointer', frameworkId: framework.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ]
+        : [];
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...pointer,
+          auditEntry({ entity: FRAMEWORK, entityId: framework.id, action, actor, at, changes }),
+        ],
+      }),
+    );
+  } catch (err) {
+    if (canceledBy(err)?.includes('ConditionalCheckFailed')) throw exists();
+    throw err;
+  }
+  return (await getFramework(framework.id)) as FrameworkDetail;
+}
+
+function frameworkNotFound(id: string): ProblemError {
+  return new ProblemError(404, 'not-found', `No framework ${id}.`);
+}
+
+/** Rebuilds the schema.ts shape of a stored version (projects as stubs: only their ids matter here). */
+function asFramework(d: FrameworkDetail): Framework {
+  const { projectIds, createdAt: _c, updatedAt: _u, activatedAt: _a, ...rest } = d;
+  return { ...rest, projects: projectIds.map((id) => ({ id }) as Project) };
+}
+
+/**
+ * Creates the next yearly revision of a framework as a draft copy: version = the highest version
+ * of its series + 1, `basedOn` the framework it was made from. The source is not touched.
+ */
+export async function createRevision(frameworkId: string, actor: string): Promise<FrameworkDetail> {
+  const source = await getFramework(frameworkId);
+  if (!source) throw frameworkNotFound(frameworkId);
+  const series = (id: string) => id.replace(/-v\d+$/, '');
+  const latest = Math.max(
+    ...(await listFrameworks()).filter((f) => series(f.id) === series(frameworkId)).map((f) => f.version),
+  );
+  const draft = nextRevision({ ...asFramework(source), version: latest });
+  return writeNewFramework(draft, actor, 'revision.create', {
+    basedOn: frameworkId,
+    version: draft.version,
+  });
+}
+
+/**
+ * Makes a framework the active one and archives the previously active one, in one transaction
+ * conditional on the ACTIVE pointer still naming that one. Activating the active one changes nothing.
+ */
+export async function activateFramework(frameworkId: string, actor: string): Promise<FrameworkDetail> {
+  const target = await getFramework(frameworkId);
+  if (!target) throw frameworkNotFound(frameworkId);
+  if (target.status === 'active') return target;
+  const previous = await activeFrameworkId();
+  const at = now();
+  const setStatus = (id: string, from: string, to: string, extra = '') => ({
+    Update: {
+      TableName: tableName(),
+      Key: keys.framework(id),
+      UpdateExpression: `SET #status = :to, updatedAt = :at${extra}`,
+      ConditionExpression: 'attribute_exists(pk) AND #status = :from',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':to': to, ':from': from, ':at': at },
+    },
+  });
+  const pointer = {
+    Put: {
+      TableName: tableName(),
+      Item: { ...keys.activeFramework(), type: 'framework-pointer', frameworkId },
+      ConditionExpression: previous ? 'frameworkId = :prev' : 'attribute_not_exists(pk)',
+      ...(previous ? { ExpressionAttributeValues: { ':prev': previous } } : {}),
+    },
+  };
+  const items = [
+    setStatus(frameworkId, target.status, 'active', ', activatedAt = :at'),
+    pointer,
+    auditEntry({
+      entity: FRAMEWORK,
+      entityId: frameworkId,
+      action: 'activate',
+      actor,
+      at,
+      changes: { status: { from: target.status, to: 'active' }, previous },
+    }),
+  ];
+  if (previous) {
+    items.push(
+      setStatus(previous, 'active', 'archived'),
+      auditEntry({
+        entity: FRAMEWORK,
+        entityId: previous,
+        action: 'archive',
+        actor,
+        at,
+        changes: { status: { from: 'active', to: 'archived' }, replacedBy: frameworkId },
+      }),
+    );
+  }
+  try {
+    await ddb().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    if (canceledBy(err)?.includes('ConditionalCheckFailed')) {
+      throw new ProblemError(
+        409,
+        'concurrent-change',
+        'Another administrator changed the active framework at the same time. Reload and try again.',
+      );
+    }
+    throw err;
+  }
+  return (await getFramework(frameworkId)) as FrameworkDetail;
+}
+
+/** 404 for an unknown framework, 409 unless it is a draft: active and archived versions are history. */
+async function draftOrThrow(frameworkId: string): Promise<FrameworkDetail> {
+  const f = await getFramework(frameworkId);
+  if (!f) throw frameworkNotFound(frameworkId);
+  if (f.status !== 'draft') {
+    throw new ProblemError(
+      409,
+      'not-a-draft',
+      `The framework ${frameworkId} is ${f.status}: only a draft can be edited. Create a new revision to change it.`,
+    );
+  }
+  return f;
+}
+
+/** The META update every draft edit makes: conditional on still being a draft. */
+function touchDraft(frameworkId: string, at: string) {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.framework(frameworkId),
+      UpdateExpression: 'SET updatedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND #status = :draft',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':at': at, ':draft': 'draft' },
+    },
+  };
+}
+
+function notDraftAnymore(frameworkId: string) {
+  return new ProblemError(
+    409,
+    'not-a-draft',
+    `The framework ${frameworkId} was activated meanwhile: only a draft can be edited.`,
+  );
+}
+
+/**
+ * Replaces the result statements of a draft: deletes the ones no longer listed, writes new and
+ * changed ones, leaves identical ones alone; all in one transaction with the audit entry.
+ */
+export async function replaceResultStatements(
+  frameworkId: string,
+  statements: ResultStatement[],
+  actor: string,
+): Promise<FrameworkDetail> {
+  const current = await draftOrThrow(frameworkId);
+  const goals = new Set(current.priorityGoals.map((g) => g.number));
+  const badGoal = statements.findIndex((s) => !goals.has(s.priorityGoal));
+  if (badGoal >= 0) {
+    throw new ProblemError(
+      422,
+      'invalid-input',
+      'A result statement names a goal the framework does not have.',
+      [
+        {
+          path: ['json', 'resultStatements', badGoal, 'priorityGoal'],
+          code: 'custom',
+          message: 'no such goal in this framework',
+        },
+      ],
+    );
+  }
+  const before = new Map(current.resultStatements.map((r) => [resultSk(r), r]));
+  const after = new Map(statements.map((r) => [resultSk(r), r]));
+  const removed = [...before.keys()].filter((k) => !after.has(k));
+  const written = [...after.entries()].filter(
+    ([k, r]) => JSON.stringify(before.get(k) ?? null) !== JSON.stringify(r),
+  );
+  if (removed.length === 0 && written.length === 0) return current;
+  if (removed.length + written.length > MAX_TX - 2) {
+    throw new ProblemError(422, 'too-many-changes', 'Too many changes at once: save in smaller steps.');
+  }
+  const at = now();
+  const items = [
+    touchDraft(frameworkId, at),
+    ...removed.map((k) => ({
+      Delete: { TableName: tableName(), Key: keys.frameworkPart(frameworkId, 'RESULT', k) },
+    })),
+    ...partItems({
+      id: frameworkId,
+      priorityGoals: [],
+      actionPoints: [],
+      pillars: [],
+      resultStatements: written.map(([, r]) => r),
+    }).map((Item) => ({ Put: { TableName: tableName(), Item } })),
+    auditEntry({
+      entity: FRAMEWORK,
+      entityId: frameworkId,
+      action: 'results.replace',
+      actor,
+      at,
+      changes: {
+        removed: removed.map((k) => before.get(k)?.id),
+        written: written.map(([, r]) => r.id),
+      },
+    }),
+  ];
+  try {
+    await ddb().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    if (canceledBy(err)?.[0] === 'ConditionalCheckFailed') throw notDraftAnymore(frameworkId);
+    throw err;
+  }
+  return (await getFramework(frameworkId)) as FrameworkDetail;
+}
+
+/** Writes one action point of a draft (adds it when the code is new to the draft). */
+export async function putActionPoint(
+  frameworkId: string,
+  code: string,
+  update: ActionPointUpdate,
+  actor: string,
+): Promise<FrameworkDetail> {
+  const current = await draftOrThrow(frameworkId);
+  const ap = actionPointFrom(code, update);
+  if (!current.priorityGoals.some((g) => g.number === ap.goal)) {
+    throw new ProblemError(422, 'invalid-input', `The framework has no goal ${ap.goal}.`);
+  }
+  const old = current.actionPoints.find((a) => a.code === code);
+  const changed = old
+    ? (Object.keys(update) as (keyof ActionPointUpdate)[]).filter(
+        (k) => JSON.stringify(old[k]) !== JSON.stringify(ap[k]),
+      )
+    : Object.keys(update);
+  if (old && changed.length === 0) return current;
+  const at = now();
+  const [item] = partItems({
+    id: frameworkId,
+    priorityGoals: [],
+    actionPoints: [ap],
+    pillars: [],
+    resultStatements: [],
+  });
+  try {
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          touchDraft(frameworkId, at),
+          { Put: { TableName: tableName(), Item: item } },
+          auditEntry({
+            entity: FRAMEWORK,
+            entityId: frameworkId,
+            action: old ? 'action-point.update' : 'action-point.create',
+            actor,
+            at,
+            changes: { code, fields: changed },
+          }),
+        ],
+      }),
+    );
+  } catch (err) {
+    if (canceledBy(err)?.[0] === 'ConditionalCheckFailed') throw notDraftAnymore(frameworkId);
+    throw err;
+  }
+  return (await getFramework(frameworkId)) as FrameworkDetail;
+}
+
+// ---------------------------------------------------------------------------
+// Projects
+
+/** The input fields an edit replaces. */
+const PROJECT_FIELDS = [
+  'name',
+  'funders',
+  'budget',
+  'periodStart',
+  'periodEnd',
+  'countries',
+  'implementingOrganisation',
+  'parentProjectId',
+  'linkedGoals',
+  'linkedActionPoints',
+  'source',
+] as const satisfies readonly (keyof ProjectRecord)[];
+
+const ADMIN_SOURCE = 'Entered by an administrator.';
+
+function projectItem(p: ProjectRecord): Item {
+  return { ...keys.project(p.id), ...keys.projectList(), gsi1sk: p.name.toLowerCase(), ...p, type: PROJECT };
+}
+
+const projectOf = (item: Item) => ProjectRecord.parse(content(item));
+
+/** "Integrated Border Management (IBM)" -> "integrated-border-management-ibm". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'project';
+}
+
+/** Reads one project, or null. */
+export async function getProject(projectId: string): Promise<ProjectRecord | null> {
+  const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.project(projectId) }));
+  return res.Item ? projectOf(res.Item) : null;
+}
+
+/** Every project, by name (pattern 3). */
+export async function listProjects(): Promise<ProjectRecord[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.projectList().gsi1pk },
+  });
+  return items.map(projectOf);
+}
+
+/**
+ * Adds a project. Its id is the slug of its name (a random suffix when taken); `opts.id` fixes
+ * it (the default projects), and then an existing project is a 409.
+ */
+export async function createProject(
+  input: ProjectInput | Project,
+  actor: string,
+  opts: { id?: string } = {},
+): Promise<ProjectRecord> {
+  const at = now();
+  for (let attempt = 0; ; attempt++) {
+    const id =
+      opts.id ?? (attempt === 0 ? slugify(input.name) : `${slugify(input.name)}-${newId().slice(-6)}`);
+    const project = ProjectRecord.parse({
+      ...input,
+      id,
+      source: input.source ?? ADMIN_SOURCE,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
+    try {
+      await ddb().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName(),
+                Item: projectItem(project),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            auditEntry({
+              entity: PROJECT,
+              entityId: id,
+              action: 'create',
+              actor,
+              at,
+              changes: { name: project.name },
+            }),
+          ],
+        }),
+      );
+      return project;
+    } catch (err) {
+      const taken = canceledBy(err)?.[0] === 'ConditionalCheckFailed';
+      if (!taken) throw err;
+      if (opts.id || attempt >= 3) {
+        throw new ProblemError(409, 'exists', `A project with the id ${id} exists already.`);
+      }
+    }
+  }
+}
+
+/** Replaces a project's fields if `version` is still the stored one; 404 unknown, 409 stale. */
+export async function updateProject(
+  projectId: string,
+  input: ProjectInput,
+  version: number,
+  actor: string,
+): Promise<ProjectRecord> {
+  const current = await getProject(projectId);
+  if (!current) throw new ProblemError(404, 'not-found', `No project ${projectId}.`);
+  const stale = () =>
+    new ProblemError(
+      409,
+      'stale-version',
+      `The project was changed by someone else (now version ${current.version}, yours ${version}). Reload it and apply your change again.`,
+    );
+  if (current.version !== version) throw stale();
+  // Only the identity and times come from the stored item: an omitted optional field is cleared.
+  const next = ProjectRecord.parse({
+    id: current.id,
+    createdAt: current.createdAt,
+    ...input,
+    source: input.source ?? current.source,
+    version: version + 1,
+    updatedAt: now(),
+  });
+  const changed = PROJECT_FIELDS.filter(
+    (f) => JSON.stringify(current[f] ?? null) !== JSON.stringify(next[f] ?? null),
+  );
+  if (changed.length === 0) return current;
+  try {
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: projectItem(next),
+              ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+              ExpressionAttributeValues: { ':expected': version },
+            },
+          },
+          auditEntry({
+            entity: PROJECT,
+            entityId: projectId,
+            action: 'update',
+            actor,
+            at: next.updatedAt,
+            changes: { fields: changed, version: next.version },
+          }),
+        ],
+      }),
+    );
+  } catch (err) {
+    if (canceledBy(err)?.[0] === 'ConditionalCheckFailed') throw stale();
+    throw err;
+  }
+  return next;
+}
+
+export { writeNewFramework as createFramework };

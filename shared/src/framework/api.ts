@@ -1,0 +1,119 @@
+import * as z from 'zod';
+import {
+  ActionPoint,
+  ActionPointCode,
+  FrameworkStatus,
+  GoalNumber,
+  IsoDate,
+  Pillar,
+  PriorityGoal,
+  Project,
+  ResultStatement,
+  Slug,
+  Timeline,
+} from './schema.js';
+
+/*
+ * The shapes the framework and project API reads and writes. The content types (goal, action
+ * point, project...) are those of schema.ts; these add what storage adds (edit version, times)
+ * and leave out what the client never sends (ids of new projects).
+ */
+
+/** A framework version in the list: no content, just what a version switcher needs. */
+export const FrameworkSummary = z.object({
+  id: Slug,
+  name: z.string().min(1),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  status: FrameworkStatus,
+  version: z.int().min(1),
+  basedOn: Slug.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Set when the framework last became active. */
+  activatedAt: z.string().optional(),
+});
+export type FrameworkSummary = z.infer<typeof FrameworkSummary>;
+
+/** A whole framework version: its goals, action points, pillars, results and the ids of its projects. */
+export const FrameworkDetail = FrameworkSummary.extend({
+  priorityGoals: z.array(PriorityGoal),
+  actionPoints: z.array(ActionPoint),
+  pillars: z.array(Pillar),
+  resultStatements: z.array(ResultStatement),
+  projectIds: z.array(Slug),
+});
+export type FrameworkDetail = z.infer<typeof FrameworkDetail>;
+
+/** Replaces the result statements of a draft framework; ids unique, goals among the framework's. */
+export const ResultStatementsUpdate = z.object({
+  resultStatements: z
+    .array(ResultStatement)
+    .max(90)
+    .refine((list) => new Set(list.map((r) => r.id)).size === list.length, {
+      message: 'two result statements have the same id',
+    }),
+});
+export type ResultStatementsUpdate = z.infer<typeof ResultStatementsUpdate>;
+
+/** An action point of a draft as edited: everything but its code and goal, which the path gives. */
+export const ActionPointUpdate = z.object({
+  title: z.string().trim().min(1, 'enter the action'),
+  timeline: Timeline,
+  workingGroup: z.string().trim().min(1).nullable(),
+  linkedGoals: z.array(GoalNumber),
+  linkedProjects: z.array(Slug),
+  comments: z.string().trim().min(1).nullable(),
+});
+export type ActionPointUpdate = z.infer<typeof ActionPointUpdate>;
+
+/** The action point an update produces: the code's first digit is its goal. */
+export function actionPointFrom(code: ActionPointCode, update: ActionPointUpdate): ActionPoint {
+  return ActionPoint.parse({ ...update, code, goal: Number(code.split('.')[0]) });
+}
+
+// Project fields without the schema's refinement, so they can be reused for input and records.
+const { id: _id, source: _source, ...projectFields } = Project.shape;
+
+const periodInOrder = (p: { periodStart: number | null; periodEnd: number | null }) =>
+  p.periodStart === null || p.periodEnd === null || p.periodStart <= p.periodEnd;
+const periodMessage = { message: 'a project cannot end before it starts', path: ['periodEnd'] };
+
+/** A project as an administrator enters it; the server gives it an id. */
+export const ProjectInput = z
+  .object({
+    ...projectFields,
+    name: z.string().trim().min(1, 'enter the project name'),
+    /** Where the facts come from; "Entered by an administrator" when not given. */
+    source: z.string().trim().min(1).optional(),
+  })
+  .refine(periodInOrder, periodMessage);
+export type ProjectInput = z.infer<typeof ProjectInput>;
+
+/** An edit: the whole input plus the version it was made from (a stale version is refused). */
+export const ProjectUpdate = z
+  .object({
+    ...projectFields,
+    name: z.string().trim().min(1, 'enter the project name'),
+    source: z.string().trim().min(1).optional(),
+    version: z.int().positive(),
+  })
+  .refine(periodInOrder, periodMessage);
+export type ProjectUpdate = z.infer<typeof ProjectUpdate>;
+
+/** A stored project: the content of schema.ts plus its edit version and times. */
+export const ProjectRecord = z
+  .object({
+    ...Project.shape,
+    version: z.int().positive(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .refine(periodInOrder, periodMessage);
+export type ProjectRecord = z.infer<typeof ProjectRecord>;
+
+/** Sorts action point codes numerically: 1.2 before 1.10. */
+export const byCode = (a: { code: string }, b: { code: string }) =>
+  a.code.localeCompare(b.code, 'en', { numeric: true });
+
+export { ActionPointCode };

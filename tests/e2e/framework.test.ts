@@ -1,0 +1,93 @@
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
+import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
+import { defaultFramework } from '../../shared/src/framework/default-framework.js';
+import { desktop, launch, phone, shot } from '../support/browser.js';
+
+const web = inject('webUrl');
+/** Every country a default project names: each is shaded on the map. */
+const countries = new Set(defaultFramework().projects.flatMap((p) => p.countries));
+const inPakistan = defaultFramework().projects.filter((p) => p.countries.includes('PK')).length;
+const [, evaluator] = DEMO_USERS;
+let browser: Browser;
+
+/** Polls long enough for the dev server to compile a page on its first visit. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
+
+beforeAll(async () => {
+  // The e2e stack starts empty: the default framework and its projects, as `npm start` seeds them.
+  await seedDefaultFramework();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signInAs(
+  user: { email: string; password: string },
+  next: string,
+  device: BrowserContextOptions,
+) {
+  const context = await browser.newContext({ ...device });
+  const page = await context.newPage();
+  await page.goto(`${web}/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${web}${next}`);
+  return { context, page };
+}
+
+describe('results framework and project map', () => {
+  it('an evaluator on a phone reads goal 1 with its action points', async () => {
+    const { context, page } = await signInAs(evaluator, '/framework', phone);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Call for Action 2019-2024');
+    const goal1 = page.getByRole('region', { name: /Priority goal 1/ });
+    await poll(() => goal1.count()).toBe(1);
+    const aps = goal1.getByRole('list', { name: 'Action points of PG1' }).getByRole('listitem');
+    expect(await aps.count()).toBe(8);
+    expect(await aps.first().textContent()).toContain(
+      'Thematic meeting on sustainable return and reintegration',
+    );
+    expect(await page.getByText('Active', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Create next revision' }).count()).toBe(0);
+    await shot(page, 'framework-phone');
+    await context.close();
+  });
+
+  it('an evaluator on a phone sees the projects on a map with shaded countries and a table', async () => {
+    const { context, page } = await signInAs(evaluator, '/projects', phone);
+    const map = page.getByRole('img', { name: /World map/ });
+    await poll(() => map.locator('path.has').count()).toBe(countries.size);
+    expect(
+      await page
+        .getByRole('heading', { name: 'Improving Migration Management in the Silk Routes Region' })
+        .count(),
+    ).toBe(1);
+    expect(await page.getByText('€12,000,000').count()).toBeGreaterThan(0);
+    const pakistan = page.getByRole('row', { name: /Pakistan/ });
+    expect(await pakistan.getByRole('cell').first().textContent()).toBe(String(inPakistan));
+    // Viewport-wide: no sideways scrolling on a 393 px phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      phone.viewport.width,
+    );
+    await shot(page, 'projects-map-phone');
+
+    await page.getByLabel('Funder').selectOption({ label: 'Hungary' });
+    await poll(() => page.getByRole('status').first().textContent()).toContain('1 project');
+    await context.close();
+  });
+
+  it('the project map on a desktop', async () => {
+    const { context, page } = await signInAs(evaluator, '/projects', desktop);
+    await poll(() =>
+      page
+        .getByRole('img', { name: /World map/ })
+        .locator('path.has')
+        .count(),
+    ).toBe(countries.size);
+    await shot(page, 'projects-map-desktop');
+    await context.close();
+  });
+});
