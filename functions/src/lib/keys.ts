@@ -68,6 +68,13 @@ export const keys = {
   }),
   counterShards: (surveyId: string) => ({ pk: `AGG#${surveyId}`, skPrefix: 'COUNT#' }),
 
+  /** One chunk of a shard of a survey's aggregates (chunks keep each update expression small). */
+  aggregateShard: (surveyId: string, shard: number, chunk: number) => ({
+    pk: `AGG#${surveyId}`,
+    sk: `M#${String(shard).padStart(2, '0')}#${chunk}`,
+  }),
+  aggregateShards: (surveyId: string) => ({ pk: `AGG#${surveyId}`, skPrefix: 'M#' }),
+
   // Invitations (personal links) and the outbox of e-mails due.
   invitation: (surveyId: string, attendeeId: string) => ({
     pk: `SURVEY#${surveyId}`,

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
 import type { Answers, ResponseSubmission } from '../../../shared/src/responses/schema.js';
+import { addDeltas, type Delta } from '../../../shared/src/results/aggregate.js';
 import { ddb, tableName } from '../lib/aws.js';
 import { keys, shardOf } from '../lib/keys.js';
 
@@ -23,6 +24,34 @@ export interface ResponseRecord {
 }
 
 export type SubmitOutcome = 'created' | 'duplicate' | 'conflict';
+
+/** Aggregate keys per update item: keeps each update expression well under DynamoDB's 4 KB. */
+const KEYS_PER_ITEM = 100;
+
+/** The updates that add a response's aggregate delta to its shard, in the submission transaction. */
+function aggregateUpdates(surveyId: string, shard: number, delta: Delta) {
+  const entries = Object.entries(delta);
+  const updates = [];
+  for (let chunk = 0; chunk * KEYS_PER_ITEM < entries.length; chunk++) {
+    const part = entries.slice(chunk * KEYS_PER_ITEM, (chunk + 1) * KEYS_PER_ITEM);
+    updates.push({
+      Update: {
+        TableName: tableName(),
+        Key: keys.aggregateShard(surveyId, shard, chunk),
+        UpdateExpression: `SET #type = :type ADD ${part.map((_, i) => `#k${i} :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: {
+          '#type': 'type',
+          ...Object.fromEntries(part.map(([k], i) => [`#k${i}`, k])),
+        },
+        ExpressionAttributeValues: {
+          ':type': 'aggregate',
+          ...Object.fromEntries(part.map(([, v], i) => [`:v${i}`, v])),
+        },
+      },
+    });
+  }
+  return updates;
+}
 
 /** The invitation a personal link's token belongs to, if any (pattern 14). */
 export async function findInvitation(
@@ -58,6 +87,7 @@ export async function submitResponse(
   record: ResponseRecord,
   invitation: { pk: string; sk: string } | null,
   same: (a: ResponseSubmission, b: ResponseSubmission) => boolean,
+  delta: Delta = {},
   attempt = 1,
 ): Promise<SubmitOutcome> {
   const items = [
@@ -93,6 +123,7 @@ export async function submitResponse(
           },
         ]
       : []),
+    ...aggregateUpdates(record.surveyId, shardOf(record.responseId), delta),
   ];
   try {
     await ddb().send(new TransactWriteCommand({ TransactItems: items }));
@@ -107,13 +138,13 @@ export async function submitResponse(
     if (invitation && reasons[2] === 'ConditionalCheckFailed') {
       // The invitation was already answered (a second response from the same link): keep the
       // response, count it, but not again in the response rate.
-      return submitResponse(record, null, same, attempt);
+      return submitResponse(record, null, same, delta, attempt);
     }
     if (reasons.includes('TransactionConflict') && attempt < 8) {
       // Another transaction touched the survey item at the same moment: retrying is safe, the
       // response put is still conditional on the id being new. Jittered backoff spreads a burst.
       await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
-      return submitResponse(record, invitation, same, attempt + 1);
+      return submitResponse(record, invitation, same, delta, attempt + 1);
     }
     throw err;
   }
@@ -168,4 +199,25 @@ export async function countResponses(surveyId: string): Promise<{ responses: num
     responded += Number(item.responded ?? 0);
   }
   return { responses, responded };
+}
+
+/** A survey's maintained aggregates: the sum of its shards (a query of a few dozen small items). */
+export async function readAggregates(surveyId: string): Promise<Delta> {
+  const k = keys.aggregateShards(surveyId);
+  let total: Delta = {};
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await ddb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const { pk, sk, type, ...values } of out.Items ?? []) total = addDeltas(total, values as Delta);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return total;
 }

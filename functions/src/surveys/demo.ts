@@ -1,4 +1,5 @@
 import { sameSubmission, scoreKnowledge, validateAnswers } from '../../../shared/src/responses/rules.js';
+import { responseDelta } from '../../../shared/src/results/aggregate.js';
 import type { SurveyKind } from '../../../shared/src/surveys/schema.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
 import { demoActivityId } from '../activities/demo.js';
@@ -158,6 +159,7 @@ export async function seedDemoSurveys(
         },
         null,
         sameSubmission,
+        responseDelta(survey.definition, checked.value, score.maxPoints > 0 ? score : null),
       );
     }
     out.push({ title: activity.title, code: survey.code, open: d.openNow });

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { sameSubmission, scoreKnowledge, validateAnswers } from '../../../shared/src/responses/rules.js';
 import { ResponseSubmission } from '../../../shared/src/responses/schema.js';
+import { responseDelta } from '../../../shared/src/results/aggregate.js';
 import { publicDefinition } from '../../../shared/src/surveys/rules.js';
 import {
   PublicCode,
@@ -171,6 +172,7 @@ publicSurveys
         },
         invitation && !invitation.respondedAt ? invitation : null,
         sameSubmission,
+        responseDelta(definition, checked.value, score.maxPoints > 0 ? score : null),
       );
       if (outcome === 'conflict') {
         throw new ProblemError(

@@ -21,6 +21,7 @@ import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import * as responses from '../responses/store.js';
+import { rebuildAggregates } from '../results/rebuild.js';
 import * as store from './store.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -329,6 +330,40 @@ surveys
       }
       const report = await sendInvitationsNow(survey);
       return c.json({ invited: report.invited, failed: report.failed }, 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'post',
+      path: '/surveys/{surveyId}/aggregates/rebuild',
+      tags: ['Results'],
+      summary: 'Recompute the aggregates from the raw responses and compare (optionally repair)',
+      description: 'Raw responses are the source of truth. Repair only while the survey is quiet.',
+      request: {
+        params: SurveyParam,
+        body: { content: json(z.object({ repair: z.boolean().default(false) })), required: false },
+      },
+      responses: {
+        200: {
+          description: 'Comparison',
+          content: json(
+            z.object({
+              surveyId: z.string(),
+              responses: z.int(),
+              keys: z.int(),
+              differences: z.array(
+                z.object({ key: z.string(), maintained: z.number(), rebuilt: z.number() }),
+              ),
+              repaired: z.boolean(),
+            }),
+          ),
+        },
+      },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const body = (c.req.valid('json') as { repair?: boolean } | undefined) ?? {};
+      return c.json(await rebuildAggregates(survey, body.repair ?? false), 200);
     },
   )
   .openapi(

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import * as fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../../functions/src/app.js';
+import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
+import { readAggregates } from '../../functions/src/responses/store.js';
+import { signIn } from '../support/auth.js';
+import { putActivity } from '../support/fixtures.js';
+
+// Property: whatever mix of new submissions, identical resends, conflicting resends and concurrent
+// bursts reaches the API, the aggregates maintained on write equal, key for key, a recomputation
+// from the raw responses, and count each accepted response exactly once.
+
+let admin = '';
+beforeAll(async () => {
+  admin = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;
+});
+
+const asAdmin = (path: string, init: RequestInit = {}) =>
+  app.request(path, {
+    ...init,
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+  });
+
+const answers = fc.record(
+  {
+    satisfaction: fc.integer({ min: 1, max: 5 }),
+    relevance: fc.integer({ min: 1, max: 5 }),
+    intent_to_apply: fc.integer({ min: 1, max: 5 }),
+    self_rated_knowledge: fc.record({
+      before: fc.integer({ min: 1, max: 5 }),
+      after: fc.integer({ min: 1, max: 5 }),
+    }),
+    recommend: fc.integer({ min: 0, max: 10 }),
+    gender: fc.constantFrom('female', 'male', 'prefer_not_to_say'),
+    country: fc.constantFrom('AF', 'PK', 'IQ'),
+  },
+  { requiredKeys: ['satisfaction', 'relevance', 'intent_to_apply', 'self_rated_knowledge'] },
+);
+
+type Op =
+  | { kind: 'new'; answers: Record<string, unknown> }
+  | { kind: 'resend'; index: number }
+  | { kind: 'conflict'; index: number; answers: Record<string, unknown> }
+  | { kind: 'burst'; copies: number; answers: Record<string, unknown> };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: answers.map((a) => ({ kind: 'new' as const, answers: a })) },
+  { weight: 2, arbitrary: fc.nat(50).map((index) => ({ kind: 'resend' as const, index })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.nat(50), answers)
+      .map(([index, a]) => ({ kind: 'conflict' as const, index, answers: a })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 2, max: 6 }), answers)
+      .map(([copies, a]) => ({ kind: 'burst' as const, copies, answers: a })),
+  },
+);
+
+describe('aggregates maintained on write', () => {
+  it('equal the rebuild from raw responses after any sequence of submissions, resends and bursts', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        const activityId = await putActivity();
+        const attached = await asAdmin(`/api/activities/${activityId}/surveys`, {
+          method: 'POST',
+          body: JSON.stringify({
+            templateId: 'post_event_feedback',
+            kind: 'post_event',
+            sendInvitationsAt: null,
+          }),
+        });
+        const survey = (await attached.json()) as { id: string; code: string };
+        const sent: { responseId: string; body: string }[] = [];
+        const post = (body: string) =>
+          app.request(`/api/public/surveys/${survey.code}/responses`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': randomUUID() },
+            body,
+          });
+        const bodyOf = (responseId: string, a: Record<string, unknown>) => {
+          const now = new Date().toISOString();
+          return JSON.stringify({
+            responseId,
+            surveyVersion: 1,
+            language: 'en',
+            answers: a,
+            startedAt: now,
+            submittedAt: now,
+          });
+        };
+        let accepted = 0;
+        for (const o of ops) {
+          if (o.kind === 'new') {
+            const responseId = randomUUID();
+            const body = bodyOf(responseId, o.answers);
+            expect((await post(body)).status).toBe(201);
+            sent.push({ responseId, body });
+            accepted++;
+          } else if (o.kind === 'resend' && sent.length > 0) {
+            const s = sent[o.index % sent.length]!;
+            expect((await post(s.body)).status).toBe(200);
+          } else if (o.kind === 'conflict' && sent.length > 0) {
+            const s = sent[o.index % sent.length]!;
+            const status = (await post(bodyOf(s.responseId, { ...o.answers, satisfaction: 0 }))).status;
+            // An invalid conflicting resend is refused before the id is looked at; a valid one is 409.
+            expect([409, 422]).toContain(status);
+          } else if (o.kind === 'burst') {
+            const responseId = randomUUID();
+            const body = bodyOf(responseId, o.answers);
+            const statuses = await Promise.all(
+              Array.from({ length: o.copies }, async () => (await post(body)).status),
+            );
+            expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+            sent.push({ responseId, body });
+            accepted++;
+          }
+        }
+        const rebuild = await asAdmin(`/api/surveys/${survey.id}/aggregates/rebuild`, {
+          method: 'POST',
+          body: '{}',
+        });
+        const report = (await rebuild.json()) as { responses: number; differences: unknown[] };
+        expect(report.differences).toEqual([]);
+        expect(report.responses).toBe(accepted);
+        const maintained = await readAggregates(survey.id);
+        expect(maintained['responses|all|n'] ?? 0).toBe(accepted);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('reports and repairs a maintained aggregate that drifted from the raw responses', async () => {
+    const activityId = await putActivity();
+    const attached = await asAdmin(`/api/activities/${activityId}/surveys`, {
+      method: 'POST',
+      body: JSON.stringify({
+        templateId: 'post_event_feedback',
+        kind: 'post_event',
+        sendInvitationsAt: null,
+      }),
+    });
+    const survey = (await attached.json()) as { id: string; code: string };
+    const now = new Date().toISOString();
+    await app.request(`/api/public/surveys/${survey.code}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        responseId: randomUUID(),
+        surveyVersion: 1,
+        language: 'en',
+        answers: {
+          satisfaction: 4,
+          relevance: 4,
+          intent_to_apply: 4,
+          self_rated_knowledge: { before: 1, after: 3 },
+        },
+        startedAt: now,
+        submittedAt: now,
+      }),
+    });
+    // Corrupt one maintained value behind the API's back.
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { ddb, tableName } = await import('../../functions/src/lib/aws.js');
+    const { keys } = await import('../../functions/src/lib/keys.js');
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const items = await ddb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.aggregateShards(survey.id).pk },
+      }),
+    );
+    const shard = items.Items?.find((i) => String(i.sk).startsWith('M#') && 'satisfaction|all|sum' in i);
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: shard?.pk, sk: shard?.sk },
+        UpdateExpression: 'ADD #k :v',
+        ExpressionAttributeNames: { '#k': 'satisfaction|all|sum' },
+        ExpressionAttributeValues: { ':v': 7 },
+      }),
+    );
+    const check = (await (
+      await asAdmin(`/api/surveys/${survey.id}/aggregates/rebuild`, { method: 'POST', body: '{}' })
+    ).json()) as {
+      differences: { key: string; maintained: number; rebuilt: number }[];
+    };
+    expect(check.differences).toEqual([{ key: 'satisfaction|all|sum', maintained: 11, rebuilt: 4 }]);
+    const fix = (await (
+      await asAdmin(`/api/surveys/${survey.id}/aggregates/rebuild`, {
+        method: 'POST',
+        body: '{"repair":true}',
+      })
+    ).json()) as {
+      repaired: boolean;
+    };
+    expect(fix.repaired).toBe(true);
+    expect((await readAggregates(survey.id))['satisfaction|all|sum']).toBe(4);
+  });
+});
