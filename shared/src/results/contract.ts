@@ -1,0 +1,83 @@
+// The shapes of the results API (indicator values per priority goal, per indicator, per activity),
+// agreed between the engine and the evaluator pages. Plain TypeScript types: the pages import them
+// without pulling zod.
+
+export type Status = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+
+/** One breakdown cell; a cell of fewer than 5 respondents carries no value, only `display: '< 5'`. */
+export interface BreakdownCell {
+  key: string;
+  n: number | null;
+  value: number | null;
+  suppressed: boolean;
+  display: string;
+}
+
+/** The value of one indicator in one period, with everything an evaluator needs to trust it. */
+export interface IndicatorValue {
+  indicatorId: string;
+  code: string;
+  name: string;
+  unit: string;
+  /** The definition version the value was computed with. */
+  version: number;
+  direction: 'higher_is_better' | 'lower_is_better';
+  period: { label: string; from: string; to: string };
+  value: number | null;
+  /** Formatted for display, e.g. "72.4 %" or "< 5" or "no data". */
+  display: string;
+  /** Respondents (or activities, for activity counts) behind the value. */
+  n: number;
+  /** What n counts: "respondents", "activities", "paired respondents"... */
+  nOf: string;
+  /** For percents: of what, e.g. "of respondents who answered satisfaction". */
+  of: string | null;
+  lowN: boolean;
+  ci: { lower: number; upper: number; level: number } | null;
+  baseline: { value: number; date: string } | null;
+  target: { value: number; label: string } | null;
+  /** 0..1 of the way from baseline to target (may exceed 1), null without baseline or target. */
+  progress: number | null;
+  status: Status;
+  /** One point per year of the framework period with data. */
+  trend: { year: number; value: number | null; n: number }[];
+}
+
+/** GET /api/results/overview */
+export interface GoalOverview {
+  framework: { id: string; name: string; periodStart: string; periodEnd: string };
+  period: { label: string; from: string; to: string };
+  goals: { number: number; title: string; indicators: IndicatorValue[] }[];
+}
+
+/** GET /api/results/indicators/{indicatorId} */
+export interface IndicatorResult {
+  value: IndicatorValue;
+  definition: Record<string, unknown>;
+  byYear: IndicatorValue[];
+  breakdowns: Record<string, BreakdownCell[]>;
+  activities: { activityId: string; title: string; startsAt: string; n: number; value: number | null; display: string }[];
+}
+
+/** GET /api/results/activities/{activityId}/learning */
+export interface ActivityLearning {
+  activity: { id: string; title: string; startsAt: string; endsAt: string };
+  pre: { surveyId: string; n: number; scoreDistribution: BreakdownCell[]; meanPercent: number | null } | null;
+  post: { surveyId: string; n: number; scoreDistribution: BreakdownCell[]; meanPercent: number | null } | null;
+  paired: {
+    n: number;
+    matchRate: number | null;
+    meanChange: number | null;
+    ci: { lower: number; upper: number; level: number } | null;
+    dz: number | null;
+    improved: number | null;
+    same: number | null;
+    worse: number | null;
+    classGain: number | null;
+    meanIndividualGain: number | null;
+    excludedAtMax: number;
+    reason: string | null;
+  } | null;
+  retrospective: { n: number; meanBefore: number | null; meanAfter: number | null; meanChange: number | null; ci: { lower: number; upper: number; level: number } | null } | null;
+  levels: { level: 1 | 2 | 3; label: string; measures: { measure: string; n: number; mean: number | null }[] }[];
+}
