@@ -155,7 +155,6 @@ describe('Lambda handler', () => {
       },
       isBase64Encoded: false,
     };
-    // biome-ignore lint/suspicious/noExplicitAny: a hand-built event stands in for API Gateway
     const result = (await handler(event as any, {} as any)) as {
       statusCode: number;
       body: string;

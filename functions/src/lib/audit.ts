@@ -25,8 +25,9 @@ export function auditEntry(e: Omit<AuditEntry, 'at'> & { at?: string }) {
   const at = e.at ?? new Date().toISOString();
   const item = {
     ...keys.audit(e.entity, e.entityId),
-    // Random suffix: two changes within one millisecond both stay.
-    sk: `${at}#${randomBytes(4).toString('hex')}`,
+    // Two changes within one millisecond both stay, in the order this process made them (a
+    // high-resolution clock), with a random tail against clashes between processes.
+    sk: `${at}#${String(process.hrtime.bigint()).padStart(20, '0')}#${randomBytes(2).toString('hex')}`,
     ...keys.auditList(),
     gsi1sk: at,
     type: 'audit',

@@ -1,10 +1,4 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import type { Survey } from '../../../shared/src/surveys/survey.js';
 import { auditEntry } from '../lib/audit.js';

@@ -56,14 +56,26 @@ export interface IndicatorResult {
   definition: Record<string, unknown>;
   byYear: IndicatorValue[];
   breakdowns: Record<string, BreakdownCell[]>;
-  activities: { activityId: string; title: string; startsAt: string; n: number; value: number | null; display: string }[];
+  activities: {
+    activityId: string;
+    title: string;
+    startsAt: string;
+    n: number;
+    value: number | null;
+    display: string;
+  }[];
 }
 
 /** GET /api/results/activities/{activityId}/learning */
 export interface ActivityLearning {
   activity: { id: string; title: string; startsAt: string; endsAt: string };
   pre: { surveyId: string; n: number; scoreDistribution: BreakdownCell[]; meanPercent: number | null } | null;
-  post: { surveyId: string; n: number; scoreDistribution: BreakdownCell[]; meanPercent: number | null } | null;
+  post: {
+    surveyId: string;
+    n: number;
+    scoreDistribution: BreakdownCell[];
+    meanPercent: number | null;
+  } | null;
   paired: {
     n: number;
     matchRate: number | null;
@@ -78,6 +90,16 @@ export interface ActivityLearning {
     excludedAtMax: number;
     reason: string | null;
   } | null;
-  retrospective: { n: number; meanBefore: number | null; meanAfter: number | null; meanChange: number | null; ci: { lower: number; upper: number; level: number } | null } | null;
-  levels: { level: 1 | 2 | 3; label: string; measures: { measure: string; n: number; mean: number | null }[] }[];
+  retrospective: {
+    n: number;
+    meanBefore: number | null;
+    meanAfter: number | null;
+    meanChange: number | null;
+    ci: { lower: number; upper: number; level: number } | null;
+  } | null;
+  levels: {
+    level: 1 | 2 | 3;
+    label: string;
+    measures: { measure: string; n: number; mean: number | null }[];
+  }[];
 }
