@@ -61,6 +61,63 @@ try {
       body: body(),
     });
 
+  // The emulator's own ceiling, to read the figures below against: a two-item transaction like ours.
+  const { ddb, tableName } = await import('../../functions/src/lib/aws.js');
+  const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const tx = () =>
+    ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { pk: `BENCH#${randomUUID()}`, sk: 'x' },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: { pk: 'BENCH#counter', sk: String(Math.floor(Math.random() * 16)) },
+              UpdateExpression: 'ADD n :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+  async function closedLoop(label: string, clients: number, ms: number, f: () => Promise<unknown>) {
+    const latencies: number[] = [];
+    const end = Date.now() + ms;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (Date.now() < end) {
+          const t = performance.now();
+          await f();
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    const q = (p: number) =>
+      (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(1);
+    console.log(
+      `  ${label}: ${(latencies.length / (ms / 1000)).toFixed(0)}/s, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms`,
+    );
+  }
+  console.log('\nDynamoDB Local baseline (TransactWriteItems of 2 items, no API):');
+  await closedLoop('1 client', 1, 5000, tx);
+  await closedLoop(`${CONNECTIONS} clients`, CONNECTIONS, 5000, tx);
+  console.log('Submissions through the API, one client at a time:');
+  await closedLoop('1 client', 1, 5000, async () => {
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': randomUUID() },
+      body: body(),
+    });
+    if (r.status !== 201) throw new Error(`status ${r.status}`);
+  });
+
   let client = 0;
   const result = await autocannon({
     url,

@@ -128,11 +128,20 @@ export async function listSurveysOfActivity(activityId: string): Promise<SurveyR
   );
 }
 
-/** A survey by its public code (pattern 9): two reads, whatever the survey's size. */
+/** Public code -> survey id. A code never changes owner, so a process may remember it for good. */
+const surveyIdByCode = new Map<string, string>();
+
+/** A survey by its public code (pattern 9): two reads, one once the process has seen the code. */
 export async function getSurveyByCode(code: string): Promise<SurveyMeta | null> {
-  const ref = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.surveyCode(code) }));
-  const surveyId = ref.Item?.surveyId as string | undefined;
-  return surveyId ? getSurveyMeta(surveyId) : null;
+  let surveyId = surveyIdByCode.get(code);
+  if (!surveyId) {
+    const ref = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.surveyCode(code) }));
+    surveyId = ref.Item?.surveyId as string | undefined;
+    if (!surveyId) return null;
+    if (surveyIdByCode.size > 10_000) surveyIdByCode.clear();
+    surveyIdByCode.set(code, surveyId);
+  }
+  return getSurveyMeta(surveyId);
 }
 
 /**
