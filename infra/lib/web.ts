@@ -18,7 +18,8 @@ export interface WebProps {
 }
 
 /**
- * Pages answered with index.html: any path without a file extension, except the API.
+ * Pages answered with index.html: any path without a file extension, except the API. Participant
+ * pages (/s/<code>) get the standalone participant build, /s/index.html, a much smaller first load.
  * CloudFront Functions run cloudfront-js-2.0, a restricted ES5.1+ dialect: keep it plain.
  */
 const SPA_REWRITE = `function handler(event) {
@@ -26,7 +27,7 @@ const SPA_REWRITE = `function handler(event) {
   var uri = request.uri;
   if (uri === '/api' || uri.indexOf('/api/') === 0) return request;
   var last = uri.substring(uri.lastIndexOf('/') + 1);
-  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  if (last.indexOf('.') === -1) request.uri = uri.indexOf('/s/') === 0 ? '/s/index.html' : '/index.html';
   return request;
 }`;
 

@@ -342,7 +342,7 @@ describe('service stack: web', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
-  it('rewrites extension-less paths to /index.html but leaves /api and files alone', () => {
+  it('rewrites extension-less paths to /index.html (participant pages to /s/index.html) but leaves /api and files alone', () => {
     const fn = Object.values(service.findResources('AWS::CloudFront::Function'))[0] as {
       Properties: { FunctionCode: string; FunctionConfig: { Runtime: string } };
     };
@@ -352,6 +352,8 @@ describe('service stack: web', () => {
     };
     const uri = (path: string) => handler({ request: { uri: path } }).uri;
     expect(uri('/surveys/abc')).toBe('/index.html');
+    expect(uri('/s/abcdefghjkmn')).toBe('/s/index.html');
+    expect(uri('/s/assets/index-x.js')).toBe('/s/assets/index-x.js');
     expect(uri('/')).toBe('/index.html');
     expect(uri('/_app/immutable/start.js')).toBe('/_app/immutable/start.js');
     expect(uri('/api')).toBe('/api');

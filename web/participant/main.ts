@@ -1,0 +1,16 @@
+// The standalone participant page served at /s/<code> in production: the same component as the
+// SvelteKit route, mounted without the SvelteKit router, so a participant on a slow connection
+// downloads only Svelte and the survey page (see `npm run bench`).
+import { mount } from 'svelte';
+import '../src/app.css';
+import Participant from '../src/lib/participant/Participant.svelte';
+
+const code = location.pathname.split('/')[2] ?? '';
+const invitation = new URLSearchParams(location.search).get('i') || undefined;
+mount(Participant, { target: document.body, props: { code, invitation } });
+
+// The service worker of the main app caches its shell, so a reload without connection still opens
+// the survey (through the SvelteKit route) with the answers kept on the device.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/service-worker.js').catch(() => undefined);
+}
