@@ -494,7 +494,7 @@ export function computeIndicatorValue(
       inPeriod(inputs, { from: dateOf(opts.framework.periodStart), to: period.to }),
     ).value;
   const progress = progressOf(compared, baseline?.value, target?.value, def.direction);
-  const asOf = asOfRaw < period.to ? asOfRaw : period.to;
+  const asOf = [asOfRaw, period.to].sort()[0] as string;
   const expected = target && baseline ? expectedProgressAt(baseline.date, target.date as string, asOf) : null;
   const status = statusOf(progress, expected, def.thresholds);
   const statusReason =
