@@ -39,6 +39,12 @@ export interface IndicatorValue {
   /** 0..1 of the way from baseline to target (may exceed 1), null without baseline or target. */
   progress: number | null;
   status: Status;
+  /** Added: why the status is what it is, e.g. "no baseline or target" when a value has no status. */
+  statusReason: string | null;
+  /** Added: the share of the way to the target expected at this point of time (0..1), null without target. */
+  expectedProgress: number | null;
+  /** Added: the low-n warning text when `lowN`. */
+  lowNMessage: string | null;
   /** One point per year of the framework period with data. */
   trend: { year: number; value: number | null; n: number }[];
 }
@@ -76,6 +82,7 @@ export interface ActivityLearning {
     scoreDistribution: BreakdownCell[];
     meanPercent: number | null;
   } | null;
+  /** `improved`, `same`, `worse` are percents of the paired n; `classGain`/`meanIndividualGain` ratios. */
   paired: {
     n: number;
     matchRate: number | null;
@@ -89,7 +96,15 @@ export interface ActivityLearning {
     meanIndividualGain: number | null;
     excludedAtMax: number;
     reason: string | null;
+    /** Added: mean pre and post score of the paired respondents, in `unit`. */
+    meanPre: number | null;
+    meanPost: number | null;
+    /** Added: what scores and the change are measured in ("points" or "percent"). */
+    unit: string;
+    /** Added: fewer paired respondents than 5 (a low-n warning, not a suppression). */
+    lowN: boolean;
   } | null;
+  /** Self-rated "then/now" (from the self-rating aggregates); never mixed with the pre/post tests. */
   retrospective: {
     n: number;
     meanBefore: number | null;
