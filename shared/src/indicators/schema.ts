@@ -47,7 +47,15 @@ export const Computation = z.discriminatedUnion('kind', [
   /** Hake normalised gain (post - pre) / (max - pre), class level. */
   z.object({ kind: z.literal('normalised_gain'), measure: ChangeMeasure.default('knowledge') }),
   /** A value entered by hand, with the evidence it rests on. */
-  z.object({ kind: z.literal('manual'), evidence: z.string().trim().max(2000).default('') }),
+  z.object({
+    kind: z.literal('manual'),
+    evidence: z.string().trim().max(2000).default(''),
+    /** Values entered by hand, per calendar year (optional: without one the value is "no data"). */
+    values: z
+      .array(z.object({ year: z.int().min(1900).max(2200), value: z.number() }))
+      .max(50)
+      .optional(),
+  }),
 ]);
 export type Computation = z.infer<typeof Computation>;
 export type ComputationKind = Computation['kind'];

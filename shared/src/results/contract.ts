@@ -62,14 +62,26 @@ export interface IndicatorResult {
   definition: Record<string, unknown>;
   byYear: IndicatorValue[];
   breakdowns: Record<string, BreakdownCell[]>;
-  activities: { activityId: string; title: string; startsAt: string; n: number; value: number | null; display: string }[];
+  activities: {
+    activityId: string;
+    title: string;
+    startsAt: string;
+    n: number;
+    value: number | null;
+    display: string;
+  }[];
 }
 
 /** GET /api/results/activities/{activityId}/learning */
 export interface ActivityLearning {
   activity: { id: string; title: string; startsAt: string; endsAt: string };
   pre: { surveyId: string; n: number; scoreDistribution: BreakdownCell[]; meanPercent: number | null } | null;
-  post: { surveyId: string; n: number; scoreDistribution: BreakdownCell[]; meanPercent: number | null } | null;
+  post: {
+    surveyId: string;
+    n: number;
+    scoreDistribution: BreakdownCell[];
+    meanPercent: number | null;
+  } | null;
   /** `improved`, `same`, `worse` are percents of the paired n; `classGain`/`meanIndividualGain` ratios. */
   paired: {
     n: number;
@@ -93,6 +105,16 @@ export interface ActivityLearning {
     lowN: boolean;
   } | null;
   /** Self-rated "then/now" (from the self-rating aggregates); never mixed with the pre/post tests. */
-  retrospective: { n: number; meanBefore: number | null; meanAfter: number | null; meanChange: number | null; ci: { lower: number; upper: number; level: number } | null } | null;
-  levels: { level: 1 | 2 | 3; label: string; measures: { measure: string; n: number; mean: number | null }[] }[];
+  retrospective: {
+    n: number;
+    meanBefore: number | null;
+    meanAfter: number | null;
+    meanChange: number | null;
+    ci: { lower: number; upper: number; level: number } | null;
+  } | null;
+  levels: {
+    level: 1 | 2 | 3;
+    label: string;
+    measures: { measure: string; n: number; mean: number | null }[];
+  }[];
 }

@@ -1,0 +1,628 @@
+/**
+ * The indicator engine, pure: an indicator definition and the facts of the activities in scope
+ * (activity records, per-survey maintained aggregates, paired pre/post scores) in, an
+ * `IndicatorValue` (value, n, CI, progress, status, trend) out. No I/O: the API store gathers
+ * the inputs (see functions/src/results/store.ts) and the unit tests feed hand-made ones.
+ *
+ * What each computation reads:
+ * - count_activities: the activities in the period;
+ * - sum_participants: per activity, the attendance list's size (`listParticipants`), else the
+ *   reported `attendance.participants`; activities with neither are not counted (n says how many were);
+ * - distinct_countries / distinct_organisations: the union of the attendance lists' countries
+ *   (organisations, case and spacing ignored); activities with only a reported summary cannot be
+ *   unioned, so their figure is a lower bound: value = max(union size, largest reported figure);
+ * - share_women: women / participants over activities that state both (list, else summary);
+ * - measure_mean: questions tagged with the measure in each survey's definition (optionally of one
+ *   survey kind), moments `q|all|n|sum|sq` summed across surveys → mean, 95% t interval
+ *   (`self_rating` questions: their "after" rating; `knowledge`: the survey's `score`);
+ * - measure_share_above: category counts `q|all|c:<v>` with v ≥ threshold over `q|all|n`;
+ * - share_improved / mean_prepost_change / normalised_gain (knowledge): the paired pre/post scores
+ *   the store precomputed per activity (`paired`); scores are pooled in percent of the maximum when
+ *   activities' tests have different maxima. For `self_rated_knowledge` only the mean change is
+ *   computable from aggregates (mean after − mean before, no interval); the others are no data;
+ * - manual: `computation.values` for the period's year (the whole period: the latest year).
+ *
+ * Period: an activity counts in the period of its start date (UTC calendar date).
+ */
+import type { AttendanceSummary } from '../activities/schema.js';
+import type { IndicatorDefinition } from '../indicators/schema.js';
+import { learningChange, type PairedScore } from '../learning/change.js';
+import { lowNWarning, MIN_CELL_N, percentOf, suppressSmallCells } from '../learning/suppression.js';
+import { combine, EMPTY_MOMENTS, type Moments, meanCI, momentsToSummary } from '../lib/statistics.js';
+import type { MeasureTag, Question, SurveyDefinition, SurveyKind } from '../surveys/schema.js';
+import type { Delta } from './aggregate.js';
+import type { BreakdownCell, IndicatorValue, Status } from './contract.js';
+
+export interface Period {
+  label: string;
+  /** ISO date, inclusive. */
+  from: string;
+  /** ISO date, inclusive. */
+  to: string;
+}
+
+/** What the engine needs of an activity record. */
+export interface ActivityFacts {
+  id: string;
+  title: string;
+  startsAt: string;
+  type: string;
+  pillar: string | null;
+  projectId: string | null;
+  /** Reported attendance (for activities without a list, or as a fallback). */
+  attendance: AttendanceSummary | null;
+  /** Size of the attendance list (0: no list). */
+  listParticipants?: number;
+  /** From the attendance list, when the store read it (only indicators that need it). */
+  list?: { countries: string[]; organisations: string[]; women: number; participants: number } | null;
+}
+
+export interface SurveyFacts {
+  id: string;
+  kind: SurveyKind;
+  definition: SurveyDefinition;
+  aggregates: Delta;
+}
+
+/** Paired pre/post knowledge scores of one activity (same person, both tests), on 0..max. */
+export interface PairedFacts {
+  pairs: PairedScore[];
+  max: number;
+}
+
+export interface ActivityInputs {
+  activity: ActivityFacts;
+  surveys: SurveyFacts[];
+  paired?: PairedFacts | null;
+}
+
+export interface EngineOptions {
+  /** The framework period: trend years and the start of cumulative targets. */
+  framework: { periodStart: string; periodEnd: string };
+  /** "Today" (ISO date): expected progress and the last trend year. Default: the current date. */
+  asOf?: string;
+}
+
+export type IndicatorDef = IndicatorDefinition & { id: string };
+
+/** The result of a computation before progress and status. */
+export interface RawValue {
+  value: number | null;
+  n: number;
+  nOf: string;
+  of: string | null;
+  ci: { lower: number; upper: number; level: number } | null;
+  /** True when n counts respondents (suppression and low-n apply). */
+  respondents: boolean;
+}
+
+const dateOf = (iso: string) => iso.slice(0, 10);
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
+
+export function yearPeriod(year: number): Period {
+  return { label: String(year), from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+export function frameworkPeriod(fw: { periodStart: string; periodEnd: string }): Period {
+  return {
+    label: `${yearOf(fw.periodStart)}–${yearOf(fw.periodEnd)}`,
+    from: dateOf(fw.periodStart),
+    to: dateOf(fw.periodEnd),
+  };
+}
+
+export const inPeriod = (inputs: readonly ActivityInputs[], p: Pick<Period, 'from' | 'to'>) =>
+  inputs.filter((i) => {
+    const d = dateOf(i.activity.startsAt);
+    return d >= p.from && d <= p.to;
+  });
+
+/** Whether an activity passes an indicator's own filters (types, pillars, projects). */
+export function passesFilters(def: Pick<IndicatorDefinition, 'filters'>, a: ActivityFacts): boolean {
+  const f = def.filters;
+  if (f.activityTypes.length > 0 && !f.activityTypes.includes(a.type as never)) return false;
+  if (f.pillars.length > 0 && !(a.pillar && f.pillars.includes(a.pillar as never))) return false;
+  if (f.projectIds.length > 0 && !(a.projectId && f.projectIds.includes(a.projectId))) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Aggregates
+
+const NUMERIC: ReadonlySet<Question['type']> = new Set(['likert', 'rating_0_10', 'number', 'self_rating']);
+
+/** The aggregate measure names (key prefixes) of the questions tagged with `measure` in a survey. */
+export function measureKeys(def: SurveyDefinition, measure: MeasureTag): string[] {
+  if (measure === 'knowledge') return def.questions.some((q) => q.type === 'knowledge') ? ['score'] : [];
+  return def.questions
+    .filter((q) => q.measure === measure && NUMERIC.has(q.type))
+    .map((q) => (q.type === 'self_rating' ? `${q.id}.after` : q.id));
+}
+
+/** Moments of one aggregate measure in one dimension cell (`all`, `gender=female`...). */
+export function momentsAt(agg: Delta, key: string, dim = 'all'): Moments {
+  const n = agg[`${key}|${dim}|n`] ?? 0;
+  return { n, sum: agg[`${key}|${dim}|sum`] ?? 0, sumSq: agg[`${key}|${dim}|sq`] ?? 0, min: null, max: null };
+}
+
+/** Count of answers ≥ threshold from the category counts of one measure in one cell. */
+export function countAtOrAbove(agg: Delta, key: string, threshold: number, dim = 'all'): number {
+  const prefix = `${key}|${dim}|c:`;
+  let count = 0;
+  for (const [k, v] of Object.entries(agg)) {
+    if (!k.startsWith(prefix)) continue;
+    const x = Number(k.slice(prefix.length));
+    if (Number.isFinite(x) && x >= threshold) count += v;
+  }
+  return count;
+}
+
+function surveysFor(inputs: readonly ActivityInputs[], kind?: SurveyKind): SurveyFacts[] {
+  return inputs.flatMap((i) => i.surveys).filter((s) => !kind || s.kind === kind);
+}
+
+// ---------------------------------------------------------------------------
+// Computations
+
+const none = (nOf: string, respondents: boolean, of: string | null = null): RawValue => ({
+  value: null,
+  n: 0,
+  nOf,
+  of,
+  ci: null,
+  respondents,
+});
+
+function participantsOf(a: ActivityFacts): number | null {
+  if ((a.listParticipants ?? 0) > 0) return a.listParticipants as number;
+  if (a.list && a.list.participants > 0) return a.list.participants;
+  return a.attendance?.participants ?? null;
+}
+
+function distinct(inputs: readonly ActivityInputs[], which: 'countries' | 'organisations'): RawValue {
+  const union = new Set<string>();
+  let largestReported = 0;
+  let n = 0;
+  for (const { activity: a } of inputs) {
+    if (a.list && a.list.participants > 0) {
+      for (const x of a.list[which]) union.add(which === 'organisations' ? x.trim().toLowerCase() : x);
+      n++;
+    } else if (a.attendance?.[which] !== undefined) {
+      largestReported = Math.max(largestReported, a.attendance[which] as number);
+      n++;
+    }
+  }
+  if (n === 0) return none('activities with attendance figures', false);
+  return {
+    value: Math.max(union.size, largestReported),
+    n,
+    nOf: 'activities with attendance figures',
+    of: null,
+    ci: null,
+    respondents: false,
+  };
+}
+
+function pooledPairs(inputs: readonly ActivityInputs[]): { pairs: PairedScore[]; max: number; unit: string } {
+  const withPairs = inputs.flatMap((i) => (i.paired && i.paired.pairs.length > 0 ? [i.paired] : []));
+  const maxes = new Set(withPairs.map((p) => p.max));
+  if (maxes.size <= 1) {
+    return { pairs: withPairs.flatMap((p) => p.pairs), max: [...maxes][0] ?? 1, unit: 'points' };
+  }
+  return {
+    pairs: withPairs.flatMap((p) =>
+      p.pairs.map((x) => ({ pre: (x.pre * 100) / p.max, post: (x.post * 100) / p.max })),
+    ),
+    max: 100,
+    unit: 'percent',
+  };
+}
+
+const ciOf = (c: { lower: number | null; upper: number | null; level: number }) =>
+  c.lower === null || c.upper === null ? null : { lower: c.lower, upper: c.upper, level: c.level };
+
+/** The value of a computation over activities already narrowed to one period. */
+export function computeRaw(
+  def: IndicatorDefinition,
+  inputs: readonly ActivityInputs[],
+  period?: Period,
+): RawValue {
+  const c = def.computation;
+  if (!c) return none('activities', false);
+  switch (c.kind) {
+    case 'count_activities':
+      return {
+        value: inputs.length,
+        n: inputs.length,
+        nOf: 'activities',
+        of: null,
+        ci: null,
+        respondents: false,
+      };
+    case 'sum_participants': {
+      const figures = inputs.map((i) => participantsOf(i.activity)).filter((x): x is number => x !== null);
+      if (figures.length === 0) return none('activities with attendance figures', false);
+      return {
+        value: figures.reduce((s, x) => s + x, 0),
+        n: figures.length,
+        nOf: 'activities with attendance figures',
+        of: null,
+        ci: null,
+        respondents: false,
+      };
+    }
+    case 'distinct_countries':
+      return distinct(inputs, 'countries');
+    case 'distinct_organisations':
+      return distinct(inputs, 'organisations');
+    case 'share_women': {
+      let women = 0;
+      let participants = 0;
+      for (const { activity: a } of inputs) {
+        if (a.list && a.list.participants > 0) {
+          women += a.list.women;
+          participants += a.list.participants;
+        } else if (a.attendance?.women !== undefined && a.attendance.participants !== undefined) {
+          women += a.attendance.women;
+          participants += a.attendance.participants;
+        }
+      }
+      const of = 'of participants of activities that report gender';
+      const p = percentOf(Math.min(women, participants), participants, of);
+      return { value: p.value, n: participants, nOf: 'participants', of, ci: null, respondents: false };
+    }
+    case 'measure_mean': {
+      let m: Moments = EMPTY_MOMENTS;
+      for (const s of surveysFor(inputs, c.surveyKind))
+        for (const key of measureKeys(s.definition, c.measure)) m = combine(m, momentsAt(s.aggregates, key));
+      if (m.n === 0) return none('respondents', true);
+      const ci = meanCI(m);
+      return { value: ci.mean, n: m.n, nOf: 'respondents', of: null, ci: ciOf(ci), respondents: true };
+    }
+    case 'measure_share_above': {
+      const of = `of respondents who answered ${c.measure.replace(/_/g, ' ')}`;
+      if (c.threshold === null) return none('respondents', true, of);
+      let n = 0;
+      let above = 0;
+      for (const s of surveysFor(inputs, c.surveyKind))
+        for (const key of measureKeys(s.definition, c.measure)) {
+          n += s.aggregates[`${key}|all|n`] ?? 0;
+          above += countAtOrAbove(s.aggregates, key, c.threshold);
+        }
+      if (n === 0) return none('respondents', true, of);
+      const p = percentOf(above, n, of);
+      return { value: asUnit(def, p.value), n, nOf: 'respondents', of, ci: null, respondents: true };
+    }
+    case 'share_improved':
+    case 'mean_prepost_change':
+    case 'normalised_gain': {
+      if (c.measure === 'self_rated_knowledge') return retrospectiveRaw(def, inputs);
+      const { pairs, max, unit } = pooledPairs(inputs);
+      const nOf = 'paired respondents';
+      if (pairs.length === 0)
+        return none(nOf, true, c.kind === 'share_improved' ? 'of paired respondents' : null);
+      const lc = learningChange(pairs, max);
+      if (c.kind === 'share_improved')
+        return {
+          value: asUnit(def, lc.improved.value),
+          n: lc.n,
+          nOf,
+          of: 'of paired respondents (post score above pre score)',
+          ci: null,
+          respondents: true,
+        };
+      if (c.kind === 'mean_prepost_change') {
+        const toPercent = def.unit === 'percent' && unit === 'points' ? 100 / max : 1;
+        const scale = (x: number | null) => (x === null ? null : x * toPercent);
+        const ci = ciOf(lc.change);
+        return {
+          value: scale(lc.change.mean),
+          n: lc.n,
+          nOf,
+          of: null,
+          ci: ci && { lower: ci.lower * toPercent, upper: ci.upper * toPercent, level: ci.level },
+          respondents: true,
+        };
+      }
+      const g = lc.gain.classGain.value;
+      return {
+        value: g === null ? null : def.unit === 'percent' ? g * 100 : g,
+        n: lc.n,
+        nOf,
+        of: null,
+        ci: null,
+        respondents: true,
+      };
+    }
+    case 'manual': {
+      const values = (c.values ?? []).filter(
+        (v) => !period || (v.year >= yearOf(period.from) && v.year <= yearOf(period.to)),
+      );
+      const latest = [...values].sort((a, b) => b.year - a.year)[0];
+      return latest
+        ? { value: latest.value, n: 1, nOf: 'values entered by hand', of: null, ci: null, respondents: false }
+        : none('values entered by hand', false);
+    }
+  }
+}
+
+/** Percent values become fractions for a `ratio` unit. */
+function asUnit(def: IndicatorDefinition, percent: number | null): number | null {
+  if (percent === null) return null;
+  return def.unit === 'ratio' ? percent / 100 : percent;
+}
+
+/** Retrospective self-ratings from aggregates: only the mean change is computable (no interval). */
+function retrospectiveRaw(def: IndicatorDefinition, inputs: readonly ActivityInputs[]): RawValue {
+  const c = def.computation;
+  const nOf = 'respondents (self-rated, retrospective)';
+  if (!c || c.kind !== 'mean_prepost_change') return none(nOf, true);
+  let before: Moments = EMPTY_MOMENTS;
+  let after: Moments = EMPTY_MOMENTS;
+  for (const s of surveysFor(inputs))
+    for (const q of s.definition.questions)
+      if (q.type === 'self_rating') {
+        before = combine(before, momentsAt(s.aggregates, `${q.id}.before`));
+        after = combine(after, momentsAt(s.aggregates, `${q.id}.after`));
+      }
+  if (before.n === 0 || after.n === 0) return none(nOf, true);
+  return {
+    value: after.sum / after.n - before.sum / before.n,
+    n: after.n,
+    nOf,
+    of: null,
+    ci: null,
+    respondents: true,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Progress and status
+
+/** The target a period is measured against: the first due on or after the period's end, else the last. */
+export function targetFor(def: IndicatorDefinition, period: Pick<Period, 'to'>) {
+  const dated = def.targets
+    .filter((t) => t.value !== null && t.date !== null)
+    .sort((a, b) => ((a.date as string) < (b.date as string) ? -1 : 1));
+  return dated.find((t) => (t.date as string) >= period.to) ?? dated.at(-1) ?? null;
+}
+
+/**
+ * (value − baseline) / (target − baseline). Direction-aware by construction: for "lower is better"
+ * the target lies below the baseline, so a fall gives a positive progress. A target equal to the
+ * baseline gives 1 when the value is at least as good, else 0. Null without both.
+ */
+export function progressOf(
+  value: number | null,
+  baseline: number | null | undefined,
+  target: number | null | undefined,
+  direction: IndicatorDefinition['direction'],
+): number | null {
+  if (
+    value === null ||
+    baseline === null ||
+    baseline === undefined ||
+    target === null ||
+    target === undefined
+  )
+    return null;
+  if (target === baseline) {
+    const good = direction === 'lower_is_better' ? value <= target : value >= target;
+    return good ? 1 : 0;
+  }
+  return (value - baseline) / (target - baseline);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The share of the way to the target expected by `asOf`: linear in time from the baseline date
+ * (or the framework start) to the target date, clamped to 0..1.
+ */
+export function expectedProgressAt(startDate: string, targetDate: string, asOf: string): number {
+  const start = Date.parse(startDate);
+  const end = Date.parse(targetDate);
+  const now = Date.parse(asOf);
+  if (!(end > start)) return 1;
+  return Math.min(1, Math.max(0, (now - start + DAY) / (end - start + DAY)));
+}
+
+/**
+ * Status from progress and the expected progress: on track when progress ≥ onTrack × expected,
+ * at risk when ≥ atRisk × expected, else off track (onTrack 0.9, atRisk 0.6 by default).
+ * Before any progress is expected (expected 0), a progress of 0 or more is on track.
+ */
+export function statusOf(
+  progress: number | null,
+  expected: number | null,
+  thresholds: { onTrack: number; atRisk: number },
+): Status {
+  if (progress === null || expected === null) return 'no_data';
+  if (expected <= 0) return progress >= 0 ? 'on_track' : 'off_track';
+  if (progress >= thresholds.onTrack * expected - 1e-12) return 'on_track';
+  if (progress >= thresholds.atRisk * expected - 1e-12) return 'at_risk';
+  return 'off_track';
+}
+
+// ---------------------------------------------------------------------------
+// Display
+
+export function formatValue(
+  def: Pick<IndicatorDefinition, 'unit' | 'currency'>,
+  value: number | null,
+): string {
+  if (value === null) return 'no data';
+  switch (def.unit) {
+    case 'percent':
+      return `${value.toFixed(1)} %`;
+    case 'mean_score':
+      return value.toFixed(2);
+    case 'ratio':
+      return value.toFixed(2);
+    case 'currency':
+      return `${Math.round(value).toLocaleString('en-GB')} ${def.currency ?? ''}`.trim();
+    default:
+      return Number.isInteger(value) ? value.toLocaleString('en-GB') : value.toFixed(1);
+  }
+}
+
+const ADDITIVE = new Set(['count_activities', 'sum_participants']);
+
+/** The indicator's value in one period, with n, CI, low-n flag, progress, status and trend. */
+export function computeIndicatorValue(
+  def: IndicatorDef,
+  version: number,
+  inputs: readonly ActivityInputs[],
+  period: Period,
+  opts: EngineOptions,
+): IndicatorValue {
+  const asOfRaw = opts.asOf ?? new Date().toISOString().slice(0, 10);
+  const raw = computeRaw(def, inPeriod(inputs, period), period);
+  const lowN = raw.respondents && raw.value !== null && raw.n < def.minimumN;
+  const warning = lowN ? lowNWarning(raw.n, def.minimumN) : null;
+
+  const target = targetFor(def, period);
+  const baseline =
+    def.baseline && def.baseline.value !== null
+      ? { value: def.baseline.value, date: def.baseline.date ?? opts.framework.periodStart }
+      : null;
+  // A cumulative target of an additive count is compared with the count since the framework start.
+  let compared = raw.value;
+  if (target?.cumulative && def.computation && ADDITIVE.has(def.computation.kind))
+    compared = computeRaw(
+      def,
+      inPeriod(inputs, { from: dateOf(opts.framework.periodStart), to: period.to }),
+    ).value;
+  const progress = progressOf(compared, baseline?.value, target?.value, def.direction);
+  const asOf = [asOfRaw, period.to].sort()[0] as string;
+  const expected = target && baseline ? expectedProgressAt(baseline.date, target.date as string, asOf) : null;
+  const status = statusOf(progress, expected, def.thresholds);
+  const statusReason =
+    raw.value === null
+      ? 'no data in this period'
+      : progress === null
+        ? 'no baseline or target: progress cannot be measured'
+        : null;
+
+  const trend: IndicatorValue['trend'] = [];
+  const lastYear = Math.min(yearOf(opts.framework.periodEnd), yearOf(asOfRaw));
+  for (let y = yearOf(opts.framework.periodStart); y <= lastYear; y++) {
+    const p = yearPeriod(y);
+    const r = computeRaw(def, inPeriod(inputs, p), p);
+    if (r.value !== null) trend.push({ year: y, value: r.value, n: r.n });
+  }
+
+  return {
+    indicatorId: def.id,
+    code: def.code,
+    name: def.name,
+    unit: def.unit ?? 'count',
+    version,
+    direction: def.direction,
+    period,
+    value: raw.value,
+    display: formatValue(def, raw.value),
+    n: raw.n,
+    nOf: raw.nOf,
+    of: raw.of,
+    lowN,
+    lowNMessage: warning?.message ?? null,
+    ci: raw.ci,
+    baseline: baseline && { value: baseline.value, date: baseline.date },
+    target: target && { value: target.value as number, label: target.period || (target.date as string) },
+    progress,
+    expectedProgress: expected,
+    status,
+    statusReason,
+    trend,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Breakdowns and cells
+
+/** One cell's figures before suppression. */
+interface CellFigures {
+  key: string;
+  n: number;
+  value: number | null;
+}
+
+/** A breakdown cell as the contract shows it, suppressed below `MIN_CELL_N`. */
+export function toCells(
+  def: Pick<IndicatorDefinition, 'unit' | 'currency'>,
+  figures: readonly CellFigures[],
+): BreakdownCell[] {
+  return suppressSmallCells(figures, MIN_CELL_N).map((c) =>
+    c.suppressed
+      ? { key: c.key, n: null, value: null, suppressed: true, display: c.display }
+      : { key: c.key, n: c.n, value: c.value, suppressed: false, display: formatValue(def, c.value) },
+  );
+}
+
+/** A single cell (e.g. one activity's contribution): suppressed when it counts respondents and n < 5. */
+export function singleCell(
+  def: Pick<IndicatorDefinition, 'unit' | 'currency'>,
+  raw: Pick<RawValue, 'n' | 'value' | 'respondents'>,
+): { n: number; value: number | null; display: string; suppressed: boolean } {
+  if (raw.respondents && raw.n > 0 && raw.n < MIN_CELL_N)
+    return { n: raw.n, value: null, display: `< ${MIN_CELL_N}`, suppressed: true };
+  return { n: raw.n, value: raw.value, display: formatValue(def, raw.value), suppressed: false };
+}
+
+/** The profile dimension each disaggregation reads in the aggregates (region: none yet). */
+const DIMENSION: Record<string, string | null> = {
+  gender: 'gender',
+  country: 'country',
+  organisation_type: 'organisation_type',
+  region: null,
+};
+
+/**
+ * Breakdowns of a respondent-based indicator (measure_mean, measure_share_above) by each of its
+ * disaggregations, from the aggregate dimension keys (`<q>|gender=female|n`...), every cell run
+ * through `suppressSmallCells` (fewer than 5: '< 5', plus complementary suppression). Other
+ * computations have no respondent breakdown in the aggregates and give empty lists; `region`
+ * (not a profile question) gives an empty list.
+ */
+export function breakdownsFor(
+  def: IndicatorDefinition,
+  inputs: readonly ActivityInputs[],
+): Record<string, BreakdownCell[]> {
+  const out: Record<string, BreakdownCell[]> = {};
+  const c = def.computation;
+  for (const d of def.disaggregations) {
+    const dim = DIMENSION[d];
+    if (!dim || !c || (c.kind !== 'measure_mean' && c.kind !== 'measure_share_above')) {
+      out[d] = [];
+      continue;
+    }
+    const cells = new Map<string, { m: Moments; above: number }>();
+    for (const s of surveysFor(inputs, c.surveyKind))
+      for (const key of measureKeys(s.definition, c.measure)) {
+        const prefix = `${key}|${dim}=`;
+        const values = new Set<string>();
+        for (const k of Object.keys(s.aggregates))
+          if (k.startsWith(prefix)) values.add(k.slice(prefix.length, k.lastIndexOf('|')));
+        for (const v of values) {
+          const cell = cells.get(v) ?? { m: EMPTY_MOMENTS, above: 0 };
+          cell.m = combine(cell.m, momentsAt(s.aggregates, key, `${dim}=${v}`));
+          if (c.kind === 'measure_share_above' && c.threshold !== null)
+            cell.above += countAtOrAbove(s.aggregates, key, c.threshold, `${dim}=${v}`);
+          cells.set(v, cell);
+        }
+      }
+    const figures = [...cells.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, { m, above }]) => ({
+        key,
+        n: m.n,
+        value:
+          c.kind === 'measure_mean'
+            ? momentsToSummary(m).mean
+            : asUnit(def, m.n === 0 ? null : (above * 100) / m.n),
+      }));
+    out[d] = toCells(def, figures);
+  }
+  return out;
+}

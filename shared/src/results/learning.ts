@@ -1,0 +1,193 @@
+/**
+ * The pre/post picture of one activity, pure: the knowledge-test responses of its pre-test and
+ * post-test (paired with `pairResponses`), and its surveys' aggregates for the retrospective
+ * self-ratings and the roll-up per training-evaluation level.
+ */
+import { learningChange } from '../learning/change.js';
+import { LEVEL_NAMES, levelOf, rollUpByLevel } from '../learning/levels.js';
+import { type PairableResponse, pairResponses, selfGeneratedCode } from '../learning/pairing.js';
+import { MIN_CELL_N } from '../learning/suppression.js';
+import { combine, EMPTY_MOMENTS, type Moments, momentsToSummary } from '../lib/statistics.js';
+import type { EvaluationLevel } from '../surveys/schema.js';
+import type { ActivityLearning, BreakdownCell } from './contract.js';
+import { momentsAt, type SurveyFacts, toCells } from './indicators.js';
+
+export interface ScoredResponse {
+  responseId: string;
+  activityId: string;
+  submittedAt: string;
+  pairingCode?: string | null;
+  answers: Record<string, unknown>;
+  score?: { points: number; maxPoints: number; percent?: number } | null;
+}
+
+export interface TestInput {
+  surveyId: string;
+  responses: ScoredResponse[];
+}
+
+const BANDS = [
+  { key: '0-19 %', from: 0, to: 20 },
+  { key: '20-39 %', from: 20, to: 40 },
+  { key: '40-59 %', from: 40, to: 60 },
+  { key: '60-79 %', from: 60, to: 80 },
+  { key: '80-100 %', from: 80, to: 101 },
+];
+
+const percentOfScore = (s: { points: number; maxPoints: number }) =>
+  s.maxPoints > 0 ? (s.points * 100) / s.maxPoints : 0;
+
+/** Scores in percent bands, each band a cell suppressed below 5 (with complementary suppression). */
+export function scoreDistribution(responses: readonly ScoredResponse[]): BreakdownCell[] {
+  const scored = responses.flatMap((r) => (r.score ? [percentOfScore(r.score)] : []));
+  const figures = BANDS.map((b) => {
+    const n = scored.filter((p) => p >= b.from && p < b.to).length;
+    return { key: b.key, n, value: scored.length === 0 ? null : (n * 100) / scored.length };
+  });
+  return toCells({ unit: 'percent', currency: null }, figures);
+}
+
+function testSummary(t: TestInput | null) {
+  if (!t) return null;
+  const scored = t.responses.filter((r) => r.score);
+  const mean = scored.length
+    ? scored.reduce((s, r) => s + percentOfScore(r.score as { points: number; maxPoints: number }), 0) /
+      scored.length
+    : null;
+  return {
+    surveyId: t.surveyId,
+    n: scored.length,
+    scoreDistribution: scoreDistribution(scored),
+    meanPercent: mean,
+  };
+}
+
+/** Pairs the pre-test and post-test responses and summarises the change. */
+export function pairedPicture(pre: TestInput | null, post: TestInput | null): ActivityLearning['paired'] {
+  if (!pre || !post) return null;
+  const asPairable = (r: ScoredResponse): PairableResponse & { r: ScoredResponse } => ({
+    responseId: r.responseId,
+    activityId: r.activityId,
+    submittedAt: r.submittedAt,
+    pairingCode: r.pairingCode ?? null,
+    selfCode: selfGeneratedCode(r.answers),
+    r,
+  });
+  const scored = (list: ScoredResponse[]) =>
+    list.filter((r) => r.score && r.score.maxPoints > 0).map(asPairable);
+  const result = pairResponses(scored(pre.responses), scored(post.responses));
+  const maxes = new Set(result.pairs.flatMap((p) => [p.pre.r.score?.maxPoints, p.post.r.score?.maxPoints]));
+  const samePoints = maxes.size === 1;
+  const max = samePoints ? ([...maxes][0] as number) : 100;
+  const value = (r: ScoredResponse) => {
+    const s = r.score as { points: number; maxPoints: number };
+    return samePoints ? s.points : percentOfScore(s);
+  };
+  const pairs = result.pairs.map((p) => ({ pre: value(p.pre.r), post: value(p.post.r) }));
+  const lc = learningChange(pairs, max);
+  const ci =
+    lc.change.lower === null || lc.change.upper === null
+      ? null
+      : { lower: lc.change.lower, upper: lc.change.upper, level: lc.change.level };
+  return {
+    n: lc.n,
+    matchRate: result.matchRate,
+    meanChange: lc.change.mean,
+    ci,
+    dz: lc.effectSize.dz,
+    improved: lc.improved.value,
+    same: lc.same.value,
+    worse: lc.worse.value,
+    classGain: lc.gain.classGain.value,
+    meanIndividualGain: lc.gain.meanIndividualGain.value,
+    excludedAtMax: lc.gain.meanIndividualGain.excludedAtMax,
+    reason: lc.change.reason ?? lc.effectSize.reason ?? lc.gain.classGain.reason,
+    meanPre: lc.meanPre,
+    meanPost: lc.meanPost,
+    unit: samePoints ? 'points' : 'percent',
+    lowN: lc.n < MIN_CELL_N,
+  };
+}
+
+/** Retrospective self-ratings from the aggregates (`q.before` / `q.after`): means only, no interval. */
+export function retrospectivePicture(surveys: readonly SurveyFacts[]): ActivityLearning['retrospective'] {
+  let before: Moments = EMPTY_MOMENTS;
+  let after: Moments = EMPTY_MOMENTS;
+  for (const s of surveys)
+    for (const q of s.definition.questions)
+      if (q.type === 'self_rating') {
+        before = combine(before, momentsAt(s.aggregates, `${q.id}.before`));
+        after = combine(after, momentsAt(s.aggregates, `${q.id}.after`));
+      }
+  if (before.n === 0 && after.n === 0) return null;
+  const mb = momentsToSummary(before).mean;
+  const ma = momentsToSummary(after).mean;
+  return {
+    n: Math.min(before.n, after.n),
+    meanBefore: mb,
+    meanAfter: ma,
+    meanChange: mb === null || ma === null ? null : ma - mb,
+    // The interval of a change needs each respondent's difference; the aggregates keep the two means only.
+    ci: null,
+  };
+}
+
+/**
+ * Measures per training-evaluation level: every numeric question with a level (its own, its
+ * measure's, or level 3 in a follow-up) with its mean; knowledge tests by their score (post-test
+ * only: a pre-test is a baseline, not an outcome). Questions of one measure are pooled.
+ */
+export function levelsPicture(surveys: readonly SurveyFacts[]): ActivityLearning['levels'] {
+  const entries: { level: EvaluationLevel; measure: string; m: Moments }[] = [];
+  for (const s of surveys) {
+    if (s.kind === 'pre_test') continue;
+    let knowledgeLevel: EvaluationLevel | null = null;
+    for (const q of s.definition.questions) {
+      const lv = levelOf(q, s.kind)?.level ?? null;
+      if (lv === null) continue;
+      if (q.type === 'knowledge') knowledgeLevel = lv;
+      else if (q.type === 'likert' || q.type === 'rating_0_10' || q.type === 'number')
+        entries.push({ level: lv, measure: q.measure ?? q.id, m: momentsAt(s.aggregates, q.id) });
+      else if (q.type === 'self_rating')
+        entries.push({ level: lv, measure: q.measure ?? q.id, m: momentsAt(s.aggregates, `${q.id}.after`) });
+    }
+    if (knowledgeLevel !== null)
+      entries.push({
+        level: knowledgeLevel,
+        measure: 'knowledge (test points)',
+        m: momentsAt(s.aggregates, 'score'),
+      });
+  }
+  const rolled = rollUpByLevel(entries);
+  return ([1, 2, 3] as const).map((level) => {
+    const pooled = new Map<string, Moments>();
+    for (const e of rolled[level])
+      pooled.set(e.measure, combine(pooled.get(e.measure) ?? EMPTY_MOMENTS, e.m));
+    return {
+      level,
+      label: LEVEL_NAMES[level],
+      measures: [...pooled.entries()].map(([measure, m]) => ({
+        measure,
+        n: m.n,
+        mean: m.n > 0 && m.n >= MIN_CELL_N ? momentsToSummary(m).mean : null,
+      })),
+    };
+  });
+}
+
+/** The whole learning picture of an activity. */
+export function activityLearning(
+  activity: ActivityLearning['activity'],
+  pre: TestInput | null,
+  post: TestInput | null,
+  surveys: readonly SurveyFacts[],
+): ActivityLearning {
+  return {
+    activity,
+    pre: testSummary(pre),
+    post: testSummary(post),
+    paired: pairedPicture(pre, post),
+    retrospective: retrospectivePicture(surveys),
+    levels: levelsPicture(surveys),
+  };
+}
