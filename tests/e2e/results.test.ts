@@ -41,14 +41,19 @@ beforeAll(async () => {
       if (v.unit !== 'count') break; // prefer a survey-based indicator: its activities have learning data
     }
   }
-  if (!target) throw new Error('no active indicator with a value and a contributing activity in the demo data');
+  if (!target)
+    throw new Error('no active indicator with a value and a contributing activity in the demo data');
   browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
 });
 
-async function signInAs(user: { email: string; password: string }, next: string, device: BrowserContextOptions) {
+async function signInAs(
+  user: { email: string; password: string },
+  next: string,
+  device: BrowserContextOptions,
+) {
   const context = await browser.newContext({ ...device });
   const page = await context.newPage();
   await page.goto(`${web}/signin?next=${encodeURIComponent(next)}`);

@@ -15,9 +15,15 @@ const signed1 = new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisp
 const signed2 = new Intl.NumberFormat('en', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 const percent0 = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
 const percent1 = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
-const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const date = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
-const dash = (v: number | null | undefined): v is null | undefined => v === null || v === undefined || Number.isNaN(v);
+const dash = (v: number | null | undefined): v is null | undefined =>
+  v === null || v === undefined || Number.isNaN(v);
 
 /** 1,234.56 (two decimals at most), or a dash. */
 export const num = (v: number | null | undefined) => (dash(v) ? '—' : number2.format(v));
