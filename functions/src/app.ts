@@ -11,6 +11,7 @@ import type { AuthVariables } from './lib/auth.js';
 import { log } from './lib/log.js';
 import { ProblemError, problem } from './lib/problem.js';
 import { validationHook } from './lib/validation.js';
+import { resultRoutes } from './results/routes.js';
 import { publicSurveys } from './surveys/public-routes.js';
 import { surveys } from './surveys/routes.js';
 import { system } from './system/routes.js';
@@ -55,6 +56,7 @@ app.route('/api', publicSurveys);
 app.route('/api', activityRoutes);
 app.route('/api', frameworkRoutes);
 app.route('/api', indicatorRoutes);
+app.route('/api', resultRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

@@ -18,7 +18,7 @@ export interface ScoredResponse {
   submittedAt: string;
   pairingCode?: string | null;
   answers: Record<string, unknown>;
-  score?: { points: number; maxPoints: number; percent?: number } | null;
+  score?: { points: number; maxPoints: number; percent?: number | null } | null;
 }
 
 export interface TestInput {
@@ -60,6 +60,25 @@ function testSummary(t: TestInput | null) {
     scoreDistribution: scoreDistribution(scored),
     meanPercent: mean,
   };
+}
+
+/** The paired scores of two tests in percent of each test's maximum (for pooling across activities). */
+export function pairedPercentScores(pre: TestInput, post: TestInput): { pre: number; post: number }[] {
+  const asPairable = (r: ScoredResponse) => ({
+    responseId: r.responseId,
+    activityId: r.activityId,
+    submittedAt: r.submittedAt,
+    pairingCode: r.pairingCode ?? null,
+    selfCode: selfGeneratedCode(r.answers),
+    r,
+  });
+  const scored = (list: ScoredResponse[]) =>
+    list.filter((r) => r.score && r.score.maxPoints > 0).map(asPairable);
+  const pct = (r: ScoredResponse) => percentOfScore(r.score as { points: number; maxPoints: number });
+  return pairResponses(scored(pre.responses), scored(post.responses)).pairs.map((p) => ({
+    pre: pct(p.pre.r),
+    post: pct(p.post.r),
+  }));
 }
 
 /** Pairs the pre-test and post-test responses and summarises the change. */

@@ -1,0 +1,99 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { Id } from '../../../shared/src/activities/schema.js';
+import { CountryCode, PillarId } from '../../../shared/src/framework/schema.js';
+import type { AuthVariables } from '../lib/auth.js';
+import { defineRoute } from '../lib/route.js';
+import { validationHook } from '../lib/validation.js';
+import * as store from './store.js';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+const ResultsQuery = z.object({
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  pillar: PillarId.optional(),
+  projectId: z.string().max(80).optional(),
+  country: CountryCode.optional(),
+});
+
+const filtersOf = (q: z.infer<typeof ResultsQuery>): store.ScopeFilters => ({
+  pillar: q.pillar,
+  projectId: q.projectId,
+  country: q.country,
+});
+
+const honesty =
+  'Breakdown cells and activity cells of fewer than 5 respondents carry no value, only `display: "< 5"` (with complementary suppression in breakdowns); a value on fewer respondents than the indicator minimum has `lowN`. An activity counts in the period of its start date; `country` filters on the activity place.';
+
+// Routes are added as statements, not one chained type: the app's type stays simple to check.
+export const resultRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+
+resultRoutes.openapi(
+  defineRoute('evaluator', {
+    method: 'get',
+    path: '/results/overview',
+    tags: ['Results'],
+    summary: 'Indicator values per priority goal of the active framework',
+    description: `Active indicators of the active framework, by priority goal, for a year or (without year) the whole framework period, with progress, status and a trend per year. Reads the activities in scope, their surveys and each survey's maintained aggregates: the reads grow with activities, not responses (indicators of paired pre/post change also read the two knowledge tests of each activity, bounded by its participants). ${honesty}`,
+    request: { query: ResultsQuery },
+    responses: {
+      200: {
+        description: 'Goal overview (GoalOverview in shared/src/results/contract.ts)',
+        content: json(
+          z.looseObject({ framework: z.looseObject({ id: z.string() }), goals: z.array(z.looseObject({})) }),
+        ),
+      },
+      404: { description: 'No active framework' },
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const out = await store.goalOverview(q.year, filtersOf(q));
+    return c.json({ ...out, framework: { ...out.framework }, goals: out.goals.map((g) => ({ ...g })) }, 200);
+  },
+);
+
+resultRoutes.openapi(
+  defineRoute('evaluator', {
+    method: 'get',
+    path: '/results/indicators/{indicatorId}',
+    tags: ['Results'],
+    summary: 'One indicator: value, values per year, breakdowns, contributing activities',
+    description: `The value for a year or the whole framework period, each year of the framework period, breakdowns by the indicator's disaggregations (from the aggregates' profile dimensions) and the contributing activities with their n. ${honesty}`,
+    request: { params: z.object({ indicatorId: Id }), query: ResultsQuery },
+    responses: {
+      200: {
+        description: 'Indicator result (IndicatorResult in shared/src/results/contract.ts)',
+        content: json(z.looseObject({ value: z.looseObject({}), byYear: z.array(z.looseObject({})) })),
+      },
+      404: { description: 'No such indicator' },
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const out = await store.indicatorResult(c.req.valid('param').indicatorId, q.year, filtersOf(q));
+    return c.json({ ...out, value: { ...out.value }, byYear: out.byYear.map((v) => ({ ...v })) }, 200);
+  },
+);
+
+resultRoutes.openapi(
+  defineRoute('evaluator', {
+    method: 'get',
+    path: '/results/activities/{activityId}/learning',
+    tags: ['Results'],
+    summary: 'The pre/post learning picture of one activity',
+    description:
+      "Knowledge pre-test and post-test: score distributions (bands under 5 suppressed), paired change (pairing code, else self-generated code) with 95% CI, d_z, shares improved/same/worse (percent of paired n), Hake gains and the match rate; retrospective self-ratings from the aggregates, reported separately; measures per training-evaluation level. Deviation from access pattern 15: pairing reads the responses of this activity's two tests (bounded by its participants), since pairs cannot be kept as aggregates.",
+    request: { params: z.object({ activityId: Id }) },
+    responses: {
+      200: {
+        description: 'Activity learning (ActivityLearning in shared/src/results/contract.ts)',
+        content: json(z.looseObject({ activity: z.looseObject({ id: z.string() }) })),
+      },
+      404: { description: 'No such activity' },
+    },
+  }),
+  async (c) => {
+    const out = await store.learningOfActivity(c.req.valid('param').activityId);
+    return c.json({ ...out, activity: { ...out.activity } }, 200);
+  },
+);

@@ -1,0 +1,284 @@
+import { summarizeAttendees } from '../../../shared/src/activities/rules.js';
+import type { Activity } from '../../../shared/src/activities/schema.js';
+import type { FrameworkDetail } from '../../../shared/src/framework/api.js';
+import type { IndicatorRecord } from '../../../shared/src/indicators/schema.js';
+import type {
+  ActivityLearning,
+  GoalOverview,
+  IndicatorResult,
+} from '../../../shared/src/results/contract.js';
+import {
+  type ActivityInputs,
+  breakdownsFor,
+  computeIndicatorValue,
+  computeRaw,
+  frameworkPeriod,
+  inPeriod,
+  type PairedFacts,
+  type Period,
+  passesFilters,
+  type SurveyFacts,
+  singleCell,
+  yearPeriod,
+} from '../../../shared/src/results/indicators.js';
+import {
+  activityLearning,
+  pairedPercentScores,
+  type TestInput,
+} from '../../../shared/src/results/learning.js';
+import { getActivity, listActivities, listAttendees } from '../activities/store.js';
+import { getActiveFramework, getFramework } from '../framework/store.js';
+import { getIndicator, listIndicators } from '../indicators/store.js';
+import { ProblemError } from '../lib/problem.js';
+import { listResponses, type ResponseRecord, readAggregates } from '../responses/store.js';
+import { listSurveysOfActivity, type SurveyRecord } from '../surveys/store.js';
+
+/*
+ * Gathers what the indicator engine needs (access pattern 15). For the activities in scope:
+ * the activity list (one query, pattern 6), the surveys of each activity (pattern 8) and each
+ * survey's maintained aggregates (`readAggregates`, a few dozen shard items): the number of items
+ * read grows with activities and surveys, never with responses. Two bounded exceptions, read only
+ * when an active indicator needs them:
+ * - attendance lists (distinct countries / organisations, share of women) of activities that
+ *   have one: grows with participants, not responses;
+ * - the knowledge-test responses of an activity's pre-test and post-test, to pair them
+ *   (share improved, mean pre/post change, normalised gain): bounded by that activity's participants.
+ */
+
+export interface ScopeFilters {
+  pillar?: string;
+  projectId?: string;
+  country?: string;
+}
+
+const LIST_KINDS = new Set(['distinct_countries', 'distinct_organisations', 'share_women']);
+const PAIR_KINDS = new Set(['share_improved', 'mean_prepost_change', 'normalised_gain']);
+
+/** Runs `f` over `items`, at most `width` at a time. */
+async function pool<T, R>(items: readonly T[], width: number, f: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await f(items[i] as T);
+      }
+    }),
+  );
+  return out;
+}
+
+const hasKnowledge = (s: Pick<SurveyRecord, 'definition'>) =>
+  s.definition.questions.some((q) => q.type === 'knowledge');
+
+/** The pre-test and the knowledge post-test of an activity, if it has them. */
+function knowledgeTests(surveys: readonly SurveyRecord[]) {
+  const pre = surveys.find((s) => s.kind === 'pre_test' && hasKnowledge(s)) ?? null;
+  const post = surveys.find((s) => s.kind === 'post_event' && hasKnowledge(s)) ?? null;
+  return { pre, post };
+}
+
+async function testInput(survey: SurveyRecord | null): Promise<TestInput | null> {
+  if (!survey) return null;
+  const responses = await listResponses(survey.id);
+  return { surveyId: survey.id, responses: responses.map(scored) };
+}
+
+const scored = (r: ResponseRecord) => ({
+  responseId: r.responseId,
+  activityId: r.activityId,
+  submittedAt: r.submittedAt,
+  pairingCode: r.pairingCode ?? null,
+  answers: r.answers as Record<string, unknown>,
+  score: r.score ?? null,
+});
+
+/**
+ * Paired knowledge scores of one activity, in percent of the test maximum so activities pool
+ * (reads the responses of its two tests only: bounded by the activity's participants).
+ */
+async function pairedOf(surveys: readonly SurveyRecord[]): Promise<PairedFacts | null> {
+  const { pre, post } = knowledgeTests(surveys);
+  if (!pre || !post) return null;
+  const [a, b] = await Promise.all([testInput(pre), testInput(post)]);
+  if (!a || !b) return null;
+  return { pairs: pairedPercentScores(a, b), max: 100 };
+}
+
+/** The engine's inputs for some activities. */
+export async function inputsFor(
+  activities: readonly Activity[],
+  needs: { lists: boolean; pairs: boolean },
+): Promise<ActivityInputs[]> {
+  return pool(activities, 16, async (a) => {
+    const surveys = await listSurveysOfActivity(a.id);
+    const facts: SurveyFacts[] = await Promise.all(
+      surveys.map(async (s) => ({
+        id: s.id,
+        kind: s.kind,
+        definition: s.definition,
+        aggregates: await readAggregates(s.id),
+      })),
+    );
+    const list =
+      needs.lists && a.attendeeCount > 0
+        ? (() =>
+            listAttendees(a.id).then((people) => {
+              const sum = summarizeAttendees(people);
+              return {
+                participants: sum.participants,
+                women: sum.women,
+                countries: [...new Set(people.flatMap((p) => (p.country ? [p.country] : [])))],
+                organisations: [...new Set(people.flatMap((p) => (p.organisation ? [p.organisation] : [])))],
+              };
+            }))()
+        : Promise.resolve(null);
+    const [attendees, paired] = await Promise.all([list, needs.pairs ? pairedOf(surveys) : null]);
+    return {
+      activity: {
+        id: a.id,
+        title: a.title,
+        startsAt: a.startsAt,
+        type: a.type,
+        pillar: a.pillar,
+        projectId: a.projectId,
+        attendance: a.attendance,
+        listParticipants: a.attendeeCount,
+        list: attendees,
+      },
+      surveys: facts,
+      paired,
+    };
+  });
+}
+
+/** Activities of a period narrowed by the request's filters (country: the activity's place). */
+export async function activitiesInScope(
+  period: Pick<Period, 'from' | 'to'>,
+  f: ScopeFilters,
+): Promise<Activity[]> {
+  const list = await listActivities({ from: period.from, to: period.to });
+  return list.filter(
+    (a) =>
+      (!f.pillar || a.pillar === f.pillar) &&
+      (!f.projectId || a.projectId === f.projectId) &&
+      (!f.country || a.place?.country === f.country),
+  );
+}
+
+const needsOf = (defs: readonly IndicatorRecord[]) => ({
+  lists: defs.some((d) => d.computation && LIST_KINDS.has(d.computation.kind)),
+  pairs: defs.some((d) => d.computation && PAIR_KINDS.has(d.computation.kind)),
+});
+
+async function activeFramework(): Promise<FrameworkDetail> {
+  const fw = await getActiveFramework();
+  if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
+  return fw;
+}
+
+const periodOf = (fw: Pick<FrameworkDetail, 'periodStart' | 'periodEnd'>, year?: number): Period =>
+  year === undefined ? frameworkPeriod(fw) : yearPeriod(year);
+
+/** Indicator values per priority goal of the active framework (its active indicators). */
+export async function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
+  const fw = await activeFramework();
+  const ids = [fw.id, ...(fw.basedOn ? [fw.basedOn] : [])];
+  const defs = (
+    await Promise.all(ids.map((frameworkId) => listIndicators({ frameworkId, status: 'active' })))
+  ).flat();
+  const whole = frameworkPeriod(fw);
+  const inputs = await inputsFor(await activitiesInScope(whole, filters), needsOf(defs));
+  const period = periodOf(fw, year);
+  const opts = { framework: fw };
+  return {
+    framework: { id: fw.id, name: fw.name, periodStart: fw.periodStart, periodEnd: fw.periodEnd },
+    period,
+    goals: fw.priorityGoals.map((g) => ({
+      number: g.number,
+      title: g.title,
+      indicators: defs
+        .filter((d) => d.priorityGoal === g.number)
+        .map((d) =>
+          computeIndicatorValue(
+            d,
+            d.version,
+            inputs.filter((i) => passesFilters(d, i.activity)),
+            period,
+            opts,
+          ),
+        ),
+    })),
+  };
+}
+
+/** One indicator: its value, its values per year, breakdowns and the contributing activities. */
+export async function indicatorResult(
+  indicatorId: string,
+  year: number | undefined,
+  filters: ScopeFilters,
+): Promise<IndicatorResult> {
+  const def = await getIndicator(indicatorId);
+  if (!def) throw new ProblemError(404, 'not-found', `No indicator ${indicatorId}.`);
+  const active = await getActiveFramework();
+  const fw =
+    active && (active.id === def.frameworkId || active.basedOn === def.frameworkId)
+      ? active
+      : ((await getFramework(def.frameworkId)) ?? active);
+  if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
+  const whole = frameworkPeriod(fw);
+  const all = await inputsFor(await activitiesInScope(whole, filters), needsOf([def]));
+  const inputs = all.filter((i) => passesFilters(def, i.activity));
+  const period = periodOf(fw, year);
+  const opts = { framework: fw };
+  const byYear: IndicatorResult['byYear'] = [];
+  for (let y = Number(fw.periodStart.slice(0, 4)); y <= Number(fw.periodEnd.slice(0, 4)); y++)
+    byYear.push(computeIndicatorValue(def, def.version, inputs, yearPeriod(y), opts));
+  const inScope = inPeriod(inputs, period);
+  return {
+    value: computeIndicatorValue(def, def.version, inputs, period, opts),
+    definition: { ...def },
+    byYear,
+    breakdowns: breakdownsFor(def, inScope),
+    activities: inScope.map((i) => {
+      const raw = computeRaw(def, [i], period);
+      const cell = singleCell(def, raw);
+      return {
+        activityId: i.activity.id,
+        title: i.activity.title,
+        startsAt: i.activity.startsAt,
+        n: cell.n,
+        value: cell.value,
+        display: cell.display,
+        suppressed: cell.suppressed,
+      };
+    }),
+  };
+}
+
+/** The pre/post picture of one activity. */
+export async function learningOfActivity(activityId: string): Promise<ActivityLearning> {
+  const activity = await getActivity(activityId);
+  if (!activity) throw new ProblemError(404, 'not-found', `No activity ${activityId}.`);
+  const surveys = await listSurveysOfActivity(activityId);
+  const { pre, post } = knowledgeTests(surveys);
+  const [a, b, facts] = await Promise.all([
+    testInput(pre),
+    testInput(post),
+    Promise.all(
+      surveys.map(async (s) => ({
+        id: s.id,
+        kind: s.kind,
+        definition: s.definition,
+        aggregates: await readAggregates(s.id),
+      })),
+    ),
+  ]);
+  return activityLearning(
+    { id: activity.id, title: activity.title, startsAt: activity.startsAt, endsAt: activity.endsAt },
+    a,
+    b,
+    facts,
+  );
+}
