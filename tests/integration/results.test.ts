@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../../functions/src/app.js';
+import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
+import { activateIndicator, createIndicator } from '../../functions/src/indicators/store.js';
+import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
+import { defaultFramework } from '../../shared/src/framework/default-framework.js';
+import { IndicatorInput } from '../../shared/src/indicators/schema.js';
+import type { ActivityLearning, GoalOverview, IndicatorResult } from '../../shared/src/results/contract.js';
+import { knowledgeTestTemplate } from '../../shared/src/surveys/templates.js';
+import { signIn } from '../support/auth.js';
+import { postEventAnswers, putActivity } from '../support/fixtures.js';
+
+let admin = '';
+let evaluator = '';
+const PROJECT = `results-test-${randomUUID().slice(0, 8)}`;
+let indicatorId = '';
+
+const call = (token: string, path: string, init: RequestInit = {}) =>
+  app.request(path, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+  });
+
+/** An activity of 2020 in this test's own project (scoped by the `projectId` filter). */
+const activity2020 = (day: string) =>
+  putActivity({
+    startsAt: `2020-${day}T09:00:00Z`,
+    endsAt: `2020-${day}T17:00:00Z`,
+    gsi1sk: `2020-${day}T09:00:00Z#${randomUUID()}`,
+    projectId: PROJECT,
+    pillar: 'operational_cooperation',
+  });
+
+async function attach(
+  activityId: string,
+  templateId: string,
+  kind: string,
+): Promise<{ id: string; code: string }> {
+  const now = Date.now();
+  const res = await call(admin, `/api/activities/${activityId}/surveys`, {
+    method: 'POST',
+    body: JSON.stringify({
+      templateId,
+      kind,
+      opensAt: new Date(now - 3_600_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+    }),
+  });
+  if (res.status !== 201) throw new Error(await res.text());
+  return (await res.json()) as { id: string; code: string };
+}
+
+async function submit(code: string, answers: Record<string, unknown>, pairingCode?: string) {
+  const now = new Date().toISOString();
+  const res = await app.request(`/api/public/surveys/${code}/responses`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}`,
+    },
+    body: JSON.stringify({
+      responseId: randomUUID(),
+      surveyVersion: 1,
+      language: 'en',
+      answers,
+      ...(pairingCode ? { pairingCode } : {}),
+      startedAt: now,
+      submittedAt: now,
+    }),
+  });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
+}
+
+beforeAll(async () => {
+  admin = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;
+  evaluator = (await signIn(DEMO_USERS[1].email, DEMO_USERS[1].password)).accessToken;
+  await seedDefaultFramework();
+  const created = await createIndicator(
+    IndicatorInput.parse({
+      code: `PG7-RT-${Date.now().toString(36).toUpperCase()}`,
+      name: 'Mean satisfaction (results test)',
+      definition: 'Mean satisfaction 1-5 in post-event surveys.',
+      unit: 'mean_score',
+      computation: { kind: 'measure_mean', measure: 'satisfaction', surveyKind: 'post_event' },
+      dataSource: 'Post-event surveys',
+      baseline: { value: 3.5, date: '2019-01-01', source: 'test' },
+      targets: [{ period: '2024', date: '2024-12-31', value: 4.5 }],
+      frameworkId: defaultFramework().id,
+      priorityGoal: 7,
+      resultId: 'pg7-outcome-knowledge-attitude-practice',
+      actionPointCodes: ['7.1'],
+      disaggregations: ['gender'],
+      reportingFrequency: 'annual',
+      minimumN: 20,
+    }),
+    'results-test',
+  );
+  await activateIndicator(created.id, 'results-test');
+  indicatorId = created.id;
+});
+
+// Activity A: 8 responses, satisfaction 5,4,4,3,5,2,4,5 (Σ 32): 5 women, 3 men.
+// Activity B: 3 responses, satisfaction 2,3,5 (Σ 10): 3 women.
+// All 11: mean 42/11 = 3.818182; women 8, men 3.
+const A = [5, 4, 4, 3, 5, 2, 4, 5];
+const B = [2, 3, 5];
+let activityA = '';
+let activityB = '';
+
+describe('indicator values from submitted answers', () => {
+  beforeAll(async () => {
+    activityA = await activity2020('03-10');
+    activityB = await activity2020('06-15');
+    const sa = await attach(activityA, 'post_event_feedback', 'post_event');
+    const sb = await attach(activityB, 'post_event_feedback', 'post_event');
+    for (const [i, s] of A.entries())
+      await submit(sa.code, { ...postEventAnswers, satisfaction: s, gender: i < 5 ? 'female' : 'male' });
+    for (const s of B) await submit(sb.code, { ...postEventAnswers, satisfaction: s, gender: 'female' });
+  });
+
+  it('shows the goal with the indicator value recomputed from the answers, and low n', async () => {
+    const res = await call(evaluator, `/api/results/overview?year=2020&projectId=${PROJECT}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as GoalOverview;
+    expect(body.period).toEqual({ label: '2020', from: '2020-01-01', to: '2020-12-31' });
+    const goal = body.goals.find((g) => g.number === 7);
+    const v = goal?.indicators.find((i) => i.indicatorId === indicatorId);
+    expect(v?.n).toBe(11);
+    expect(v?.value).toBeCloseTo(42 / 11, 10);
+    expect(v?.display).toBe('3.82');
+    // n 11 < minimumN 20.
+    expect(v?.lowN).toBe(true);
+    expect(v?.ci).not.toBeNull();
+    // Progress (3.818182 − 3.5) / (4.5 − 3.5) = 0.318182.
+    expect(v?.progress).toBeCloseTo(0.318182, 5);
+    expect(v?.trend).toContainEqual({ year: 2020, value: expect.closeTo(42 / 11, 10), n: 11 });
+  });
+
+  it('suppresses a breakdown cell of 3 respondents and an activity of 3 respondents', async () => {
+    const res = await call(
+      evaluator,
+      `/api/results/indicators/${indicatorId}?year=2020&projectId=${PROJECT}`,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as IndicatorResult;
+    expect(body.value.n).toBe(11);
+    // Men: 3 respondents → suppressed; women (8) suppressed as the complement.
+    expect(body.breakdowns.gender).toContainEqual({
+      key: 'male',
+      n: null,
+      value: null,
+      suppressed: true,
+      display: '< 5',
+    });
+    expect(body.breakdowns.gender?.find((c) => c.key === 'female')?.value).toBeNull();
+    const a = body.activities.find((x) => x.activityId === activityA);
+    const b = body.activities.find((x) => x.activityId === activityB);
+    // A: 32/8 = 4.00 on 8 respondents; B: 3 respondents → '< 5'.
+    expect(a).toMatchObject({ n: 8, value: 4, display: '4.00' });
+    expect(b).toMatchObject({ value: null, display: '< 5' });
+    expect(body.byYear.find((y) => y.period.label === '2020')?.value).toBeCloseTo(42 / 11, 10);
+  });
+});
+
+describe('pre/post learning of an activity', () => {
+  it('pairs by code and reports paired n, mean change and match rate', async () => {
+    const activityId = await activity2020('09-01');
+    const pre = await attach(activityId, 'knowledge_test', 'pre_test');
+    const post = await attach(activityId, 'knowledge_test', 'post_event');
+    const items = knowledgeTestTemplate('pre_test').questions.flatMap((q) =>
+      q.type === 'knowledge'
+        ? [{ id: q.id, correct: q.correct, wrong: [q.options.find((o) => !q.correct.includes(o.id))?.id] }]
+        : [],
+    );
+    // A test with `k` right answers (the rest a wrong option) scores k points of 5.
+    const answers = (k: number) =>
+      Object.fromEntries(items.map((q, i) => [q.id, i < k ? q.correct : q.wrong]));
+    // Pre: P1 1, P2 2, P3 3, U (unpaired) 2; post: P1 4, P2 2, P3 5.
+    await submit(pre.code, answers(1), 'pair-p1');
+    await submit(pre.code, answers(2), 'pair-p2');
+    await submit(pre.code, answers(3), 'pair-p3');
+    await submit(pre.code, answers(2), 'pair-u1');
+    await submit(post.code, answers(4), 'pair-p1');
+    await submit(post.code, answers(2), 'pair-p2');
+    await submit(post.code, answers(5), 'pair-p3');
+
+    const res = await call(evaluator, `/api/results/activities/${activityId}/learning`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ActivityLearning;
+    // 3 pairs; match rate 3 / max(4 pre, 3 post) = 0.75; differences 3, 0, 2: mean 5/3.
+    expect(body.paired?.n).toBe(3);
+    expect(body.paired?.matchRate).toBeCloseTo(0.75, 10);
+    expect(body.paired?.meanChange).toBeCloseTo(5 / 3, 10);
+    expect(body.paired?.unit).toBe('points');
+    // Improved 2 of 3; mean pre 2, mean post 11/3: class gain (11/3 − 2) / (5 − 2) = 5/9.
+    expect(body.paired?.improved).toBeCloseTo(200 / 3, 10);
+    expect(body.paired?.classGain).toBeCloseTo(5 / 9, 10);
+    expect(body.paired?.lowN).toBe(true);
+    expect(body.pre?.n).toBe(4);
+    expect(body.post?.n).toBe(3);
+    // Fewer than 5 scores: every band of the distribution is suppressed.
+    expect(body.pre?.scoreDistribution.every((c) => c.display === '< 5' && c.value === null)).toBe(true);
+    expect(body.levels.map((l) => l.level)).toEqual([1, 2, 3]);
+  });
+
+  it('answers 404 for an unknown activity', async () => {
+    const res = await call(evaluator, '/api/results/activities/0000000000zzzzzzzzzzzzzzzz/learning');
+    expect(res.status).toBe(404);
+  });
+});
