@@ -89,6 +89,7 @@ describe.each([
     await poll(() => new URL(page.url()).searchParams.get('year')).toMatch(/^\d{4}$/);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await poll(() => new URL(page.url()).search).toBe('');
+    await poll(() => page.getByTestId('summary').textContent()).toMatch(/active indicator/);
     await poll(() => page.getByTestId('goal-card').count()).toBeGreaterThan(0);
     await page.waitForTimeout(300); // let the sparklines draw before the picture
     await shot(page, `results-overview-${name}`);

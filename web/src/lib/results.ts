@@ -58,7 +58,7 @@ export function progressOf(p: number | null): { now: number; text: string } | nu
   const now = Math.round(Math.max(0, Math.min(1, p)) * 100);
   const words =
     p < 0
-      ? `${percent0.format(-p)} further from the target than the baseline`
+      ? 'moving away from the target: the value is on the wrong side of the baseline'
       : p > 1
         ? `target passed (${percent0.format(p)} of the way from baseline to target)`
         : `${percent0.format(p)} of the way from baseline to target`;
