@@ -209,3 +209,22 @@ describe('pre/post learning of an activity', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('demo data', () => {
+  it('the demo satisfaction indicator computes from the demo post-event surveys', async () => {
+    const { seedDemoActivities } = await import('../../functions/src/activities/demo.js');
+    const { seedDemoSurveys } = await import('../../functions/src/surveys/demo.js');
+    const { seedDemoIndicators, demoIndicatorId } = await import('../../functions/src/indicators/demo.js');
+    await seedDemoActivities();
+    await seedDemoSurveys();
+    await seedDemoIndicators();
+    const id = demoIndicatorId('pg7-meeting-satisfied-share');
+    const res = await call(evaluator, `/api/results/indicators/${id}?year=2022`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as IndicatorResult;
+    // Ohrid 2022: 52 synthetic responses.
+    expect(body.value.n).toBe(52);
+    expect(body.value.value).not.toBeNull();
+    expect(body.value.status).not.toBe('no_data');
+  }, 120_000);
+});

@@ -140,6 +140,73 @@ const demo: { slug: string; status: IndicatorStatus; input: unknown }[] = [
       minimumN: 10,
     },
   },
+  {
+    // Computes from the demo post-event surveys (Ohrid 2022: 52 responses, Sofia 2023: 41).
+    slug: 'pg7-meeting-satisfied-share',
+    status: 'active',
+    input: {
+      code: 'PG7-DI-03',
+      name: 'Participants satisfied with dialogue meetings',
+      definition:
+        'Share of respondents of post-event surveys of Dialogue meetings rating their overall satisfaction 4 or 5 on the 1 to 5 scale.',
+      unit: 'percent',
+      computation: {
+        kind: 'measure_share_above',
+        measure: 'satisfaction',
+        threshold: 4,
+        surveyKind: 'post_event',
+      },
+      filters: { pillars: ['dialogue'] },
+      dataSource: 'Post-event surveys',
+      baseline: {
+        value: 70,
+        date: '2019-01-01',
+        source:
+          'Illustrative: no seed states a satisfaction figure; to be replaced by the first year of surveys.',
+      },
+      targets: [{ period: '2024', date: '2024-12-31', value: 85, cumulative: false }],
+      direction: 'higher_is_better',
+      frameworkId: FRAMEWORK_ID,
+      priorityGoal: 7,
+      resultId: 'pg7-outcome-knowledge-attitude-practice',
+      actionPointCodes: ['7.1'],
+      disaggregations: ['gender', 'country'],
+      reportingFrequency: 'annual',
+      meansOfVerification: 'Survey results page of each activity',
+      owner: 'Secretariat',
+      limitations: 'Respondents only (not all participants); baseline and target are illustrative.',
+      minimumN: 10,
+    },
+  },
+  {
+    slug: 'pg7-meeting-activities',
+    status: 'active',
+    input: {
+      code: 'PG7-DI-04',
+      name: 'Dialogue meetings held',
+      definition: 'Number of meetings under the Dialogue pillar started in the period.',
+      unit: 'count',
+      computation: { kind: 'count_activities' },
+      filters: { pillars: ['dialogue'] },
+      dataSource: 'Activity records',
+      baseline: {
+        value: 5,
+        date: '2019-01-01',
+        source: `${SEED_002}: 27 meetings over five years, about 5 a year`,
+      },
+      targets: [{ period: '2024', date: '2024-12-31', value: 5, cumulative: false }],
+      direction: 'higher_is_better',
+      frameworkId: FRAMEWORK_ID,
+      priorityGoal: 7,
+      resultId: 'pg7-output-meeting-participants',
+      actionPointCodes: ['7.1'],
+      disaggregations: [],
+      reportingFrequency: 'annual',
+      meansOfVerification: 'Meeting reports',
+      owner: 'Secretariat',
+      limitations: 'Only meetings recorded in the tool are counted.',
+    },
+  },
 ];
 
 /** The fixed id of a demo indicator: seeding twice writes nothing new. */

@@ -356,7 +356,7 @@ function asUnit(def: IndicatorDefinition, percent: number | null): number | null
 function retrospectiveRaw(def: IndicatorDefinition, inputs: readonly ActivityInputs[]): RawValue {
   const c = def.computation;
   const nOf = 'respondents (self-rated, retrospective)';
-  if (!c || c.kind !== 'mean_prepost_change') return none(nOf, true);
+  if (c?.kind !== 'mean_prepost_change') return none(nOf, true);
   let before: Moments = EMPTY_MOMENTS;
   let after: Moments = EMPTY_MOMENTS;
   for (const s of surveysFor(inputs))
