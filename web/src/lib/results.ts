@@ -1,0 +1,72 @@
+import type { Status } from '$shared/results/contract';
+
+/** Words, signs and colour classes for indicator statuses: the sign and the word carry the meaning, not the colour. */
+export const RESULT_STATUS: Record<Status, { label: string; sign: string }> = {
+  on_track: { label: 'On track', sign: '✓' },
+  at_risk: { label: 'At risk', sign: '!' },
+  off_track: { label: 'Off track', sign: '✕' },
+  no_data: { label: 'No data', sign: '–' },
+};
+
+const number2 = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const number1 = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const signed1 = new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const signed2 = new Intl.NumberFormat('en', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+const percent0 = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+const percent1 = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+const date = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+const dash = (v: number | null | undefined): v is null | undefined =>
+  v === null || v === undefined || Number.isNaN(v);
+
+/** 1,234.56 (two decimals at most), or a dash. */
+export const num = (v: number | null | undefined) => (dash(v) ? '—' : number2.format(v));
+/** 1,234.5 (one decimal at most), or a dash. */
+export const num1 = (v: number | null | undefined) => (dash(v) ? '—' : number1.format(v));
+/** 1,234 (a count), or a dash. */
+export const count = (v: number | null | undefined) => (dash(v) ? '—' : integer.format(v));
+/** +1.5 / −1.5 / 0, or a dash. */
+export const signed = (v: number | null | undefined, digits: 1 | 2 = 1) =>
+  dash(v) ? '—' : (digits === 1 ? signed1 : signed2).format(v);
+/** A share 0..1 as "42%", or a dash. */
+export const share = (v: number | null | undefined, precise = false) =>
+  dash(v) ? '—' : (precise ? percent1 : percent0).format(v);
+/** A date as "12 May 2026", or a dash. */
+export const day = (iso: string | null | undefined) => {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : date.format(d);
+};
+
+/** The years of a framework period ("2019-01-01" .. "2024-12-31" → 2019..2024). */
+export function periodYears(from: string, to: string): number[] {
+  const a = Number.parseInt(from.slice(0, 4), 10);
+  const b = Number.parseInt(to.slice(0, 4), 10);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b < a || b - a > 50) return [];
+  return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+}
+
+/** Progress 0..1 (or beyond) as a percent clamped for a bar, and words for screen readers. */
+export function progressOf(p: number | null): { now: number; text: string } | null {
+  if (p === null || Number.isNaN(p)) return null;
+  const now = Math.round(Math.max(0, Math.min(1, p)) * 100);
+  const words =
+    p < 0
+      ? 'moving away from the target: the value is on the wrong side of the baseline'
+      : p > 1
+        ? `target passed (${percent0.format(p)} of the way from baseline to target)`
+        : `${percent0.format(p)} of the way from baseline to target`;
+  return { now, text: words };
+}
+
+/** Cohen's conventional words for an effect size. */
+export function effectWords(d: number): string {
+  const a = Math.abs(d);
+  return a < 0.2 ? 'negligible' : a < 0.5 ? 'small' : a < 0.8 ? 'medium' : 'large';
+}
