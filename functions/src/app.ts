@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from './activities/routes.js';
+import { auditRoutes } from './audit/routes.js';
 import { frameworkRoutes } from './framework/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import type { AuthVariables } from './lib/auth.js';
@@ -51,6 +52,7 @@ app.use('*', bodyLimits);
 
 app.route('/api', system);
 app.route('/api', users);
+app.route('/api', auditRoutes);
 app.route('/api', surveys);
 app.route('/api', publicSurveys);
 app.route('/api', activityRoutes);

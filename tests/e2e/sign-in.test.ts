@@ -37,6 +37,12 @@ describe('sign-in on a phone', () => {
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Welcome, administrator');
     await shot(page, 'home-admin-phone');
+    await page.goto(`${web}/admin/audit`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit trail');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(/changes shown|No change/);
+    await shot(page, 'audit-admin-phone');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin\?signedout=1/);

@@ -165,3 +165,31 @@ describe('Lambda handler', () => {
     expect(result.headers['x-request-id']).toBe('lambda-1');
   });
 });
+
+describe('audit trail', () => {
+  it('lists recent changes newest first with who made them, by e-mail, for admins only', async () => {
+    const { putActivity } = await import('../support/fixtures.js');
+    const activityId = await putActivity();
+    const attach = await asAdmin(`/api/activities/${activityId}/surveys`, {
+      method: 'POST',
+      body: JSON.stringify({
+        templateId: 'post_event_feedback',
+        kind: 'post_event',
+        sendInvitationsAt: null,
+      }),
+    });
+    const survey = (await attach.json()) as { id: string };
+    const res = await asAdmin('/api/audit?entity=survey&limit=50');
+    expect(res.status).toBe(200);
+    const entries = (await res.json()) as {
+      entityId: string;
+      action: string;
+      actorEmail: string;
+      at: string;
+    }[];
+    const entry = entries.find((e) => e.entityId === survey.id);
+    expect(entry).toMatchObject({ action: 'create', actorEmail: DEMO_USERS[0].email });
+    const times = entries.map((e) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+});

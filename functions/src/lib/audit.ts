@@ -68,3 +68,35 @@ export async function listAuditEntries(entity: string, entityId: string): Promis
   } while (start);
   return out;
 }
+
+/** The most recent changes across the platform, newest first (access pattern 16, gsi1 `AUDIT`). */
+export async function listRecentAuditEntries(limit: number, entity?: string): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.auditList().gsi1pk, ...(entity ? { ':e': entity } : {}) },
+        ...(entity ? { FilterExpression: 'entity = :e' } : {}),
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const i of page.Items ?? []) {
+      out.push({
+        entity: i.entity,
+        entityId: i.entityId,
+        action: i.action,
+        actor: i.actor,
+        at: i.at,
+        changes: i.changes ?? {},
+      });
+    }
+    start = out.length < limit ? page.LastEvaluatedKey : undefined;
+  } while (start);
+  return out.slice(0, limit);
+}
