@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemoActivities } from '../../functions/src/activities/demo.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
-import { launch, phone, shot } from '../support/browser.js';
+import { launch, shot, signInAs as signInAsOn } from '../support/browser.js';
 
 const web = inject('webUrl');
 const [admin, evaluator] = DEMO_USERS;
@@ -26,16 +26,8 @@ const CSV = [
   'Sara Ahmadi,sara.ahmadi@example.org,Afghanistan,IOM,female',
 ].join('\n');
 
-async function signInAs(user: { email: string; password: string }, next: string) {
-  const context = await browser.newContext({ ...phone });
-  const page = await context.newPage();
-  await page.goto(`${web}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${web}${next}`);
-  return { context, page };
-}
+const signInAs = (user: { email: string; password: string }, next: string) =>
+  signInAsOn(browser, web, user, next);
 
 describe('activities on a phone', () => {
   it('an admin creates an activity, imports a 3-row CSV and sees the attendance summary', async () => {

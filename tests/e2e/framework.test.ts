@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { defaultFramework } from '../../shared/src/framework/default-framework.js';
-import { desktop, launch, phone, shot } from '../support/browser.js';
+import { desktop, launch, phone, shot, signInAs as signInAsOn } from '../support/browser.js';
 
 const web = inject('webUrl');
 /** Every country a default project names: each is shaded on the map. */
@@ -24,20 +24,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signInAs(
-  user: { email: string; password: string },
-  next: string,
-  device: BrowserContextOptions,
-) {
-  const context = await browser.newContext({ ...device });
-  const page = await context.newPage();
-  await page.goto(`${web}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${web}${next}`);
-  return { context, page };
-}
+const signInAs = (user: { email: string; password: string }, next: string, device: BrowserContextOptions) =>
+  signInAsOn(browser, web, user, next, device);
 
 describe('results framework and project map', () => {
   it('an evaluator on a phone reads goal 1 with its action points', async () => {

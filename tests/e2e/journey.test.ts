@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
-import { launch, phone, shot } from '../support/browser.js';
+import { launch, phone, shot, signInPage } from '../support/browser.js';
 
 // The whole path of issue 3 in one story, through the real pages, API and emulators:
 // an administrator registers an activity with its attendance list and attaches the post-event
@@ -21,19 +21,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(
+const signIn = (
   context: BrowserContext,
   user: { email: string; password: string },
   next: string,
-): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${web}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${web}${next}`);
-  return page;
-}
+): Promise<Page> => signInPage(context, web, user, next);
 
 const localInput = (d: Date) => {
   const p = (n: number) => String(n).padStart(2, '0');

@@ -7,7 +7,7 @@ import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { seedDemoSurveys } from '../../functions/src/surveys/demo.js';
 import type { GoalOverview, IndicatorResult } from '../../shared/src/results/contract.js';
 import { signIn } from '../support/auth.js';
-import { desktop, launch, phone, shot } from '../support/browser.js';
+import { desktop, launch, phone, shot, signInAs as signInAsOn } from '../support/browser.js';
 
 const web = inject('webUrl');
 const evaluator = DEMO_USERS.find((u) => u.role === 'evaluator') ?? DEMO_USERS[1];
@@ -49,20 +49,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signInAs(
-  user: { email: string; password: string },
-  next: string,
-  device: BrowserContextOptions,
-) {
-  const context = await browser.newContext({ ...device });
-  const page = await context.newPage();
-  await page.goto(`${web}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${web}${next}`);
-  return { context, page };
-}
+const signInAs = (user: { email: string; password: string }, next: string, device: BrowserContextOptions) =>
+  signInAsOn(browser, web, user, next, device);
 
 describe.each([
   ['phone', phone],

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
-import { desktop, launch, phone, shot } from '../support/browser.js';
+import { desktop, launch, phone, shot, signInPage } from '../support/browser.js';
 import { postEventAnswers, putActivity } from '../support/fixtures.js';
 
 const web = inject('webUrl');
@@ -19,19 +19,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(
+const signIn = (
   context: BrowserContext,
   user: { email: string; password: string },
   next: string,
-): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${web}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-mail').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${web}${next}`);
-  return page;
-}
+): Promise<Page> => signInPage(context, web, user, next);
 
 async function respond(code: string, answers: Record<string, unknown>, language: string) {
   const now = new Date().toISOString();
