@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { attendeeKey, dedupeAttendees } from '../../../shared/src/activities/rules.js';
 import {
   Activity,
@@ -15,7 +10,7 @@ import {
   type ImportResult,
 } from '../../../shared/src/activities/schema.js';
 import { auditEntry } from '../lib/audit.js';
-import { ddb, tableName } from '../lib/aws.js';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { newId, stableId } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';
@@ -129,19 +124,6 @@ export async function createActivity(
 export async function getActivity(activityId: string): Promise<Activity | null> {
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.activity(activityId) }));
   return res.Item ? fromItem(res.Item) : null;
-}
-
-async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb().send(
-      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** Reads an activity with its attendance list in one query, or null (pattern 7). */

@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ActionPointUpdate,
   actionPointFrom,
@@ -24,7 +19,7 @@ import {
   ResultStatement,
 } from '../../../shared/src/framework/schema.js';
 import { auditEntry } from '../lib/audit.js';
-import { ddb, tableName } from '../lib/aws.js';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { newId } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';
@@ -49,19 +44,6 @@ type Item = Record<string, unknown>;
 function canceledBy(err: unknown): (string | undefined)[] | null {
   if (err instanceof TransactionCanceledException) return (err.CancellationReasons ?? []).map((r) => r.Code);
   return null;
-}
-
-async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const page = await ddb().send(
-      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** Drops the storage attributes of an item, keeping its content. */

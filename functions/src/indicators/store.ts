@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultFramework } from '../../../shared/src/framework/default-framework.js';
 import type { Framework } from '../../../shared/src/framework/schema.js';
 import { measuresCollected, type SmartContext, smartCheck } from '../../../shared/src/indicators/rules.js';
@@ -17,7 +12,7 @@ import {
   type SmartFinding,
 } from '../../../shared/src/indicators/schema.js';
 import { auditEntry } from '../lib/audit.js';
-import { ddb, tableName } from '../lib/aws.js';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { newId } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';
@@ -145,19 +140,6 @@ export async function getIndicator(indicatorId: string): Promise<IndicatorRecord
     new GetCommand({ TableName: tableName(), Key: keys.indicatorCurrent(indicatorId) }),
   );
   return res.Item ? fromItem(res.Item) : null;
-}
-
-async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb().send(
-      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** Every version of an indicator, oldest first (pattern 5: one query of the partition). */
