@@ -296,6 +296,24 @@ describe('progress and status', () => {
     expect(v.target).toEqual({ value: 100, label: '2019-2020' });
   });
 
+  it('a per-year target over several years compares the latest year, not the sum of the years', () => {
+    const d = def({
+      computation: { kind: 'sum_participants' },
+      baseline: { value: 40, date: '2019-01-01', source: 'start' },
+      targets: [{ period: '2024', date: '2024-12-31', value: 60, cumulative: false }],
+    });
+    const inputs = [
+      input({ startsAt: '2021-06-01T00:00:00Z', attendance: { participants: 45 } }),
+      input({ startsAt: '2023-06-01T00:00:00Z', attendance: { participants: 55 } }),
+    ];
+    const v = computeIndicatorValue(d, 1, inputs, WHOLE, OPTS);
+    // Shown: 45 + 55 = 100 over 2019-2024. Compared: 2023, the latest year with data:
+    // (55 − 40)/(60 − 40) = 0.75, not (100 − 40)/20 = 3.
+    expect(v.value).toBe(100);
+    expect(v.progress).toBeCloseTo(0.75, 10);
+    expect(v.statusReason).toContain('2023');
+  });
+
   it('a value without baseline or target has no status, and says why', () => {
     const v = computeIndicatorValue(def(), 1, [input()], WHOLE, OPTS);
     expect(v).toMatchObject({ value: 1, progress: null, status: 'no_data' });

@@ -493,6 +493,25 @@ export function computeIndicatorValue(
       def,
       inPeriod(inputs, { from: dateOf(opts.framework.periodStart), to: period.to }),
     ).value;
+  // A per-year target of an additive count, over a period of several years: the sum of the years is
+  // no per-year figure, so progress compares the latest year of the period that has data.
+  let comparedYear: number | null = null;
+  if (
+    target &&
+    !target.cumulative &&
+    def.computation &&
+    ADDITIVE.has(def.computation.kind) &&
+    yearOf(period.from) < yearOf(period.to)
+  ) {
+    compared = null;
+    for (let y = yearOf(period.to); y >= yearOf(period.from) && compared === null; y--) {
+      const r = computeRaw(def, inPeriod(inputs, yearPeriod(y)), yearPeriod(y));
+      if (r.value !== null) {
+        compared = r.value;
+        comparedYear = y;
+      }
+    }
+  }
   const progress = progressOf(compared, baseline?.value, target?.value, def.direction);
   const asOf = [asOfRaw, period.to].sort()[0] as string;
   const expected = target && baseline ? expectedProgressAt(baseline.date, target.date as string, asOf) : null;
@@ -502,7 +521,9 @@ export function computeIndicatorValue(
       ? 'no data in this period'
       : progress === null
         ? 'no baseline or target: progress cannot be measured'
-        : null;
+        : comparedYear !== null
+          ? `per-year target: progress compares ${comparedYear}, the latest year with data`
+          : null;
 
   const trend: IndicatorValue['trend'] = [];
   const lastYear = Math.min(yearOf(opts.framework.periodEnd), yearOf(asOfRaw));
