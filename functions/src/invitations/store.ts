@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb, tableName } from '../lib/aws.js';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { keys } from '../lib/keys.js';
 
 // Invitations and their schedule. A survey has up to two jobs in the outbox (send invitations,
@@ -90,15 +90,11 @@ export async function finishJob(job: Job): Promise<void> {
 }
 
 /** The invitations of a survey (for the response rate and the admin's list). */
-export async function listInvitations(surveyId: string): Promise<InvitationRecord[]> {
-  const out = await ddb().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.survey(surveyId).pk, ':sk': 'INVITE#' },
-    }),
-  );
-  return (out.Items ?? []) as InvitationRecord[];
+export function listInvitations(surveyId: string): Promise<InvitationRecord[]> {
+  return queryAll<InvitationRecord>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': keys.survey(surveyId).pk, ':sk': 'INVITE#' },
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb, tableName } from './aws.js';
+import { ddb, queryAll, tableName } from './aws.js';
 import { keys } from './keys.js';
 
 /** One change to configuration data: who did what to which entity, and when. */
@@ -43,30 +43,18 @@ export function auditEntry(e: Omit<AuditEntry, 'at'> & { at?: string }) {
 
 /** Audit trail of one entity, oldest first (access pattern 16). */
 export async function listAuditEntries(entity: string, entityId: string): Promise<AuditEntry[]> {
-  const out: AuditEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.audit(entity, entityId).pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const i of page.Items ?? []) {
-      out.push({
-        entity: i.entity,
-        entityId: i.entityId,
-        action: i.action,
-        actor: i.actor,
-        at: i.at,
-        changes: i.changes ?? {},
-      });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.audit(entity, entityId).pk },
+  });
+  return items.map((i) => ({
+    entity: String(i.entity),
+    entityId: String(i.entityId),
+    action: String(i.action),
+    actor: String(i.actor),
+    at: String(i.at),
+    changes: (i.changes as Record<string, unknown> | undefined) ?? {},
+  }));
 }
 
 /** The most recent changes across the platform, newest first (access pattern 16, gsi1 `AUDIT`). */

@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
 import type { Answers, ResponseSubmission } from '../../../shared/src/responses/schema.js';
 import { addDeltas, type Delta } from '../../../shared/src/results/aggregate.js';
-import { ddb, tableName } from '../lib/aws.js';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { keys, shardOf } from '../lib/keys.js';
 
 /** A stored response: normalised answers, never the invitation token or the client's address. */
@@ -163,22 +163,11 @@ export async function getResponse(surveyId: string, responseId: string): Promise
 }
 
 /** Every response of a survey (pattern 12), in pages of up to 1 MB. */
-export async function listResponses(surveyId: string): Promise<ResponseRecord[]> {
-  const all: ResponseRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await ddb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.responses(surveyId).pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    all.push(...((out.Items ?? []) as ResponseRecord[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return all;
+export function listResponses(surveyId: string): Promise<ResponseRecord[]> {
+  return queryAll<ResponseRecord>({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.responses(surveyId).pk },
+  });
 }
 
 /** A survey's response counters, summed over their shards (one query of at most 16 small items). */
@@ -204,20 +193,12 @@ export async function countResponses(surveyId: string): Promise<{ responses: num
 /** A survey's maintained aggregates: the sum of its shards (a query of a few dozen small items). */
 export async function readAggregates(surveyId: string): Promise<Delta> {
   const k = keys.aggregateShards(surveyId);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+    ConsistentRead: true,
+  });
   let total: Delta = {};
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await ddb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const { pk, sk, type, ...values } of out.Items ?? []) total = addDeltas(total, values as Delta);
-    start = out.LastEvaluatedKey;
-  } while (start);
+  for (const { pk, sk, type, ...values } of items) total = addDeltas(total, values as Delta);
   return total;
 }
