@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
 import { activateIndicator, createIndicator } from '../../functions/src/indicators/store.js';
+import { ddb } from '../../functions/src/lib/aws.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { defaultFramework } from '../../shared/src/framework/default-framework.js';
 import { IndicatorInput } from '../../shared/src/indicators/schema.js';
@@ -202,6 +203,91 @@ describe('pre/post learning of an activity', () => {
     // Fewer than 5 scores: every band of the distribution is suppressed.
     expect(body.pre?.scoreDistribution.every((c) => c.display === '< 5' && c.value === null)).toBe(true);
     expect(body.levels.map((l) => l.level)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps the paired scores of an activity between overviews and repairs them when responses arrive', async () => {
+    const project = `pairs-${randomUUID().slice(0, 8)}`;
+    const created = await createIndicator(
+      IndicatorInput.parse({
+        code: `PG7-PR-${Date.now().toString(36).toUpperCase()}`,
+        name: 'Share of paired respondents who improved (results test)',
+        definition: 'Share of respondents whose post-test score is above their pre-test score.',
+        unit: 'percent',
+        computation: { kind: 'share_improved' },
+        filters: { projects: [project] },
+        dataSource: 'Knowledge tests',
+        baseline: { value: 40, date: '2019-01-01', source: 'test' },
+        targets: [{ period: '2024', date: '2024-12-31', value: 60 }],
+        frameworkId: defaultFramework().id,
+        priorityGoal: 7,
+        resultId: 'pg7-outcome-knowledge-attitude-practice',
+        actionPointCodes: ['7.1'],
+        reportingFrequency: 'annual',
+      }),
+      'results-test',
+    );
+    await activateIndicator(created.id, 'results-test');
+    const activityId = await putActivity({
+      startsAt: '2020-10-01T09:00:00Z',
+      endsAt: '2020-10-01T17:00:00Z',
+      gsi1sk: `2020-10-01T09:00:00Z#${randomUUID()}`,
+      projectId: project,
+    });
+    const pre = await attach(activityId, 'knowledge_test', 'pre_test');
+    const post = await attach(activityId, 'knowledge_test', 'post_event');
+    const items = knowledgeTestTemplate('pre_test').questions.flatMap((q) =>
+      q.type === 'knowledge'
+        ? [{ id: q.id, correct: q.correct, wrong: [q.options.find((o) => !q.correct.includes(o.id))?.id] }]
+        : [],
+    );
+    const answers = (k: number) =>
+      Object.fromEntries(items.map((q, i) => [q.id, i < k ? q.correct : q.wrong]));
+    // Five pairs, three improved: 1→3, 2→4, 3→5, 2→2, 4→3.
+    for (const [i, [a, b]] of [
+      [1, 3],
+      [2, 4],
+      [3, 5],
+      [2, 2],
+      [4, 3],
+    ].entries()) {
+      await submit(pre.code, answers(a as number), `cache-${i}`);
+      await submit(post.code, answers(b as number), `cache-${i}`);
+    }
+    const responsesRead = { n: 0 };
+    const counter = 'resultsTestResponseCounter';
+    ddb().middlewareStack.add(
+      (next) => async (args) => {
+        const out = await next(args);
+        const items = (out.output as { Items?: { type?: unknown }[] }).Items ?? [];
+        responsesRead.n += items.filter(
+          (i) => i.type === 'response' || (i.type as { S?: string })?.S === 'response',
+        ).length;
+        return out;
+      },
+      { step: 'initialize', name: counter },
+    );
+    const improved = async () => {
+      const res = await call(evaluator, `/api/results/overview?projectId=${project}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as GoalOverview;
+      return body.goals.flatMap((g) => g.indicators).find((v) => v.indicatorId === created.id);
+    };
+    try {
+      const first = await improved();
+      expect(first).toMatchObject({ n: 5, value: 60 });
+      expect(responsesRead.n).toBe(10);
+      // Nothing new: the pairs come from the stored item, no response is read.
+      responsesRead.n = 0;
+      expect(await improved()).toMatchObject({ n: 5, value: 60 });
+      expect(responsesRead.n).toBe(0);
+      // A sixth pair that improved: the counts moved, the pairs are computed again.
+      await submit(pre.code, answers(1), 'cache-5');
+      await submit(post.code, answers(2), 'cache-5');
+      expect(await improved()).toMatchObject({ n: 6, value: expect.closeTo(200 / 3, 10) });
+      expect(responsesRead.n).toBe(12);
+    } finally {
+      ddb().middlewareStack.remove(counter);
+    }
   });
 
   it('answers 404 for an unknown activity', async () => {

@@ -74,6 +74,8 @@ export const keys = {
     sk: `M#${String(shard).padStart(2, '0')}#${chunk}`,
   }),
   aggregateShards: (surveyId: string) => ({ pk: `AGG#${surveyId}`, skPrefix: 'M#' }),
+  /** An activity's paired pre/post knowledge scores, cached with the response counts they came from. */
+  pairedScores: (activityId: string) => ({ pk: `PAIRS#${activityId}`, sk: 'PAIRS' }),
 
   // Invitations (personal links) and the outbox of e-mails due.
   invitation: (surveyId: string, attendeeId: string) => ({

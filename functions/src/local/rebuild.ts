@@ -15,30 +15,18 @@ Object.assign(process.env, {
 });
 
 const repair = process.argv.includes('--repair');
-const { listActivities } = await import('../activities/store.js');
-const { listSurveysOfActivity } = await import('../surveys/store.js');
-const { rebuildAggregates } = await import('../results/rebuild.js');
+const { rebuildAll } = await import('../results/rebuild.js');
 
 const started = performance.now();
-let surveys = 0;
-let responses = 0;
-let drifted = 0;
-for (const activity of await listActivities()) {
-  for (const survey of await listSurveysOfActivity(activity.id)) {
-    const report = await rebuildAggregates(survey, repair);
-    surveys++;
-    responses += report.responses;
-    if (report.differences.length > 0) {
-      drifted++;
-      console.log(
-        `${survey.id} (${activity.title}): ${report.differences.length} aggregates differ${report.repaired ? ', repaired' : ''}`,
-      );
-    }
-  }
-}
+const { surveys, responses, drifted } = await rebuildAll(repair, (report, title) =>
+  console.log(
+    `${report.surveyId} (${title}): ${report.differences.length} aggregates differ${report.repaired ? ', repaired' : ''}`,
+  ),
+);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const mb = (process.memoryUsage().rss / 1e6).toFixed(0);
+// Peak resident memory of the whole run (resourceUsage gives kilobytes).
+const mb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
 console.log(
-  `${surveys} surveys, ${responses} responses recomputed in ${seconds} s (${mb} MB RSS); ${drifted} with differences.`,
+  `${surveys} surveys, ${responses} responses recomputed in ${seconds} s (peak ${mb} MB RSS); ${drifted} with differences.`,
 );
 process.exit(drifted > 0 && !repair ? 1 : 0);

@@ -1,10 +1,12 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { addDeltas, type Delta, differences, responseDelta } from '../../../shared/src/results/aggregate.js';
+import { type Delta, differences, responseDelta } from '../../../shared/src/results/aggregate.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
+import { listActivities } from '../activities/store.js';
 import { ddb, tableName } from '../lib/aws.js';
 import { keys } from '../lib/keys.js';
+import { pool } from '../lib/pool.js';
 import { listResponses, readAggregates } from '../responses/store.js';
-import { getDefinition, type SurveyMeta } from '../surveys/store.js';
+import { getDefinition, listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 
 export interface RebuildReport {
   surveyId: string;
@@ -18,14 +20,16 @@ export interface RebuildReport {
 /** Recomputes a survey's aggregates from its raw responses, each with the definition it answered. */
 export async function recompute(survey: SurveyMeta): Promise<{ total: Delta; responses: number }> {
   const definitions = new Map<number, SurveyDefinition | null>();
-  let total: Delta = {};
+  const total: Delta = {};
   const all = await listResponses(survey.id);
   for (const r of all) {
     if (!definitions.has(r.surveyVersion))
       definitions.set(r.surveyVersion, await getDefinition(survey, r.surveyVersion));
     const def = definitions.get(r.surveyVersion);
     if (!def) throw new Error(`survey ${survey.id} has no version ${r.surveyVersion}`);
-    total = addDeltas(total, responseDelta(def, r.answers, r.score ?? null));
+    // Summed in place: a copy per response would cost O(keys) each.
+    for (const [k, v] of Object.entries(responseDelta(def, r.answers, r.score ?? null)))
+      total[k] = (total[k] ?? 0) + v;
   }
   return { total, responses: all.length };
 }
@@ -71,4 +75,28 @@ export async function rebuildAggregates(survey: SurveyMeta, repair = false): Pro
     repaired = true;
   }
   return { surveyId: survey.id, responses, keys: Object.keys(total).length, differences: diff, repaired };
+}
+
+/** Rebuilds every survey of every activity, one survey in memory at a time. */
+export async function rebuildAll(
+  repair: boolean,
+  onDrift: (report: RebuildReport, activityTitle: string) => void = () => {},
+): Promise<{ surveys: number; responses: number; drifted: number }> {
+  let surveys = 0;
+  let responses = 0;
+  let drifted = 0;
+  // A few surveys at a time: each is read, summed and written on its own, so memory stays
+  // bounded by the largest surveys, not by the table.
+  await pool(await listActivities(), 4, async (activity) => {
+    for (const survey of await listSurveyMetasOfActivity(activity.id)) {
+      const report = await rebuildAggregates(survey, repair);
+      surveys++;
+      responses += report.responses;
+      if (report.differences.length > 0) {
+        drifted++;
+        onDrift(report, activity.title);
+      }
+    }
+  });
+  return { surveys, responses, drifted };
 }

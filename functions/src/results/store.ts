@@ -1,7 +1,9 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { summarizeAttendees } from '../../../shared/src/activities/rules.js';
 import type { Activity } from '../../../shared/src/activities/schema.js';
 import type { FrameworkDetail } from '../../../shared/src/framework/api.js';
 import type { IndicatorRecord } from '../../../shared/src/indicators/schema.js';
+import type { PairedScore } from '../../../shared/src/learning/change.js';
 import type {
   ActivityLearning,
   GoalOverview,
@@ -29,20 +31,24 @@ import {
 import { getActivity, listActivities, listAttendees } from '../activities/store.js';
 import { getActiveFramework, getFramework } from '../framework/store.js';
 import { getIndicator, listIndicators } from '../indicators/store.js';
+import { ddb, tableName } from '../lib/aws.js';
+import { keys } from '../lib/keys.js';
+import { pool } from '../lib/pool.js';
 import { ProblemError } from '../lib/problem.js';
 import { listResponses, type ResponseRecord, readAggregates } from '../responses/store.js';
-import { listSurveysOfActivity, type SurveyRecord } from '../surveys/store.js';
+import { listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 
 /*
  * Gathers what the indicator engine needs (access pattern 15). For the activities in scope:
  * the activity list (one query, pattern 6), the surveys of each activity (pattern 8) and each
  * survey's maintained aggregates (`readAggregates`, a few dozen shard items): the number of items
- * read grows with activities and surveys, never with responses. Two bounded exceptions, read only
- * when an active indicator needs them:
+ * read grows with activities and surveys, never with responses. Read only when an active
+ * indicator needs them:
  * - attendance lists (distinct countries / organisations, share of women) of activities that
  *   have one: grows with participants, not responses;
- * - the knowledge-test responses of an activity's pre-test and post-test, to pair them
- *   (share improved, mean pre/post change, normalised gain): bounded by that activity's participants.
+ * - the paired pre/post knowledge scores of an activity (share improved, mean pre/post change,
+ *   normalised gain): one item per activity (`pairedOf`); only when responses arrived since it
+ *   was written are the two tests' responses read again (bounded by that activity's participants).
  */
 
 export interface ScopeFilters {
@@ -54,32 +60,17 @@ export interface ScopeFilters {
 const LIST_KINDS = new Set(['distinct_countries', 'distinct_organisations', 'share_women']);
 const PAIR_KINDS = new Set(['share_improved', 'mean_prepost_change', 'normalised_gain']);
 
-/** Runs `f` over `items`, at most `width` at a time. */
-async function pool<T, R>(items: readonly T[], width: number, f: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await f(items[i] as T);
-      }
-    }),
-  );
-  return out;
-}
-
-const hasKnowledge = (s: Pick<SurveyRecord, 'definition'>) =>
+const hasKnowledge = (s: Pick<SurveyMeta, 'definition'>) =>
   s.definition.questions.some((q) => q.type === 'knowledge');
 
 /** The pre-test and the knowledge post-test of an activity, if it has them. */
-function knowledgeTests(surveys: readonly SurveyRecord[]) {
+function knowledgeTests(surveys: readonly SurveyMeta[]) {
   const pre = surveys.find((s) => s.kind === 'pre_test' && hasKnowledge(s)) ?? null;
   const post = surveys.find((s) => s.kind === 'post_event' && hasKnowledge(s)) ?? null;
   return { pre, post };
 }
 
-async function testInput(survey: SurveyRecord | null): Promise<TestInput | null> {
+async function testInput(survey: SurveyMeta | null): Promise<TestInput | null> {
   if (!survey) return null;
   const responses = await listResponses(survey.id);
   return { surveyId: survey.id, responses: responses.map(scored) };
@@ -94,16 +85,59 @@ const scored = (r: ResponseRecord) => ({
   score: r.score ?? null,
 });
 
+/** What the paired-scores item holds: the pairs and the response counts they were computed from. */
+interface PairedScoresItem {
+  preSurveyId: string;
+  postSurveyId: string;
+  preResponses: number;
+  postResponses: number;
+  pairs: PairedScore[];
+}
+
+/** Items stay well under DynamoDB's 400 KB (about 10,000 pairs); larger activities are not cached. */
+const MAX_CACHED_BYTES = 300_000;
+
 /**
- * Paired knowledge scores of one activity, in percent of the test maximum so activities pool
- * (reads the responses of its two tests only: bounded by the activity's participants).
+ * Paired knowledge scores of one activity, in percent of the test maximum so activities pool.
+ * Pairs cannot be summed into aggregates, so they are kept in one item per activity with the
+ * response counts of the two tests they were computed from. Responses are only ever added, so
+ * when the tests' maintained counts (`responses|all|n` of their aggregates, already read) equal
+ * the item's, it holds exactly the pairs of the current responses: one small read. Otherwise the
+ * responses of the two tests are read (bounded by the activity's participants), paired again and
+ * the item rewritten, labelled with the counts of the responses actually read.
  */
-async function pairedOf(surveys: readonly SurveyRecord[]): Promise<PairedFacts | null> {
+async function pairedOf(
+  activityId: string,
+  surveys: readonly SurveyMeta[],
+  counts: ReadonlyMap<string, number>,
+): Promise<PairedFacts | null> {
   const { pre, post } = knowledgeTests(surveys);
   if (!pre || !post) return null;
+  const key = keys.pairedScores(activityId);
+  const cached = (await ddb().send(new GetCommand({ TableName: tableName(), Key: key }))).Item as
+    | PairedScoresItem
+    | undefined;
+  if (
+    cached?.preSurveyId === pre.id &&
+    cached.postSurveyId === post.id &&
+    cached.preResponses === counts.get(pre.id) &&
+    cached.postResponses === counts.get(post.id)
+  )
+    return { pairs: cached.pairs, max: 100 };
   const [a, b] = await Promise.all([testInput(pre), testInput(post)]);
   if (!a || !b) return null;
-  return { pairs: pairedPercentScores(a, b), max: 100 };
+  const item: PairedScoresItem = {
+    preSurveyId: pre.id,
+    postSurveyId: post.id,
+    preResponses: a.responses.length,
+    postResponses: b.responses.length,
+    pairs: pairedPercentScores(a, b),
+  };
+  if (JSON.stringify(item).length < MAX_CACHED_BYTES)
+    await ddb().send(
+      new PutCommand({ TableName: tableName(), Item: { ...key, type: 'paired-scores', ...item } }),
+    );
+  return { pairs: item.pairs, max: 100 };
 }
 
 /** The engine's inputs for some activities. */
@@ -112,7 +146,7 @@ export async function inputsFor(
   needs: { lists: boolean; pairs: boolean },
 ): Promise<ActivityInputs[]> {
   return pool(activities, 16, async (a) => {
-    const surveys = await listSurveysOfActivity(a.id);
+    const surveys = await listSurveyMetasOfActivity(a.id);
     const facts: SurveyFacts[] = await Promise.all(
       surveys.map(async (s) => ({
         id: s.id,
@@ -121,6 +155,7 @@ export async function inputsFor(
         aggregates: await readAggregates(s.id),
       })),
     );
+    const counts = new Map(facts.map((f) => [f.id, f.aggregates['responses|all|n'] ?? 0]));
     const list =
       needs.lists && a.attendeeCount > 0
         ? (() =>
@@ -134,7 +169,10 @@ export async function inputsFor(
               };
             }))()
         : Promise.resolve(null);
-    const [attendees, paired] = await Promise.all([list, needs.pairs ? pairedOf(surveys) : null]);
+    const [attendees, paired] = await Promise.all([
+      list,
+      needs.pairs ? pairedOf(a.id, surveys, counts) : null,
+    ]);
     return {
       activity: {
         id: a.id,
@@ -261,7 +299,7 @@ export async function indicatorResult(
 export async function learningOfActivity(activityId: string): Promise<ActivityLearning> {
   const activity = await getActivity(activityId);
   if (!activity) throw new ProblemError(404, 'not-found', `No activity ${activityId}.`);
-  const surveys = await listSurveysOfActivity(activityId);
+  const surveys = await listSurveyMetasOfActivity(activityId);
   const { pre, post } = knowledgeTests(surveys);
   const [a, b, facts] = await Promise.all([
     testInput(pre),

@@ -106,8 +106,8 @@ export async function listDefinitions(surveyId: string): Promise<SurveyDefinitio
   return (out.Items ?? []).map((i) => i.definition as SurveyDefinition);
 }
 
-/** The surveys attached to an activity (pattern 8). */
-export async function listSurveysOfActivity(activityId: string): Promise<SurveyRecord[]> {
+/** The surveys attached to an activity, without their counters (pattern 8: one query). */
+export async function listSurveyMetasOfActivity(activityId: string): Promise<SurveyMeta[]> {
   const out = await ddb().send(
     new QueryCommand({
       TableName: tableName(),
@@ -116,14 +116,15 @@ export async function listSurveysOfActivity(activityId: string): Promise<SurveyR
       ExpressionAttributeValues: { ':pk': keys.surveysOfActivity(activityId).gsi1pk },
     }),
   );
+  return (out.Items ?? []).map((i) => strip(i) as SurveyMeta);
+}
+
+/** The surveys attached to an activity with their response counters (pattern 8, then 16 small items each). */
+export async function listSurveysOfActivity(activityId: string): Promise<SurveyRecord[]> {
   return Promise.all(
-    (out.Items ?? []).map(async (i) => {
-      const counts = await countResponses(i.id as string);
-      return {
-        ...(strip(i) as SurveyMeta),
-        responseCount: counts.responses,
-        respondedCount: counts.responded,
-      };
+    (await listSurveyMetasOfActivity(activityId)).map(async (meta) => {
+      const counts = await countResponses(meta.id);
+      return { ...meta, responseCount: counts.responses, respondedCount: counts.responded };
     }),
   );
 }
