@@ -214,6 +214,7 @@ function responseItem(n: number) {
 async function loadTo(total: number) {
   const started = performance.now();
   let next = loaded;
+  let reported = loaded;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (next < total) {
@@ -228,8 +229,10 @@ async function loadTo(total: number) {
           const out = await ddb().send(new BatchWriteCommand({ RequestItems: request as never }));
           request = out.UnprocessedItems as typeof request;
         }
-        if (Math.floor(from / 100_000) !== Math.floor(next / 100_000))
-          console.log(`  … ${next.toLocaleString('en')} responses loaded`);
+        if (next >= reported + 100_000) {
+          reported = Math.floor(next / 100_000) * 100_000;
+          console.log(`  … ${reported.toLocaleString('en')} responses loaded`);
+        }
       }
     }),
   );

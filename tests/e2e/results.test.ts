@@ -75,6 +75,9 @@ describe.each([
     // The filters live in the URL.
     await page.getByLabel('Period').selectOption({ index: 1 });
     await poll(() => new URL(page.url()).searchParams.get('year')).toMatch(/^\d{4}$/);
+    await page.getByLabel('Region').selectOption({ label: 'Silk Routes Region' });
+    await poll(() => new URL(page.url()).searchParams.get('region')).toBe('silk-routes');
+    await poll(() => page.getByTestId('summary').textContent()).toMatch(/filtered/);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await poll(() => new URL(page.url()).search).toBe('');
     await poll(() => page.getByTestId('summary').textContent()).toMatch(/active indicator/);

@@ -81,6 +81,8 @@ describe('versioning: revisions, activation, draft-only edits', () => {
     });
     expect(v2.actionPoints).toHaveLength(39);
     expect(v2.resultStatements).toEqual(before.resultStatements);
+    expect(v2.regions.map((r) => r.id)).toEqual(before.regions.map((r) => r.id));
+    expect(before.regions).toHaveLength(5);
 
     // The active v1 is history: its results and action points cannot be edited.
     const results = [

@@ -91,7 +91,7 @@ beforeAll(async () => {
       priorityGoal: 7,
       resultId: 'pg7-outcome-knowledge-attitude-practice',
       actionPointCodes: ['7.1'],
-      disaggregations: ['gender'],
+      disaggregations: ['gender', 'region'],
       reportingFrequency: 'annual',
       minimumN: 20,
     }),
@@ -161,6 +161,39 @@ describe('indicator values from submitted answers', () => {
     expect(a).toMatchObject({ n: 8, value: 4, display: '4.00' });
     expect(b).toMatchObject({ value: null, display: '< 5' });
     expect(body.byYear.find((y) => y.period.label === '2020')?.value).toBeCloseTo(42 / 11, 10);
+  });
+
+  it('breaks down by region and filters by the region of the activity place', async () => {
+    const res = await call(
+      evaluator,
+      `/api/results/indicators/${indicatorId}?year=2020&projectId=${PROJECT}`,
+    );
+    const body = (await res.json()) as IndicatorResult;
+    // Every respondent answered country AF: one Silk Routes cell of all 11.
+    expect(body.breakdowns.region).toEqual([
+      { key: 'silk-routes', n: 11, value: expect.closeTo(42 / 11, 10), suppressed: false, display: '3.82' },
+    ]);
+    expect(body.regions.map((r) => r.id)).toContain('silk-routes');
+
+    const value = async (region: string) => {
+      const r = await call(
+        evaluator,
+        `/api/results/overview?year=2020&projectId=${PROJECT}&region=${region}`,
+      );
+      expect(r.status).toBe(200);
+      const o = (await r.json()) as GoalOverview;
+      expect(o.framework.regions.find((x) => x.id === 'eu-schengen')?.countries).toContain('BG');
+      return o.goals.flatMap((g) => g.indicators).find((i) => i.indicatorId === indicatorId);
+    };
+    // Both activities are held in Sofia (BG): in the EU region, none in the Silk Routes.
+    expect(await value('eu-schengen')).toMatchObject({ n: 11 });
+    expect(await value('silk-routes')).toMatchObject({ n: 0, value: null });
+
+    const unknown = await call(evaluator, `/api/results/overview?region=atlantis`);
+    expect(unknown.status).toBe(422);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await unknown.json()) as { errors: { path: string[] }[] };
+    expect(problem.errors[0]?.path).toEqual(['query', 'region']);
   });
 });
 

@@ -1,5 +1,12 @@
 import { defaultFramework } from '../../../shared/src/framework/default-framework.js';
-import { createFramework, createProject, getFramework, getProject, listFrameworks } from './store.js';
+import {
+  addDefaultRegions,
+  createFramework,
+  createProject,
+  getFramework,
+  getProject,
+  listFrameworks,
+} from './store.js';
 
 /**
  * Writes the default "Call for Action 2019-2024" framework and its projects where they are not
@@ -21,7 +28,7 @@ export async function seedDefaultFramework(
       // Another process seeded it between the read and the write: the conditions kept one copy.
       if (!(await getFramework(fw.id))) throw err;
     }
-  }
+  } else await addDefaultRegions(fw.id, fw.regions, actor);
   let projects = 0;
   for (const p of fw.projects) {
     if (await getProject(p.id)) continue;

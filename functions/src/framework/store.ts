@@ -16,6 +16,7 @@ import {
   Pillar,
   PriorityGoal,
   type Project,
+  Region,
   ResultStatement,
 } from '../../../shared/src/framework/schema.js';
 import { auditEntry } from '../lib/audit.js';
@@ -67,11 +68,17 @@ function metaItem(f: FrameworkSummary & { projectIds: string[] }): Item {
   };
 }
 
-/** Every content item of a framework version (goals, action points, pillars, results). */
+/** Every content item of a framework version (goals, action points, pillars, results, regions). */
 function partItems(
-  f: Pick<Framework, 'id' | 'priorityGoals' | 'actionPoints' | 'pillars' | 'resultStatements'>,
+  f: Pick<Framework, 'id' | 'priorityGoals' | 'actionPoints' | 'pillars' | 'resultStatements'> &
+    Partial<Pick<Framework, 'regions'>>,
 ): Item[] {
-  const part = (kind: 'GOAL' | 'AP' | 'PILLAR' | 'RESULT', id: string, type: string, body: object) => ({
+  const part = (
+    kind: 'GOAL' | 'AP' | 'PILLAR' | 'RESULT' | 'REGION',
+    id: string,
+    type: string,
+    body: object,
+  ) => ({
     ...keys.frameworkPart(f.id, kind, id),
     type,
     frameworkId: f.id,
@@ -82,6 +89,7 @@ function partItems(
     ...f.actionPoints.map((a) => part('AP', a.code, 'action-point', a)),
     ...f.pillars.map((p) => part('PILLAR', p.id, 'pillar', p)),
     ...f.resultStatements.map((r) => part('RESULT', resultSk(r), 'result-statement', r)),
+    ...(f.regions ?? []).map((r) => part('REGION', r.id, 'region', r)),
   ];
 }
 
@@ -110,6 +118,7 @@ export async function getFramework(frameworkId: string): Promise<FrameworkDetail
     pillars: of('PILLAR#').map((p) => Pillar.parse(p)),
     // The sort key orders results by goal, then level, then id.
     resultStatements: of('RESULT#').map((r) => ResultStatement.parse(r)),
+    regions: of('REGION#').map((r) => Region.parse(r)),
   });
 }
 
@@ -392,6 +401,50 @@ export async function replaceResultStatements(
     throw err;
   }
   return (await getFramework(frameworkId)) as FrameworkDetail;
+}
+
+/**
+ * Gives a framework stored before regions existed its default regions (a one-time upgrade of
+ * `npm start` databases): conditional puts in one transaction, so running it twice adds nothing.
+ */
+export async function addDefaultRegions(
+  frameworkId: string,
+  regions: Region[],
+  actor: string,
+): Promise<boolean> {
+  const current = await getFramework(frameworkId);
+  if (!current || current.regions.length > 0 || regions.length === 0) return false;
+  const at = now();
+  try {
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...partItems({
+            id: frameworkId,
+            priorityGoals: [],
+            actionPoints: [],
+            pillars: [],
+            resultStatements: [],
+            regions,
+          }).map((Item) => ({
+            Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' },
+          })),
+          auditEntry({
+            entity: FRAMEWORK,
+            entityId: frameworkId,
+            action: 'regions.add-defaults',
+            actor,
+            at,
+            changes: { regions: regions.map((r) => r.id) },
+          }),
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (canceledBy(err)?.includes('ConditionalCheckFailed')) return false;
+    throw err;
+  }
 }
 
 /** Writes one action point of a draft (adds it when the code is new to the draft). */

@@ -13,16 +13,18 @@ const ResultsQuery = z.object({
   pillar: PillarId.optional(),
   projectId: z.string().max(80).optional(),
   country: CountryCode.optional(),
+  region: z.string().max(60).optional(),
 });
 
 const filtersOf = (q: z.infer<typeof ResultsQuery>): store.ScopeFilters => ({
   pillar: q.pillar,
   projectId: q.projectId,
   country: q.country,
+  region: q.region,
 });
 
 const honesty =
-  'Breakdown cells and activity cells of fewer than 5 respondents carry no value, only `display: "< 5"` (with complementary suppression in breakdowns); a value on fewer respondents than the indicator minimum has `lowN`. An activity counts in the period of its start date; `country` filters on the activity place.';
+  'Breakdown cells and activity cells of fewer than 5 respondents carry no value, only `display: "< 5"` (with complementary suppression in breakdowns); a value on fewer respondents than the indicator minimum has `lowN`. An activity counts in the period of its start date; `country` and `region` (an id of the framework\'s regions) filter on the activity place.';
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
 export const resultRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });

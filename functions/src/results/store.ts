@@ -55,6 +55,8 @@ export interface ScopeFilters {
   pillar?: string;
   projectId?: string;
   country?: string;
+  /** A region of the framework: activities held in one of its countries. */
+  region?: string;
 }
 
 const LIST_KINDS = new Set(['distinct_countries', 'distinct_organisations', 'share_women']);
@@ -191,19 +193,40 @@ export async function inputsFor(
   });
 }
 
-/** Activities of a period narrowed by the request's filters (country: the activity's place). */
+/** The countries of the region a filter names; 422 when the framework has no such region. */
+function regionCountries(
+  fw: Pick<FrameworkDetail, 'regions'>,
+  region: string | undefined,
+): Set<string> | null {
+  if (!region) return null;
+  const found = fw.regions.find((r) => r.id === region);
+  if (!found)
+    throw new ProblemError(422, 'invalid-input', `The framework has no region "${region}".`, [
+      { path: ['query', 'region'], code: 'custom', message: 'no such region in the framework' },
+    ]);
+  return new Set(found.countries);
+}
+
+/** Activities of a period narrowed by the request's filters (country and region: the activity's place). */
 export async function activitiesInScope(
   period: Pick<Period, 'from' | 'to'>,
   f: ScopeFilters,
+  fw: Pick<FrameworkDetail, 'regions'>,
 ): Promise<Activity[]> {
+  const inRegion = regionCountries(fw, f.region);
   const list = await listActivities({ from: period.from, to: period.to });
   return list.filter(
     (a) =>
       (!f.pillar || a.pillar === f.pillar) &&
       (!f.projectId || a.projectId === f.projectId) &&
-      (!f.country || a.place?.country === f.country),
+      (!f.country || a.place?.country === f.country) &&
+      (!inRegion || (a.place !== null && inRegion.has(a.place.country))),
   );
 }
+
+/** The regions a client needs to name filter values and breakdown cells. */
+const regionNames = (fw: Pick<FrameworkDetail, 'regions'>) =>
+  fw.regions.map((r) => ({ id: r.id, name: r.name, countries: r.countries }));
 
 const needsOf = (defs: readonly IndicatorRecord[]) => ({
   lists: defs.some((d) => d.computation && LIST_KINDS.has(d.computation.kind)),
@@ -227,11 +250,17 @@ export async function goalOverview(year: number | undefined, filters: ScopeFilte
     await Promise.all(ids.map((frameworkId) => listIndicators({ frameworkId, status: 'active' })))
   ).flat();
   const whole = frameworkPeriod(fw);
-  const inputs = await inputsFor(await activitiesInScope(whole, filters), needsOf(defs));
+  const inputs = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf(defs));
   const period = periodOf(fw, year);
   const opts = { framework: fw };
   return {
-    framework: { id: fw.id, name: fw.name, periodStart: fw.periodStart, periodEnd: fw.periodEnd },
+    framework: {
+      id: fw.id,
+      name: fw.name,
+      periodStart: fw.periodStart,
+      periodEnd: fw.periodEnd,
+      regions: regionNames(fw),
+    },
     period,
     goals: fw.priorityGoals.map((g) => ({
       number: g.number,
@@ -266,7 +295,7 @@ export async function indicatorResult(
       : ((await getFramework(def.frameworkId)) ?? active);
   if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
   const whole = frameworkPeriod(fw);
-  const all = await inputsFor(await activitiesInScope(whole, filters), needsOf([def]));
+  const all = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf([def]));
   const inputs = all.filter((i) => passesFilters(def, i.activity));
   const period = periodOf(fw, year);
   const opts = { framework: fw };
@@ -278,7 +307,8 @@ export async function indicatorResult(
     value: computeIndicatorValue(def, def.version, inputs, period, opts),
     definition: { ...def },
     byYear,
-    breakdowns: breakdownsFor(def, inScope),
+    breakdowns: breakdownsFor(def, inScope, fw.regions),
+    regions: regionNames(fw),
     activities: inScope.map((i) => {
       const raw = computeRaw(def, [i], period);
       const cell = singleCell(def, raw);

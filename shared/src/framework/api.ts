@@ -8,6 +8,7 @@ import {
   Pillar,
   PriorityGoal,
   Project,
+  Region,
   ResultStatement,
   Slug,
   Timeline,
@@ -41,6 +42,7 @@ export const FrameworkDetail = FrameworkSummary.extend({
   actionPoints: z.array(ActionPoint),
   pillars: z.array(Pillar),
   resultStatements: z.array(ResultStatement),
+  regions: z.array(Region).default([]),
   projectIds: z.array(Slug),
 });
 export type FrameworkDetail = z.infer<typeof FrameworkDetail>;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFramework, PROJECT_IDS } from './default-framework.js';
 import { parseLinkedGoals, parseTimeline } from './rules.js';
-import { ActionPoint, Framework, Pillar, PriorityGoal, Project, ResultStatement } from './schema.js';
+import {
+  ActionPoint,
+  Framework,
+  Pillar,
+  PriorityGoal,
+  Project,
+  type Region,
+  ResultStatement,
+  regionIssues,
+} from './schema.js';
 import { normalise, readSeed } from './seed-text.test-helper.js';
 
 const seed000 = readSeed('000_');
@@ -61,6 +70,32 @@ describe('default framework "Call for Action 2019-2024"', () => {
     for (const p of fw.pillars) Pillar.parse(p);
     for (const p of fw.projects) Project.parse(p);
     for (const r of fw.resultStatements) ResultStatement.parse(r);
+  });
+
+  it('has five regions, each country in one only, the Silk Routes countries as seed 003 lists them', () => {
+    expect(fw.regions.map((r) => r.id)).toEqual([
+      'silk-routes',
+      'black-sea',
+      'south-east-europe',
+      'central-asia',
+      'eu-schengen',
+    ]);
+    expect(regionIssues(fw.regions)).toEqual([]);
+    expect(fw.regions[0]?.countries.sort()).toEqual(['AF', 'BD', 'IQ', 'IR', 'PK']);
+    for (const name of ['Afghanistan, Iraq and Pakistan', 'Bangladesh and Iran'])
+      expect(fw.regions[0]?.source).toContain(name);
+  });
+
+  it('refuses a country in two regions and a repeated region id', () => {
+    const [a, b] = fw.regions as [Region, Region];
+    const clash = { ...b, countries: [...b.countries, a.countries[0] as string] };
+    const out = Framework.safeParse({ ...fw, regions: [a, clash, { ...a }] });
+    expect(out.success).toBe(false);
+    const messages = out.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(messages).toContain(
+      `regions.1.countries.${b.countries.length}: ${a.countries[0]} is already in the region "${a.id}"`,
+    );
+    expect(messages).toContain(`regions.2.id: two regions have the id "${a.id}"`);
   });
 
   it('is version 1, active, and covers 2019 to 2024', () => {

@@ -4,6 +4,7 @@ import {
   type Pillar,
   type PriorityGoal,
   type Project,
+  type Region,
   type ResultStatement,
 } from './schema.js';
 
@@ -43,6 +44,82 @@ export const PROJECT_IDS = {
 
 const IMM = PROJECT_IDS.improvingMigrationManagement;
 const IBM = PROJECT_IDS.integratedBorderManagement;
+
+const SEED_000_REGIONS =
+  'Seed 000: "Three Regional Working Groups (Silk Routes Region, Black Sea Region and South East European Region)"';
+
+/*
+ * Regions for filters and breakdowns by region. The seeds name the regions but list countries only
+ * for the Silk Routes; the other groupings are starting points an administrator should check, and
+ * each country is in one region only (Türkiye, chair of the process, with the Black Sea Region;
+ * Bulgaria and Romania with the EU).
+ */
+const regions: Region[] = [
+  {
+    id: 'silk-routes',
+    name: 'Silk Routes Region',
+    countries: ['AF', 'BD', 'IQ', 'IR', 'PK'],
+    source:
+      'Seed 003: "the Silk Routes countries Afghanistan, Iraq and Pakistan, as well as Bangladesh and Iran"',
+  },
+  {
+    id: 'black-sea',
+    name: 'Black Sea Region',
+    countries: ['AM', 'AZ', 'GE', 'MD', 'RU', 'TR', 'UA'],
+    source: `${SEED_000_REGIONS}; the countries are an editable default.`,
+  },
+  {
+    id: 'south-east-europe',
+    name: 'South East European Region',
+    countries: ['AL', 'BA', 'ME', 'MK', 'RS', 'XK'],
+    source: `${SEED_000_REGIONS}; the countries are an editable default.`,
+  },
+  {
+    id: 'central-asia',
+    name: 'Central Asia',
+    countries: ['KG', 'KZ', 'TJ', 'TM', 'UZ'],
+    source: 'Seed 003 names Central Asia among the regions involved; the countries are an editable default.',
+  },
+  {
+    id: 'eu-schengen',
+    name: 'EU and Schengen countries',
+    countries: [
+      'AT',
+      'BE',
+      'BG',
+      'CH',
+      'CY',
+      'CZ',
+      'DE',
+      'DK',
+      'EE',
+      'ES',
+      'FI',
+      'FR',
+      'GR',
+      'HR',
+      'HU',
+      'IE',
+      'IS',
+      'IT',
+      'LI',
+      'LT',
+      'LU',
+      'LV',
+      'MT',
+      'NL',
+      'NO',
+      'PL',
+      'PT',
+      'RO',
+      'SE',
+      'SI',
+      'SK',
+    ],
+    source:
+      'Seed 003 names "EU and Schengen countries" among the regions involved; the list is an editable default.',
+  },
+];
 
 /** "The Silk Routes Region refers to Afghanistan, Bangladesh, Iran, Iraq and Pakistan." (seed 000, footnote 1) */
 const SILK_ROUTES_COUNTRIES = ['AF', 'BD', 'IR', 'IQ', 'PK'];
@@ -772,6 +849,7 @@ const data = {
   pillars,
   projects,
   resultStatements,
+  regions,
 } satisfies Framework;
 
 /** A fresh, schema-validated copy of the default "Call for Action 2019-2024" framework. */

@@ -143,6 +143,37 @@ export const ResultStatement = z.object({
 });
 export type ResultStatement = z.infer<typeof ResultStatement>;
 
+/**
+ * A region for filters and breakdowns: a named group of countries. Within a framework a country
+ * belongs to at most one region, so breakdown cells by region never count a respondent twice.
+ */
+export const Region = z.object({
+  id: Slug,
+  name: z.string().min(1),
+  countries: z.array(CountryCode).min(1),
+  /** Where the grouping comes from; defaults say what an administrator should check. */
+  source: z.string().min(1),
+});
+export type Region = z.infer<typeof Region>;
+
+/** Issues of a region list: repeated ids, a country in two regions. */
+export function regionIssues(regions: readonly Region[]): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const ids = new Set<string>();
+  const owner = new Map<string, string>();
+  regions.forEach((r, i) => {
+    if (ids.has(r.id)) issues.push({ path: [i, 'id'], message: `two regions have the id "${r.id}"` });
+    ids.add(r.id);
+    r.countries.forEach((c, j) => {
+      const other = owner.get(c);
+      if (other !== undefined && other !== r.id)
+        issues.push({ path: [i, 'countries', j], message: `${c} is already in the region "${other}"` });
+      owner.set(c, r.id);
+    });
+  });
+  return issues;
+}
+
 export const Framework = z
   .object({
     id: Slug,
@@ -158,11 +189,16 @@ export const Framework = z
     pillars: z.array(Pillar),
     projects: z.array(Project),
     resultStatements: z.array(ResultStatement),
+    regions: z.array(Region).default([]),
   })
   // ISO dates compare correctly as strings.
   .refine((f) => f.periodStart <= f.periodEnd, {
     message: 'the framework period cannot end before it starts',
     path: ['periodEnd'],
+  })
+  .superRefine((f, ctx) => {
+    for (const issue of regionIssues(f.regions))
+      ctx.addIssue({ code: 'custom', message: issue.message, path: ['regions', ...issue.path] });
   });
 export type Framework = z.infer<typeof Framework>;
 

@@ -50,8 +50,15 @@ export interface IndicatorValue {
 }
 
 /** GET /api/results/overview */
+/** A region of the framework, for filter choices and the labels of region breakdown cells. */
+export interface RegionInfo {
+  id: string;
+  name: string;
+  countries: string[];
+}
+
 export interface GoalOverview {
-  framework: { id: string; name: string; periodStart: string; periodEnd: string };
+  framework: { id: string; name: string; periodStart: string; periodEnd: string; regions: RegionInfo[] };
   period: { label: string; from: string; to: string };
   goals: { number: number; title: string; indicators: IndicatorValue[] }[];
 }
@@ -61,7 +68,9 @@ export interface IndicatorResult {
   value: IndicatorValue;
   definition: Record<string, unknown>;
   byYear: IndicatorValue[];
+  /** Breakdown cells by region use these ids; `other` is the countries in no region. */
   breakdowns: Record<string, BreakdownCell[]>;
+  regions: RegionInfo[];
   activities: {
     activityId: string;
     title: string;

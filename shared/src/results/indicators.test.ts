@@ -362,6 +362,35 @@ describe('honesty rules', () => {
     expect(b.region).toEqual([]);
   });
 
+  it("breaks down by region from the respondents' countries, others in their own cell", () => {
+    const d = def({
+      unit: 'mean_score',
+      computation: { kind: 'measure_mean', measure: 'satisfaction' },
+      disaggregations: ['region', 'country'],
+    });
+    const regions = [
+      { id: 'silk-routes', countries: ['AF', 'PK', 'IQ'] },
+      { id: 'black-sea', countries: ['TR', 'GE'] },
+    ];
+    const answers = [
+      ...[5, 4, 4].map((s) => ({ satisfaction: s, country: 'AF' })),
+      ...[3, 4, 5].map((s) => ({ satisfaction: s, country: 'PK' })),
+      ...[2, 2, 3, 3, 5].map((s) => ({ satisfaction: s, country: 'TR' })),
+      ...[4, 4, 4, 4, 4, 4].map((s) => ({ satisfaction: s, country: 'DE' })),
+    ];
+    const b = breakdownsFor(d, [input({}, [survey(answers)])], regions);
+    // silk-routes: AF + PK, n 6, mean 25/6 = 4.1667; black-sea: TR, n 5, mean 15/5 = 3;
+    // other: DE, n 6, mean 4. Countries alone: AF (3) and PK (3) are under 5.
+    expect(b.region).toEqual([
+      { key: 'black-sea', n: 5, value: 3, suppressed: false, display: '3.00' },
+      { key: 'other', n: 6, value: 4, suppressed: false, display: '4.00' },
+      { key: 'silk-routes', n: 6, value: 25 / 6, suppressed: false, display: '4.17' },
+    ]);
+    expect(b.country?.find((c) => c.key === 'AF')).toMatchObject({ suppressed: true, display: '< 5' });
+    // Without regions in the framework there is no region breakdown.
+    expect(breakdownsFor(d, [input({}, [survey(answers)])]).region).toEqual([]);
+  });
+
   it('suppresses a single respondent cell (one activity) under 5', () => {
     expect(singleCell({ unit: 'mean_score', currency: null }, { n: 3, value: 4, respondents: true })).toEqual(
       {

@@ -591,33 +591,40 @@ export function singleCell(
   return { n: raw.n, value: raw.value, display: formatValue(def, raw.value), suppressed: false };
 }
 
-/** The profile dimension each disaggregation reads in the aggregates (region: none yet). */
+/** The profile dimension each disaggregation reads in the aggregates (region: from country). */
 const DIMENSION: Record<string, string | null> = {
   gender: 'gender',
   country: 'country',
   organisation_type: 'organisation_type',
-  region: null,
+  region: 'country',
 };
+
+/** The key of a region cell for respondents whose country is in no region. */
+export const OTHER_REGION = 'other';
 
 /**
  * Breakdowns of a respondent-based indicator (measure_mean, measure_share_above) by each of its
  * disaggregations, from the aggregate dimension keys (`<q>|gender=female|n`...), every cell run
- * through `suppressSmallCells` (fewer than 5: '< 5', plus complementary suppression). Other
- * computations have no respondent breakdown in the aggregates and give empty lists; `region`
- * (not a profile question) gives an empty list.
+ * through `suppressSmallCells` (fewer than 5: '< 5', plus complementary suppression). `region`
+ * sums the country cells of the framework's regions (a country is in at most one region, so no
+ * respondent counts twice; countries in none make the `other` cell); without regions it is empty.
+ * Other computations have no respondent breakdown in the aggregates and give empty lists.
  */
 export function breakdownsFor(
   def: IndicatorDefinition,
   inputs: readonly ActivityInputs[],
+  regions: readonly { id: string; countries: readonly string[] }[] = [],
 ): Record<string, BreakdownCell[]> {
   const out: Record<string, BreakdownCell[]> = {};
   const c = def.computation;
+  const regionOf = new Map(regions.flatMap((r) => r.countries.map((country) => [country, r.id] as const)));
   for (const d of def.disaggregations) {
-    const dim = DIMENSION[d];
+    const dim = d === 'region' && regions.length === 0 ? null : DIMENSION[d];
     if (!dim || !c || (c.kind !== 'measure_mean' && c.kind !== 'measure_share_above')) {
       out[d] = [];
       continue;
     }
+    const cellOf = d === 'region' ? (v: string) => regionOf.get(v) ?? OTHER_REGION : (v: string) => v;
     const cells = new Map<string, { m: Moments; above: number }>();
     for (const s of surveysFor(inputs, c.surveyKind))
       for (const key of measureKeys(s.definition, c.measure)) {
@@ -626,11 +633,11 @@ export function breakdownsFor(
         for (const k of Object.keys(s.aggregates))
           if (k.startsWith(prefix)) values.add(k.slice(prefix.length, k.lastIndexOf('|')));
         for (const v of values) {
-          const cell = cells.get(v) ?? { m: EMPTY_MOMENTS, above: 0 };
+          const cell = cells.get(cellOf(v)) ?? { m: EMPTY_MOMENTS, above: 0 };
           cell.m = combine(cell.m, momentsAt(s.aggregates, key, `${dim}=${v}`));
           if (c.kind === 'measure_share_above' && c.threshold !== null)
             cell.above += countAtOrAbove(s.aggregates, key, c.threshold, `${dim}=${v}`);
-          cells.set(v, cell);
+          cells.set(cellOf(v), cell);
         }
       }
     const figures = [...cells.entries()]
