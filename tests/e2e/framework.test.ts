@@ -9,7 +9,7 @@ const web = inject('webUrl');
 /** Every country a default project names: each is shaded on the map. */
 const countries = new Set(defaultFramework().projects.flatMap((p) => p.countries));
 const inPakistan = defaultFramework().projects.filter((p) => p.countries.includes('PK')).length;
-const [, evaluator] = DEMO_USERS;
+const [admin, evaluator] = DEMO_USERS;
 let browser: Browser;
 
 /** Polls long enough for the dev server to compile a page on its first visit. */
@@ -41,6 +41,34 @@ describe('results framework and project map', () => {
     expect(await page.getByText('Active', { exact: true }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Create next revision' }).count()).toBe(0);
     await shot(page, 'framework-phone');
+    await context.close();
+  });
+
+  it('an admin on a phone drafts the next revision and moves three countries into a new region', async () => {
+    const { context, page } = await signInAs(admin, '/framework', phone);
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Create next revision' }).click();
+    await poll(() => page.getByText('Draft version 2 created.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Edit regions' }).click();
+    await page.getByRole('button', { name: 'Add a region' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).last().fill('South Caucasus');
+    await page.getByRole('textbox', { name: 'Countries' }).last().fill('am, AZ GE');
+    await page.getByRole('button', { name: 'Save regions' }).click();
+    // Armenia is still in the Black Sea Region: refused on the field, nothing saved.
+    await poll(() => page.locator('.field-error').filter({ hasText: 'already in the region' }).count()).toBe(
+      1,
+    );
+    await shot(page, 'framework-regions-error-phone');
+    const blackSea = page
+      .getByRole('group', { name: 'Black Sea Region' })
+      .getByRole('textbox', { name: 'Countries' });
+    expect(await blackSea.inputValue()).toContain('AM');
+    await blackSea.fill('MD, RU, TR, UA');
+    await page.getByRole('button', { name: 'Save regions' }).click();
+    await poll(() => page.getByText('Regions saved.').count()).toBe(1);
+    const caucasus = page.locator('.regions li').filter({ hasText: 'South Caucasus' });
+    expect(await caucasus.textContent()).toContain('Armenia, Azerbaijan, Georgia');
+    await shot(page, 'framework-regions-phone');
     await context.close();
   });
 

@@ -128,6 +128,36 @@ describe('versioning: revisions, activation, draft-only edits', () => {
     });
     expect(badGoal.status).toBe(422);
 
+    // Regions of the draft: a new South Caucasus region takes three countries from the Black Sea.
+    const caucasus = ['AM', 'AZ', 'GE'];
+    const regions = [
+      ...v2.regions.map((r) =>
+        r.id === 'black-sea' ? { ...r, countries: r.countries.filter((c) => !caucasus.includes(c)) } : r,
+      ),
+      {
+        id: 'south-caucasus',
+        name: 'South Caucasus',
+        countries: caucasus,
+        source: 'Secretariat, 2021 review.',
+      },
+    ];
+    expect((await as('admin', `/frameworks/${V1}/regions`, 'PUT', { regions })).status).toBe(409);
+    expect((await as('evaluator', `/frameworks/${v2.id}/regions`, 'PUT', { regions })).status).toBe(403);
+    const twice = await as('admin', `/frameworks/${v2.id}/regions`, 'PUT', {
+      regions: [...regions, { id: 'elsewhere', name: 'Elsewhere', countries: ['GE'], source: 'x' }],
+    });
+    expect(twice.status).toBe(422);
+    const problem = (await twice.json()) as { errors: { path: (string | number)[]; message: string }[] };
+    expect(problem.errors[0]).toMatchObject({
+      path: ['json', 'regions', regions.length, 'countries', 0],
+      message: 'GE is already in the region "south-caucasus"',
+    });
+    const withRegions = await read<FrameworkDetail>(
+      as('admin', `/frameworks/${v2.id}/regions`, 'PUT', { regions }),
+    );
+    expect(withRegions.regions.map((r) => r.id).sort()).toEqual([...regions.map((r) => r.id)].sort());
+    expect(withRegions.regions.find((r) => r.id === 'black-sea')?.countries).not.toContain('GE');
+
     // v1 is unchanged by the revision and by the edits of v2.
     expect(await read<FrameworkDetail>(as('evaluator', `/frameworks/${V1}`))).toEqual(before);
 

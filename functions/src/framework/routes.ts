@@ -6,6 +6,7 @@ import {
   ProjectInput,
   ProjectRecord,
   ProjectUpdate,
+  RegionsUpdate,
   ResultStatementsUpdate,
 } from '../../../shared/src/framework/api.js';
 import { ActionPointCode, Slug } from '../../../shared/src/framework/schema.js';
@@ -139,6 +140,27 @@ frameworkRoutes.openapi(
     const { frameworkId } = c.req.valid('param');
     const { resultStatements } = c.req.valid('json');
     return c.json(await store.replaceResultStatements(frameworkId, resultStatements, actor(c)), 200);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'put',
+    path: '/frameworks/{frameworkId}/regions',
+    tags: ['Results framework'],
+    summary: 'Replace the regions of a draft',
+    description:
+      'Regions group countries for the results filter and breakdowns by region; a country is in one region at most.',
+    request: { params: FrameworkParam, body: { content: json(RegionsUpdate), required: true } },
+    responses: {
+      200: { description: 'The framework with its new regions', content: json(FrameworkDetail) },
+      ...noFramework,
+      ...notDraft,
+    },
+  }),
+  async (c) => {
+    const { frameworkId } = c.req.valid('param');
+    return c.json(await store.replaceRegions(frameworkId, c.req.valid('json').regions, actor(c)), 200);
   },
 );
 

@@ -447,6 +447,50 @@ export async function addDefaultRegions(
   }
 }
 
+/** Replaces the regions of a draft in one transaction with the audit entry. */
+export async function replaceRegions(
+  frameworkId: string,
+  regions: Region[],
+  actor: string,
+): Promise<FrameworkDetail> {
+  const current = await draftOrThrow(frameworkId);
+  const before = new Map(current.regions.map((r) => [r.id, r]));
+  const after = new Map(regions.map((r) => [r.id, r]));
+  const removed = [...before.keys()].filter((id) => !after.has(id));
+  const written = regions.filter((r) => JSON.stringify(before.get(r.id) ?? null) !== JSON.stringify(r));
+  if (removed.length === 0 && written.length === 0) return current;
+  const at = now();
+  const items = [
+    touchDraft(frameworkId, at),
+    ...removed.map((id) => ({
+      Delete: { TableName: tableName(), Key: keys.frameworkPart(frameworkId, 'REGION', id) },
+    })),
+    ...partItems({
+      id: frameworkId,
+      priorityGoals: [],
+      actionPoints: [],
+      pillars: [],
+      resultStatements: [],
+      regions: written,
+    }).map((Item) => ({ Put: { TableName: tableName(), Item } })),
+    auditEntry({
+      entity: FRAMEWORK,
+      entityId: frameworkId,
+      action: 'regions.replace',
+      actor,
+      at,
+      changes: { removed, written: written.map((r) => r.id) },
+    }),
+  ];
+  try {
+    await ddb().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    if (canceledBy(err)?.[0] === 'ConditionalCheckFailed') throw notDraftAnymore(frameworkId);
+    throw err;
+  }
+  return (await getFramework(frameworkId)) as FrameworkDetail;
+}
+
 /** Writes one action point of a draft (adds it when the code is new to the draft). */
 export async function putActionPoint(
   frameworkId: string,

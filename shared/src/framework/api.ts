@@ -10,6 +10,7 @@ import {
   Project,
   Region,
   ResultStatement,
+  regionIssues,
   Slug,
   Timeline,
 } from './schema.js';
@@ -57,6 +58,18 @@ export const ResultStatementsUpdate = z.object({
     }),
 });
 export type ResultStatementsUpdate = z.infer<typeof ResultStatementsUpdate>;
+
+/** Replaces the regions of a draft: ids unique, each country in one region at most. */
+export const RegionsUpdate = z.object({
+  regions: z
+    .array(Region)
+    .max(40)
+    .superRefine((list, ctx) => {
+      for (const issue of regionIssues(list))
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    }),
+});
+export type RegionsUpdate = z.infer<typeof RegionsUpdate>;
 
 /** An action point of a draft as edited: everything but its code and goal, which the path gives. */
 export const ActionPointUpdate = z.object({
