@@ -270,13 +270,17 @@ async function measureRebuild() {
 
 async function measureOverview() {
   const times: number[] = [];
+  const cpuMs: number[] = [];
   let last = { requests: 0, items: 0, bytes: 0, byType: new Map<string, number>() };
   let indicators = 0;
   for (let run = 0; run <= OVERVIEW_RUNS; run++) {
     resetReads();
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const out = await goalOverview(undefined, {});
     const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
     // Run 0 warms the process and fills what later runs reuse; it is reported separately.
     if (run === 0) console.log(`  first overview: ${ms.toFixed(0)} ms, ${reads.items} items read`);
     else times.push(ms);
@@ -284,7 +288,9 @@ async function measureOverview() {
     indicators = out.goals.reduce((s, g) => s + g.indicators.length, 0);
   }
   times.sort((a, b) => a - b);
+  cpuMs.sort((a, b) => a - b);
   return {
+    cpu: cpuMs[Math.floor(cpuMs.length / 2)] ?? 0,
     p50: times[Math.floor(times.length / 2)] ?? 0,
     max: times[times.length - 1] ?? 0,
     indicators,
@@ -324,6 +330,7 @@ try {
         String(o.indicators),
         o.p50.toFixed(0),
         o.max.toFixed(0),
+        o.cpu.toFixed(0),
         String(o.requests),
         String(o.items),
         (o.bytes / 1024).toFixed(0),

@@ -36,7 +36,12 @@ import { keys } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
 import { ProblemError } from '../lib/problem.js';
 import { listResponses, type ResponseRecord, readAggregates } from '../responses/store.js';
-import { listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
+import {
+  answeredDefinition,
+  listSurveyMetasOfActivity,
+  listSurveyVersionsOfActivity,
+  type SurveyMeta,
+} from '../surveys/store.js';
 
 /*
  * Gathers what the indicator engine needs (access pattern 15). For the activities in scope:
@@ -66,13 +71,13 @@ const hasKnowledge = (s: Pick<SurveyMeta, 'definition'>) =>
   s.definition.questions.some((q) => q.type === 'knowledge');
 
 /** The pre-test and the knowledge post-test of an activity, if it has them. */
-function knowledgeTests(surveys: readonly SurveyMeta[]) {
+function knowledgeTests<S extends Pick<SurveyMeta, 'kind' | 'definition'>>(surveys: readonly S[]) {
   const pre = surveys.find((s) => s.kind === 'pre_test' && hasKnowledge(s)) ?? null;
   const post = surveys.find((s) => s.kind === 'post_event' && hasKnowledge(s)) ?? null;
   return { pre, post };
 }
 
-async function testInput(survey: SurveyMeta | null): Promise<TestInput | null> {
+async function testInput(survey: Pick<SurveyMeta, 'id'> | null): Promise<TestInput | null> {
   if (!survey) return null;
   const responses = await listResponses(survey.id);
   return { surveyId: survey.id, responses: responses.map(scored) };
@@ -108,12 +113,9 @@ const MAX_CACHED_BYTES = 300_000;
  * responses of the two tests are read (bounded by the activity's participants), paired again and
  * the item rewritten, labelled with the counts of the responses actually read.
  */
-async function pairedOf(
-  activityId: string,
-  surveys: readonly SurveyMeta[],
-  counts: ReadonlyMap<string, number>,
-): Promise<PairedFacts | null> {
+async function pairedOf(activityId: string, surveys: readonly SurveyFacts[]): Promise<PairedFacts | null> {
   const { pre, post } = knowledgeTests(surveys);
+  const count = (s: SurveyFacts) => s.aggregates['responses|all|n'] ?? 0;
   if (!pre || !post) return null;
   const key = keys.pairedScores(activityId);
   const cached = (await ddb().send(new GetCommand({ TableName: tableName(), Key: key }))).Item as
@@ -122,8 +124,8 @@ async function pairedOf(
   if (
     cached?.preSurveyId === pre.id &&
     cached.postSurveyId === post.id &&
-    cached.preResponses === counts.get(pre.id) &&
-    cached.postResponses === counts.get(post.id)
+    cached.preResponses === count(pre) &&
+    cached.postResponses === count(post)
   )
     return { pairs: cached.pairs, max: 100 };
   const [a, b] = await Promise.all([testInput(pre), testInput(post)]);
@@ -142,22 +144,31 @@ async function pairedOf(
   return { pairs: item.pairs, max: 100 };
 }
 
+/**
+ * The facts of an activity's answered surveys: aggregates, and the definition of the current version
+ * (kept by the process: see `answeredDefinition`). A survey without responses adds nothing to any
+ * value and is left out, so its definition is not read.
+ */
+async function answeredSurveys(activityId: string): Promise<SurveyFacts[]> {
+  const surveys = await listSurveyVersionsOfActivity(activityId);
+  const facts = await Promise.all(
+    surveys.map(async (s): Promise<SurveyFacts | null> => {
+      const aggregates = await readAggregates(s.id);
+      if (!((aggregates['responses|all|n'] ?? 0) > 0)) return null;
+      const definition = await answeredDefinition(s.id, s.currentVersion);
+      return definition ? { id: s.id, kind: s.kind, definition, aggregates } : null;
+    }),
+  );
+  return facts.filter((f): f is SurveyFacts => f !== null);
+}
+
 /** The engine's inputs for some activities. */
 export async function inputsFor(
   activities: readonly Activity[],
   needs: { lists: boolean; pairs: boolean },
 ): Promise<ActivityInputs[]> {
   return pool(activities, 16, async (a) => {
-    const surveys = await listSurveyMetasOfActivity(a.id);
-    const facts: SurveyFacts[] = await Promise.all(
-      surveys.map(async (s) => ({
-        id: s.id,
-        kind: s.kind,
-        definition: s.definition,
-        aggregates: await readAggregates(s.id),
-      })),
-    );
-    const counts = new Map(facts.map((f) => [f.id, f.aggregates['responses|all|n'] ?? 0]));
+    const facts = await answeredSurveys(a.id);
     const list =
       needs.lists && a.attendeeCount > 0
         ? (() =>
@@ -171,10 +182,7 @@ export async function inputsFor(
               };
             }))()
         : Promise.resolve(null);
-    const [attendees, paired] = await Promise.all([
-      list,
-      needs.pairs ? pairedOf(a.id, surveys, counts) : null,
-    ]);
+    const [attendees, paired] = await Promise.all([list, needs.pairs ? pairedOf(a.id, facts) : null]);
     return {
       activity: {
         id: a.id,

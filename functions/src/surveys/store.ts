@@ -119,6 +119,53 @@ export async function listSurveyMetasOfActivity(activityId: string): Promise<Sur
   return (out.Items ?? []).map((i) => strip(i) as SurveyMeta);
 }
 
+/** Id, kind and current version of each survey of an activity (pattern 8, projected: no definitions). */
+export async function listSurveyVersionsOfActivity(
+  activityId: string,
+): Promise<Pick<SurveyMeta, 'id' | 'kind' | 'currentVersion'>[]> {
+  const out = await ddb().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.surveysOfActivity(activityId).gsi1pk },
+      ProjectionExpression: 'id, kind, currentVersion, #type',
+      ExpressionAttributeNames: { '#type': 'type' },
+    }),
+  );
+  return (out.Items ?? []).map((i) => ({
+    id: i.id as string,
+    kind: i.kind as SurveyMeta['kind'],
+    currentVersion: i.currentVersion as number,
+  }));
+}
+
+/** Definitions of versions of answered surveys, by `<surveyId>#<version>`. */
+const answeredDefinitions = new Map<string, SurveyDefinition>();
+
+/**
+ * The definition of a version of a survey that has responses. Once a survey has a response every
+ * edit makes a new version (`saveDefinition` checks the counters), so such a version never changes
+ * and the process keeps it: the indicator engine reads each definition once, not on every view.
+ */
+export async function answeredDefinition(
+  surveyId: string,
+  version: number,
+): Promise<SurveyDefinition | null> {
+  const key = `${surveyId}#${version}`;
+  const known = answeredDefinitions.get(key);
+  if (known) return known;
+  const out = await ddb().send(
+    new GetCommand({ TableName: tableName(), Key: keys.surveyVersion(surveyId, version) }),
+  );
+  const definition = (out.Item?.definition as SurveyDefinition | undefined) ?? null;
+  if (definition) {
+    if (answeredDefinitions.size > 5_000) answeredDefinitions.clear();
+    answeredDefinitions.set(key, definition);
+  }
+  return definition;
+}
+
 /** The surveys attached to an activity with their response counters (pattern 8, then 16 small items each). */
 export async function listSurveysOfActivity(activityId: string): Promise<SurveyRecord[]> {
   return Promise.all(
