@@ -10,6 +10,7 @@ import {
   QUESTION_TYPE_LABELS,
   questionBank,
   removeQuestion,
+  tidyDefinition,
   withLikertScale,
   withNewOption,
   withProfileKind,
@@ -289,6 +290,20 @@ describe('conditions and checks', () => {
     expect(def.title).toEqual({ en: 'Mentoring check-in', fa: '' });
     expect(def.questions).toHaveLength(1);
     expect(definitionIssues(def)).toEqual([]);
+  });
+
+  it('drops optional texts left blank in every language, and keeps the others', () => {
+    const def = small();
+    def.intro = { en: ' ', ar: '' };
+    def.questions[1]!.help = { en: '', ar: '' };
+    def.questions[2]!.help = { en: '', ar: 'مساعدة' };
+    const tidy = tidyDefinition(def);
+    expect(tidy.intro).toBeUndefined();
+    expect('help' in tidy.questions[1]!).toBe(false);
+    expect(tidy.questions[2]!.help).toEqual({ en: '', ar: 'مساعدة' });
+    expect(tidy.questions[0]!.text).toEqual({ en: 'A?', ar: 'أ؟' });
+    expect(def.intro).toEqual({ en: ' ', ar: '' }); // the input is untouched
+    expect(SurveyDefinition.safeParse(tidy).success).toBe(true);
   });
 
   it('reports blank texts of the default language and schema findings with their paths', () => {

@@ -550,6 +550,25 @@ export function conditionTargets(def: SurveyDefinition, id: string, lang: string
   return out;
 }
 
+/**
+ * The definition without optional texts left blank in every language (a help text, introduction,
+ * unit or scale-end label the editor opened and emptied), so they do not count as missing
+ * translations. Required texts are kept as they are.
+ */
+export function tidyDefinition(def: SurveyDefinition): SurveyDefinition {
+  const empty = (t: LocalizedText | undefined) =>
+    t !== undefined && Object.values(t).every((v) => v.trim() === '');
+  const drop = <T extends object>(obj: T, keys: string[]): T => {
+    const out = { ...obj } as Record<string, unknown>;
+    for (const k of keys) if (empty(out[k] as LocalizedText | undefined)) delete out[k];
+    return out as T;
+  };
+  return {
+    ...drop(def, ['intro']),
+    questions: def.questions.map((q) => drop(q, ['help', 'unit', 'minLabel', 'maxLabel'])),
+  };
+}
+
 // ---------------------------------------------------------------------------
 // Checking a definition while it is edited
 
