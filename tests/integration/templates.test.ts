@@ -120,11 +120,13 @@ describe('custom survey templates', () => {
   it('saves an edit with the version read, and refuses a stale version with 409', async () => {
     const t = await create({ from: 'template', templateId: 'post_event_feedback' });
     const first = edited(t.definition);
+    first.questions[0]!.help = { en: '', ru: ' ', ar: '' }; // opened in the editor and left blank
     const saved = await put(t.id, 1, first);
     expect(saved.status, await saved.clone().text()).toBe(200);
     const body = (await saved.json()) as TemplateDetail;
     expect(body.version).toBe(2);
     expect(body.definition.questions[1]!.id).toBe('choice_1');
+    expect('help' in body.definition.questions[0]!).toBe(false);
     expect(body.definition.pages?.[0]?.questionIds.slice(0, 2)).toEqual(['satisfaction', 'choice_1']);
 
     // Someone else saved version 2 meanwhile: a save based on version 1 is refused.

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { blankDefinition, definitionIssues } from '../../../shared/src/surveys/builder.js';
+import { blankDefinition, definitionIssues, tidyDefinition } from '../../../shared/src/surveys/builder.js';
 import {
   TemplateCreateInput,
   TemplateDetail,
@@ -185,11 +185,11 @@ templateRoutes
           'built-in-template',
           'Built-in templates are read-only: make a copy and edit it.',
         );
-      const definition: SurveyDefinition = {
+      const definition: SurveyDefinition = tidyDefinition({
         ...input.definition,
         id: templateDefinitionId(templateId),
         version: 1,
-      };
+      });
       const issues = definitionIssues(definition);
       if (issues.length > 0)
         throw new ProblemError(
