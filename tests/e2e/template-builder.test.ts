@@ -145,7 +145,11 @@ describe('the template builder, on a phone', () => {
       1,
     );
     await shot(page, 'survey-edit-questions-phone');
-    await page.getByRole('button', { name: 'Cancel' }).last().click();
+    await page.getByRole('checkbox', { name: 'An answer is required' }).nth(2).check();
+    await page.getByRole('button', { name: 'Save questions' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), wait)
+      .toBe('Questions saved (version 1).');
     await context.close();
 
     // The participant: question 3 appears only after "Very satisfied".
