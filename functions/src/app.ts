@@ -16,6 +16,7 @@ import { resultRoutes } from './results/routes.js';
 import { publicSurveys } from './surveys/public-routes.js';
 import { surveys } from './surveys/routes.js';
 import { system } from './system/routes.js';
+import { templateRoutes } from './templates/routes.js';
 import { users } from './users/routes.js';
 
 /** Largest request body the API reads; surveys answers are a few KB. */
@@ -53,6 +54,7 @@ app.use('*', bodyLimits);
 app.route('/api', system);
 app.route('/api', users);
 app.route('/api', auditRoutes);
+app.route('/api', templateRoutes);
 app.route('/api', surveys);
 app.route('/api', publicSurveys);
 app.route('/api', activityRoutes);

@@ -54,6 +54,10 @@ export const keys = {
   /** The public code's own item: a conditional put makes codes unique, which a GSI cannot. */
   surveyCode: (code: string) => ({ pk: `CODE#${code}`, sk: 'CODE' }),
 
+  // Custom survey templates (the built-in ones are in code).
+  template: (templateId: string) => ({ pk: `TEMPLATE#${templateId}`, sk: 'META' }),
+  templateList: () => ({ gsi1pk: 'TEMPLATES' }),
+
   // Responses: one partition per survey; the client's response id is the sort key (idempotency).
   response: (surveyId: string, responseId: string) => ({ pk: `RESPONSES#${surveyId}`, sk: responseId }),
   responses: (surveyId: string) => ({ pk: `RESPONSES#${surveyId}` }),

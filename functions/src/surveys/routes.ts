@@ -22,23 +22,12 @@ import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import * as responses from '../responses/store.js';
 import { rebuildAggregates } from '../results/rebuild.js';
+import { templateDefinition } from '../templates/store.js';
 import * as store from './store.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const ActivityParam = z.object({ activityId: Id });
 const SurveyParam = z.object({ surveyId: Id });
-
-type TemplateId = keyof typeof templates;
-const isTemplate = (id: string): id is TemplateId => Object.hasOwn(templates, id);
-
-const TemplateSummary = z.object({
-  id: z.string(),
-  title: z.record(z.string(), z.string()),
-  kind: z.string(),
-  languages: z.array(z.string()),
-  questionCount: z.int(),
-  translations: z.array(z.object({ lang: z.string(), percent: z.number() })),
-});
 
 const SurveyDetail = Survey.extend({
   definition: SurveyDefinition,
@@ -77,31 +66,8 @@ const ResultsQuery = z.object({
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
 export const surveys = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
 
+// The list of templates (GET /templates) is in ../templates/routes.ts with the custom templates.
 surveys
-  .openapi(
-    defineRoute('evaluator', {
-      method: 'get',
-      path: '/templates',
-      tags: ['Surveys'],
-      summary: 'The survey templates to attach',
-      responses: { 200: { description: 'Templates', content: json(z.array(TemplateSummary)) } },
-    }),
-    (c) =>
-      c.json(
-        Object.entries(templates).map(([id, make]) => {
-          const def = make();
-          return {
-            id,
-            title: def.title,
-            kind: def.kind,
-            languages: def.languages,
-            questionCount: def.questions.length,
-            translations: translationCompleteness(def).map((t) => ({ lang: t.lang, percent: t.percent })),
-          };
-        }),
-        200,
-      ),
-  )
   .openapi(
     defineRoute('evaluator', {
       method: 'get',
@@ -139,19 +105,17 @@ surveys
       const input = c.req.valid('json');
       const activity = await getActivity(activityId);
       if (!activity) throw new ProblemError(404, 'activity-not-found', `No activity ${activityId}.`);
-      if (!isTemplate(input.templateId)) {
+      // A copy of the template's definition: editing the template later never changes this survey.
+      const template = await templateDefinition(input.templateId, input.kind);
+      if (!template) {
         throw new ProblemError(422, 'invalid-input', 'Unknown template.', [
           {
             path: ['json', 'templateId'],
             code: 'unknown_template',
-            message: `Choose one of: ${Object.keys(templates).join(', ')}.`,
+            message: `Choose a custom template or one of: ${Object.keys(templates).join(', ')}.`,
           },
         ]);
       }
-      const template =
-        input.templateId === 'knowledge_test'
-          ? templates.knowledge_test(input.kind === 'post_event' ? 'post_event' : 'pre_test')
-          : templates[input.templateId]();
       const languages = input.languages ?? template.languages;
       const missing = languages.filter((l) => !template.languages.includes(l));
       if (missing.length > 0) {
