@@ -197,19 +197,20 @@ describe('indicator values from submitted answers', () => {
   });
 });
 
+const knowledgeItems = knowledgeTestTemplate('pre_test').questions.flatMap((q) =>
+  q.type === 'knowledge'
+    ? [{ id: q.id, correct: q.correct, wrong: [q.options.find((o) => !q.correct.includes(o.id))?.id] }]
+    : [],
+);
+/** Knowledge-test answers with `k` right answers (the rest a wrong option): k points of 5. */
+const answers = (k: number) =>
+  Object.fromEntries(knowledgeItems.map((q, i) => [q.id, i < k ? q.correct : q.wrong]));
+
 describe('pre/post learning of an activity', () => {
   it('pairs by code and reports paired n, mean change and match rate', async () => {
     const activityId = await activity2020('09-01');
     const pre = await attach(activityId, 'knowledge_test', 'pre_test');
     const post = await attach(activityId, 'knowledge_test', 'post_event');
-    const items = knowledgeTestTemplate('pre_test').questions.flatMap((q) =>
-      q.type === 'knowledge'
-        ? [{ id: q.id, correct: q.correct, wrong: [q.options.find((o) => !q.correct.includes(o.id))?.id] }]
-        : [],
-    );
-    // A test with `k` right answers (the rest a wrong option) scores k points of 5.
-    const answers = (k: number) =>
-      Object.fromEntries(items.map((q, i) => [q.id, i < k ? q.correct : q.wrong]));
     // Pre: P1 1, P2 2, P3 3, U (unpaired) 2; post: P1 4, P2 2, P3 5.
     await submit(pre.code, answers(1), 'pair-p1');
     await submit(pre.code, answers(2), 'pair-p2');
@@ -268,13 +269,6 @@ describe('pre/post learning of an activity', () => {
     });
     const pre = await attach(activityId, 'knowledge_test', 'pre_test');
     const post = await attach(activityId, 'knowledge_test', 'post_event');
-    const items = knowledgeTestTemplate('pre_test').questions.flatMap((q) =>
-      q.type === 'knowledge'
-        ? [{ id: q.id, correct: q.correct, wrong: [q.options.find((o) => !q.correct.includes(o.id))?.id] }]
-        : [],
-    );
-    const answers = (k: number) =>
-      Object.fromEntries(items.map((q, i) => [q.id, i < k ? q.correct : q.wrong]));
     // Five pairs, three improved: 1→3, 2→4, 3→5, 2→2, 4→3.
     for (const [i, [a, b]] of [
       [1, 3],

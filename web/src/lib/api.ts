@@ -14,6 +14,23 @@ export class ApiError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail ?? problem.title);
   }
+  /** The 422 the API would answer, from a zod check of a request body run in the browser first. */
+  static invalid(
+    issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[],
+    detail: string,
+  ): ApiError {
+    return new ApiError({
+      type: '/api/problems/invalid-input',
+      title: 'Invalid input',
+      status: 422,
+      detail,
+      errors: issues.map((i) => ({
+        path: ['json', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        code: i.code,
+        message: i.message,
+      })),
+    });
+  }
   /** The message for one field, by its path inside the body (`email`, `answers.q1`). */
   field(path: string): string | undefined {
     return this.problem.errors?.find((e) => e.path.slice(1).join('.') === path)?.message;
