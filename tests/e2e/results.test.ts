@@ -78,6 +78,13 @@ describe.each([
     await page.getByLabel('Region').selectOption({ label: 'Silk Routes Region' });
     await poll(() => new URL(page.url()).searchParams.get('region')).toBe('silk-routes');
     await poll(() => page.getByTestId('summary').textContent()).toMatch(/filtered/);
+    // An indicator opened from a filtered overview shows the same scope, and says so.
+    await page.getByTestId('indicator').first().getByRole('link').first().click();
+    await poll(() => new URL(page.url()).searchParams.get('region')).toBe('silk-routes');
+    await poll(() => page.getByTestId('scope').textContent()).toContain('Region: Silk Routes Region');
+    await shot(page, `results-indicator-filtered-${name}`);
+    await page.getByRole('link', { name: '← Results by priority goal' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('region')).toBe('silk-routes');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await poll(() => new URL(page.url()).search).toBe('');
     await poll(() => page.getByTestId('summary').textContent()).toMatch(/active indicator/);

@@ -8,6 +8,18 @@ export const RESULT_STATUS: Record<Status, { label: string; sign: string }> = {
   no_data: { label: 'No data', sign: '–' },
 };
 
+/** The filters of the results pages, kept in the URL so a view can be shared and drilled into. */
+export const RESULT_FILTERS = ['year', 'pillar', 'projectId', 'region', 'country'] as const;
+export type ResultFilter = (typeof RESULT_FILTERS)[number];
+
+/** `?year=2022&region=silk-routes` from a URL's filters (only the results filters), or ''. */
+export function filterQuery(params: URLSearchParams): string {
+  const q = new URLSearchParams(
+    RESULT_FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f) as string]] : [])),
+  );
+  return q.size ? `?${q}` : '';
+}
+
 const number2 = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 const number1 = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
