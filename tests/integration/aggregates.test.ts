@@ -129,6 +129,10 @@ describe('aggregates maintained on write', () => {
         expect(report.responses).toBe(accepted);
         const maintained = await readAggregates(survey.id);
         expect(maintained['responses|all|n'] ?? 0).toBe(accepted);
+        // Indicator values read the overall part only: exactly the `|all|` figures of the whole.
+        const overall = Object.entries(maintained).filter(([k]) => k.includes('|all|'));
+        expect(overall.length > 0).toBe(accepted > 0);
+        expect(await readAggregates(survey.id, { breakdowns: false })).toEqual(Object.fromEntries(overall));
       }),
       { numRuns: 12 },
     );
@@ -201,5 +205,46 @@ describe('aggregates maintained on write', () => {
     };
     expect(fix.repaired).toBe(true);
     expect((await readAggregates(survey.id))['satisfaction|all|sum']).toBe(4);
+
+    // An item in the format before overall and breakdown parts (`M#<shard>#<chunk>`) is rewritten
+    // by a repair even though every sum is right.
+    const { PutCommand, DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const before = await readAggregates(survey.id);
+    const current = await ddb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.aggregateShards(survey.id).pk },
+      }),
+    );
+    for (const item of current.Items ?? [])
+      if (String(item.sk).startsWith('M#'))
+        await ddb().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
+    await ddb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { pk: keys.aggregateShards(survey.id).pk, sk: 'M#03#0', type: 'aggregate', ...before },
+      }),
+    );
+    expect(await readAggregates(survey.id)).toEqual(before);
+    const again = (await (
+      await asAdmin(`/api/surveys/${survey.id}/aggregates/rebuild`, {
+        method: 'POST',
+        body: '{"repair":true}',
+      })
+    ).json()) as { repaired: boolean; differences: unknown[] };
+    expect(again).toMatchObject({ repaired: true, differences: [] });
+    expect(await readAggregates(survey.id)).toEqual(before);
+    expect((await readAggregates(survey.id, { breakdowns: false }))['satisfaction|all|sum']).toBe(4);
+    const sks = (
+      await ddb().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+          ExpressionAttributeValues: { ':pk': keys.aggregateShards(survey.id).pk, ':m': 'M#' },
+        }),
+      )
+    ).Items?.map((i) => String(i.sk));
+    expect(sks?.every((sk) => /^M#[AD]#00#\d+$/.test(sk))).toBe(true);
   });
 });

@@ -12,6 +12,12 @@ export function shardOf(responseId: string): number {
   return h % COUNTER_SHARDS;
 }
 
+/** `A`: overall aggregate figures; `D`: figures by a profile dimension. */
+export type AggregatePart = 'A' | 'D';
+
+/** The part an aggregate key belongs to. */
+export const aggregatePartOf = (key: string): AggregatePart => (key.includes('|all|') ? 'A' : 'D');
+
 export const versionSk = (n: number) => `V#${String(n).padStart(4, '0')}`;
 
 export const keys = {
@@ -72,12 +78,20 @@ export const keys = {
   }),
   counterShards: (surveyId: string) => ({ pk: `AGG#${surveyId}`, skPrefix: 'COUNT#' }),
 
-  /** One chunk of a shard of a survey's aggregates (chunks keep each update expression small). */
-  aggregateShard: (surveyId: string, shard: number, chunk: number) => ({
+  /**
+   * One chunk of a shard of a survey's aggregates. Overall figures (`<measure>|all|<stat>`, part
+   * `A`) and breakdown figures (`<measure>|gender=female|<stat>`..., part `D`) are kept in separate
+   * items, so indicator values read only the small overall part; breakdowns read both.
+   */
+  aggregateShard: (surveyId: string, part: AggregatePart, shard: number, chunk: number) => ({
     pk: `AGG#${surveyId}`,
-    sk: `M#${String(shard).padStart(2, '0')}#${chunk}`,
+    sk: `M#${part}#${String(shard).padStart(2, '0')}#${chunk}`,
   }),
-  aggregateShards: (surveyId: string) => ({ pk: `AGG#${surveyId}`, skPrefix: 'M#' }),
+  /** Every aggregate chunk of a survey (`M#`), or one part of them (`M#A#`, `M#D#`). */
+  aggregateShards: (surveyId: string, part?: AggregatePart) => ({
+    pk: `AGG#${surveyId}`,
+    skPrefix: part ? `M#${part}#` : 'M#',
+  }),
   /** An activity's paired pre/post knowledge scores, cached with the response counts they came from. */
   pairedScores: (activityId: string) => ({ pk: `PAIRS#${activityId}`, sk: 'PAIRS' }),
 

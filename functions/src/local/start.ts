@@ -95,6 +95,8 @@ async function main() {
   const demoSurveys = await seedDemoSurveys();
   const { seedDemoIndicators } = await import('../indicators/demo.js');
   await seedDemoIndicators();
+  const { splitLegacyAggregates } = await import('../results/rebuild.js');
+  await splitLegacyAggregates();
   const api = serve({ fetch: app.fetch, port: ports.api, hostname: '127.0.0.1' });
   running.push({
     name: 'API',

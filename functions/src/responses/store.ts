@@ -4,7 +4,7 @@ import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
 import type { Answers, ResponseSubmission } from '../../../shared/src/responses/schema.js';
 import type { Delta } from '../../../shared/src/results/aggregate.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
-import { keys, shardOf } from '../lib/keys.js';
+import { type AggregatePart, aggregatePartOf, keys, shardOf } from '../lib/keys.js';
 
 /** A stored response: normalised answers, never the invitation token or the client's address. */
 export interface ResponseRecord {
@@ -28,29 +28,36 @@ export type SubmitOutcome = 'created' | 'duplicate' | 'conflict';
 /** Aggregate keys per update item: keeps each update expression well under DynamoDB's 4 KB. */
 const KEYS_PER_ITEM = 100;
 
+/** Splits aggregate entries into the overall and breakdown parts, each in chunks of KEYS_PER_ITEM. */
+export function aggregateChunks(
+  delta: Delta,
+): { part: AggregatePart; chunk: number; entries: [string, number][] }[] {
+  const out: { part: AggregatePart; chunk: number; entries: [string, number][] }[] = [];
+  for (const part of ['A', 'D'] as const) {
+    const entries = Object.entries(delta).filter(([k]) => aggregatePartOf(k) === part);
+    for (let chunk = 0; chunk * KEYS_PER_ITEM < entries.length; chunk++)
+      out.push({ part, chunk, entries: entries.slice(chunk * KEYS_PER_ITEM, (chunk + 1) * KEYS_PER_ITEM) });
+  }
+  return out;
+}
+
 /** The updates that add a response's aggregate delta to its shard, in the submission transaction. */
 function aggregateUpdates(surveyId: string, shard: number, delta: Delta) {
-  const entries = Object.entries(delta);
-  const updates = [];
-  for (let chunk = 0; chunk * KEYS_PER_ITEM < entries.length; chunk++) {
-    const part = entries.slice(chunk * KEYS_PER_ITEM, (chunk + 1) * KEYS_PER_ITEM);
-    updates.push({
-      Update: {
-        TableName: tableName(),
-        Key: keys.aggregateShard(surveyId, shard, chunk),
-        UpdateExpression: `SET #type = :type ADD ${part.map((_, i) => `#k${i} :v${i}`).join(', ')}`,
-        ExpressionAttributeNames: {
-          '#type': 'type',
-          ...Object.fromEntries(part.map(([k], i) => [`#k${i}`, k])),
-        },
-        ExpressionAttributeValues: {
-          ':type': 'aggregate',
-          ...Object.fromEntries(part.map(([, v], i) => [`:v${i}`, v])),
-        },
+  return aggregateChunks(delta).map(({ part, chunk, entries }) => ({
+    Update: {
+      TableName: tableName(),
+      Key: keys.aggregateShard(surveyId, part, shard, chunk),
+      UpdateExpression: `SET #type = :type ADD ${entries.map((_, i) => `#k${i} :v${i}`).join(', ')}`,
+      ExpressionAttributeNames: {
+        '#type': 'type',
+        ...Object.fromEntries(entries.map(([k], i) => [`#k${i}`, k])),
       },
-    });
-  }
-  return updates;
+      ExpressionAttributeValues: {
+        ':type': 'aggregate',
+        ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+      },
+    },
+  }));
 }
 
 /** The invitation a personal link's token belongs to, if any (pattern 14). */
@@ -190,9 +197,12 @@ export async function countResponses(surveyId: string): Promise<{ responses: num
   return { responses, responded };
 }
 
-/** A survey's maintained aggregates: the sum of its shards (a query of a few dozen small items). */
-export async function readAggregates(surveyId: string): Promise<Delta> {
-  const k = keys.aggregateShards(surveyId);
+/**
+ * A survey's maintained aggregates: the sum of its shards (one query of small items). Without
+ * `breakdowns`, only the overall figures (`…|all|…`): what indicator values need.
+ */
+export async function readAggregates(surveyId: string, opts: { breakdowns?: boolean } = {}): Promise<Delta> {
+  const k = keys.aggregateShards(surveyId, opts.breakdowns === false ? 'A' : undefined);
   const items = await queryAll({
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
     ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
@@ -201,6 +211,6 @@ export async function readAggregates(surveyId: string): Promise<Delta> {
   // Summed in place: a copy per item would cost O(keys) each.
   const total: Delta = {};
   for (const { pk, sk, type, ...values } of items)
-    for (const [k, v] of Object.entries(values)) total[k] = (total[k] ?? 0) + (v as number);
+    for (const [key, v] of Object.entries(values)) total[key] = (total[key] ?? 0) + (v as number);
   return total;
 }

@@ -1,11 +1,11 @@
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Delta, differences, responseDelta } from '../../../shared/src/results/aggregate.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { listActivities } from '../activities/store.js';
-import { ddb, tableName } from '../lib/aws.js';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { keys } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
-import { listResponses, readAggregates } from '../responses/store.js';
+import { aggregateChunks, listResponses, readAggregates } from '../responses/store.js';
 import { getDefinition, listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 
 export interface RebuildReport {
@@ -46,33 +46,32 @@ export async function rebuildAggregates(survey: SurveyMeta, repair = false): Pro
   ]);
   const diff = differences(maintained, total);
   let repaired = false;
-  if (repair && diff.length > 0) {
+  if (repair) {
     const k = keys.aggregateShards(survey.id);
-    const old = await ddb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
-        ProjectionExpression: 'pk, sk',
-      }),
-    );
-    for (const item of old.Items ?? []) {
-      await ddb().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
+    const old = await queryAll<{ pk: string; sk: string }>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+      ProjectionExpression: 'pk, sk',
+    });
+    // Items written before overall and breakdown figures were kept apart (`M#<shard>#<chunk>`)
+    // are rewritten too, even when their sums are right.
+    const legacy = old.some((i) => !/^M#[AD]#/.test(i.sk));
+    if (diff.length > 0 || legacy) {
+      for (const item of old)
+        await ddb().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
+      for (const { part, chunk, entries } of aggregateChunks(total))
+        await ddb().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: {
+              ...keys.aggregateShard(survey.id, part, 0, chunk),
+              type: 'aggregate',
+              ...Object.fromEntries(entries),
+            },
+          }),
+        );
+      repaired = true;
     }
-    const entries = Object.entries(total);
-    for (let chunk = 0; chunk * 100 < entries.length; chunk++) {
-      await ddb().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: {
-            ...keys.aggregateShard(survey.id, 0, chunk),
-            type: 'aggregate',
-            ...Object.fromEntries(entries.slice(chunk * 100, (chunk + 1) * 100)),
-          },
-        }),
-      );
-    }
-    repaired = true;
   }
   return { surveyId: survey.id, responses, keys: Object.keys(total).length, differences: diff, repaired };
 }
@@ -99,4 +98,21 @@ export async function rebuildAll(
     }
   });
   return { surveys, responses, drifted };
+}
+
+/**
+ * Once per database: rewrites aggregates stored before overall and breakdown figures were kept
+ * apart (a local database from an earlier version), then leaves a marker so later starts skip it.
+ */
+export async function splitLegacyAggregates(): Promise<void> {
+  const marker = { pk: 'MIGRATIONS', sk: 'aggregate-parts' };
+  const done = await ddb().send(new GetCommand({ TableName: tableName(), Key: marker }));
+  if (done.Item) return;
+  await rebuildAll(true);
+  await ddb().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...marker, type: 'migration', at: new Date().toISOString() },
+    }),
+  );
 }

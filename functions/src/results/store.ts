@@ -149,11 +149,11 @@ async function pairedOf(activityId: string, surveys: readonly SurveyFacts[]): Pr
  * (kept by the process: see `answeredDefinition`). A survey without responses adds nothing to any
  * value and is left out, so its definition is not read.
  */
-async function answeredSurveys(activityId: string): Promise<SurveyFacts[]> {
+async function answeredSurveys(activityId: string, breakdowns: boolean): Promise<SurveyFacts[]> {
   const surveys = await listSurveyVersionsOfActivity(activityId);
   const facts = await Promise.all(
     surveys.map(async (s): Promise<SurveyFacts | null> => {
-      const aggregates = await readAggregates(s.id);
+      const aggregates = await readAggregates(s.id, { breakdowns });
       if (!((aggregates['responses|all|n'] ?? 0) > 0)) return null;
       const definition = await answeredDefinition(s.id, s.currentVersion);
       return definition ? { id: s.id, kind: s.kind, definition, aggregates } : null;
@@ -165,10 +165,10 @@ async function answeredSurveys(activityId: string): Promise<SurveyFacts[]> {
 /** The engine's inputs for some activities. */
 export async function inputsFor(
   activities: readonly Activity[],
-  needs: { lists: boolean; pairs: boolean },
+  needs: { lists: boolean; pairs: boolean; breakdowns: boolean },
 ): Promise<ActivityInputs[]> {
   return pool(activities, 16, async (a) => {
-    const facts = await answeredSurveys(a.id);
+    const facts = await answeredSurveys(a.id, needs.breakdowns);
     const list =
       needs.lists && a.attendeeCount > 0
         ? (() =>
@@ -236,9 +236,11 @@ export async function activitiesInScope(
 const regionNames = (fw: Pick<FrameworkDetail, 'regions'>) =>
   fw.regions.map((r) => ({ id: r.id, name: r.name, countries: r.countries }));
 
-const needsOf = (defs: readonly IndicatorRecord[]) => ({
+/** What the indicators need read: attendance lists, paired scores, breakdown aggregates. */
+const needsOf = (defs: readonly IndicatorRecord[], breakdowns: boolean) => ({
   lists: defs.some((d) => d.computation && LIST_KINDS.has(d.computation.kind)),
   pairs: defs.some((d) => d.computation && PAIR_KINDS.has(d.computation.kind)),
+  breakdowns,
 });
 
 async function activeFramework(): Promise<FrameworkDetail> {
@@ -258,7 +260,7 @@ export async function goalOverview(year: number | undefined, filters: ScopeFilte
     await Promise.all(ids.map((frameworkId) => listIndicators({ frameworkId, status: 'active' })))
   ).flat();
   const whole = frameworkPeriod(fw);
-  const inputs = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf(defs));
+  const inputs = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf(defs, false));
   const period = periodOf(fw, year);
   const opts = { framework: fw };
   return {
@@ -303,7 +305,7 @@ export async function indicatorResult(
       : ((await getFramework(def.frameworkId)) ?? active);
   if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
   const whole = frameworkPeriod(fw);
-  const all = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf([def]));
+  const all = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf([def], true));
   const inputs = all.filter((i) => passesFilters(def, i.activity));
   const period = periodOf(fw, year);
   const opts = { framework: fw };
