@@ -69,10 +69,12 @@ function metaItem(f: FrameworkSummary & { projectIds: string[] }): Item {
 }
 
 /** Every content item of a framework version (goals, action points, pillars, results, regions). */
-function partItems(
-  f: Pick<Framework, 'id' | 'priorityGoals' | 'actionPoints' | 'pillars' | 'resultStatements'> &
-    Partial<Pick<Framework, 'regions'>>,
-): Item[] {
+/** Content items of a framework, by kind; any kind may be left out. */
+type PartContent = Partial<
+  Pick<Framework, 'priorityGoals' | 'actionPoints' | 'pillars' | 'resultStatements' | 'regions'>
+>;
+
+function partItems(f: Pick<Framework, 'id'> & PartContent): Item[] {
   const part = (
     kind: 'GOAL' | 'AP' | 'PILLAR' | 'RESULT' | 'REGION',
     id: string,
@@ -85,10 +87,10 @@ function partItems(
     ...body,
   });
   return [
-    ...f.priorityGoals.map((g) => part('GOAL', String(g.number), 'priority-goal', g)),
-    ...f.actionPoints.map((a) => part('AP', a.code, 'action-point', a)),
-    ...f.pillars.map((p) => part('PILLAR', p.id, 'pillar', p)),
-    ...f.resultStatements.map((r) => part('RESULT', resultSk(r), 'result-statement', r)),
+    ...(f.priorityGoals ?? []).map((g) => part('GOAL', String(g.number), 'priority-goal', g)),
+    ...(f.actionPoints ?? []).map((a) => part('AP', a.code, 'action-point', a)),
+    ...(f.pillars ?? []).map((p) => part('PILLAR', p.id, 'pillar', p)),
+    ...(f.resultStatements ?? []).map((r) => part('RESULT', resultSk(r), 'result-statement', r)),
     ...(f.regions ?? []).map((r) => part('REGION', r.id, 'region', r)),
   ];
 }
@@ -334,6 +336,61 @@ function notDraftAnymore(frameworkId: string) {
 }
 
 /**
+ * Replaces one kind of content items of a draft: deletes the ones no longer listed, writes new and
+ * changed ones, leaves identical ones alone; all in one transaction with the audit entry, conditional
+ * on the framework still being a draft.
+ */
+async function replaceDraftParts<T extends { id: string }>(
+  draft: FrameworkDetail,
+  current: readonly T[],
+  next: readonly T[],
+  how: {
+    kind: 'RESULT' | 'REGION';
+    sk: (t: T) => string;
+    content: (written: T[]) => PartContent;
+    action: string;
+    actor: string;
+  },
+): Promise<FrameworkDetail> {
+  const before = new Map(current.map((t) => [how.sk(t), t]));
+  const after = new Map(next.map((t) => [how.sk(t), t]));
+  const removed = [...before.keys()].filter((k) => !after.has(k));
+  const written = [...after.entries()]
+    .filter(([k, t]) => JSON.stringify(before.get(k) ?? null) !== JSON.stringify(t))
+    .map(([, t]) => t);
+  if (removed.length === 0 && written.length === 0) return draft;
+  const frameworkId = draft.id;
+  if (removed.length + written.length > MAX_TX - 2) {
+    throw new ProblemError(422, 'too-many-changes', 'Too many changes at once: save in smaller steps.');
+  }
+  const at = now();
+  const items = [
+    touchDraft(frameworkId, at),
+    ...removed.map((k) => ({
+      Delete: { TableName: tableName(), Key: keys.frameworkPart(frameworkId, how.kind, k) },
+    })),
+    ...partItems({ id: frameworkId, ...how.content(written) }).map((Item) => ({
+      Put: { TableName: tableName(), Item },
+    })),
+    auditEntry({
+      entity: FRAMEWORK,
+      entityId: frameworkId,
+      action: how.action,
+      actor: how.actor,
+      at,
+      changes: { removed: removed.map((k) => before.get(k)?.id), written: written.map((t) => t.id) },
+    }),
+  ];
+  try {
+    await ddb().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    if (canceledBy(err)?.[0] === 'ConditionalCheckFailed') throw notDraftAnymore(frameworkId);
+    throw err;
+  }
+  return (await getFramework(frameworkId)) as FrameworkDetail;
+}
+
+/**
  * Replaces the result statements of a draft: deletes the ones no longer listed, writes new and
  * changed ones, leaves identical ones alone; all in one transaction with the audit entry.
  */
@@ -359,48 +416,13 @@ export async function replaceResultStatements(
       ],
     );
   }
-  const before = new Map(current.resultStatements.map((r) => [resultSk(r), r]));
-  const after = new Map(statements.map((r) => [resultSk(r), r]));
-  const removed = [...before.keys()].filter((k) => !after.has(k));
-  const written = [...after.entries()].filter(
-    ([k, r]) => JSON.stringify(before.get(k) ?? null) !== JSON.stringify(r),
-  );
-  if (removed.length === 0 && written.length === 0) return current;
-  if (removed.length + written.length > MAX_TX - 2) {
-    throw new ProblemError(422, 'too-many-changes', 'Too many changes at once: save in smaller steps.');
-  }
-  const at = now();
-  const items = [
-    touchDraft(frameworkId, at),
-    ...removed.map((k) => ({
-      Delete: { TableName: tableName(), Key: keys.frameworkPart(frameworkId, 'RESULT', k) },
-    })),
-    ...partItems({
-      id: frameworkId,
-      priorityGoals: [],
-      actionPoints: [],
-      pillars: [],
-      resultStatements: written.map(([, r]) => r),
-    }).map((Item) => ({ Put: { TableName: tableName(), Item } })),
-    auditEntry({
-      entity: FRAMEWORK,
-      entityId: frameworkId,
-      action: 'results.replace',
-      actor,
-      at,
-      changes: {
-        removed: removed.map((k) => before.get(k)?.id),
-        written: written.map(([, r]) => r.id),
-      },
-    }),
-  ];
-  try {
-    await ddb().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    if (canceledBy(err)?.[0] === 'ConditionalCheckFailed') throw notDraftAnymore(frameworkId);
-    throw err;
-  }
-  return (await getFramework(frameworkId)) as FrameworkDetail;
+  return replaceDraftParts(current, current.resultStatements, statements, {
+    kind: 'RESULT',
+    sk: resultSk,
+    content: (resultStatements) => ({ resultStatements }),
+    action: 'results.replace',
+    actor,
+  });
 }
 
 /**
@@ -421,10 +443,6 @@ export async function addDefaultRegions(
         TransactItems: [
           ...partItems({
             id: frameworkId,
-            priorityGoals: [],
-            actionPoints: [],
-            pillars: [],
-            resultStatements: [],
             regions,
           }).map((Item) => ({
             Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(pk)' },
@@ -447,48 +465,20 @@ export async function addDefaultRegions(
   }
 }
 
-/** Replaces the regions of a draft in one transaction with the audit entry. */
+/** Replaces the regions of a draft (deletes, writes changed ones) in one transaction with the audit entry. */
 export async function replaceRegions(
   frameworkId: string,
   regions: Region[],
   actor: string,
 ): Promise<FrameworkDetail> {
   const current = await draftOrThrow(frameworkId);
-  const before = new Map(current.regions.map((r) => [r.id, r]));
-  const after = new Map(regions.map((r) => [r.id, r]));
-  const removed = [...before.keys()].filter((id) => !after.has(id));
-  const written = regions.filter((r) => JSON.stringify(before.get(r.id) ?? null) !== JSON.stringify(r));
-  if (removed.length === 0 && written.length === 0) return current;
-  const at = now();
-  const items = [
-    touchDraft(frameworkId, at),
-    ...removed.map((id) => ({
-      Delete: { TableName: tableName(), Key: keys.frameworkPart(frameworkId, 'REGION', id) },
-    })),
-    ...partItems({
-      id: frameworkId,
-      priorityGoals: [],
-      actionPoints: [],
-      pillars: [],
-      resultStatements: [],
-      regions: written,
-    }).map((Item) => ({ Put: { TableName: tableName(), Item } })),
-    auditEntry({
-      entity: FRAMEWORK,
-      entityId: frameworkId,
-      action: 'regions.replace',
-      actor,
-      at,
-      changes: { removed, written: written.map((r) => r.id) },
-    }),
-  ];
-  try {
-    await ddb().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    if (canceledBy(err)?.[0] === 'ConditionalCheckFailed') throw notDraftAnymore(frameworkId);
-    throw err;
-  }
-  return (await getFramework(frameworkId)) as FrameworkDetail;
+  return replaceDraftParts(current, current.regions, regions, {
+    kind: 'REGION',
+    sk: (r) => r.id,
+    content: (written) => ({ regions: written }),
+    action: 'regions.replace',
+    actor,
+  });
 }
 
 /** Writes one action point of a draft (adds it when the code is new to the draft). */
@@ -513,10 +503,7 @@ export async function putActionPoint(
   const at = now();
   const [item] = partItems({
     id: frameworkId,
-    priorityGoals: [],
     actionPoints: [ap],
-    pillars: [],
-    resultStatements: [],
   });
   try {
     await ddb().send(

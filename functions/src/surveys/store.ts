@@ -85,13 +85,18 @@ export async function getSurvey(surveyId: string): Promise<SurveyRecord | null> 
   return meta ? { ...meta, responseCount: counts.responses, respondedCount: counts.responded } : null;
 }
 
+/** The definition kept on a version's own item. */
+async function versionDefinition(surveyId: string, version: number): Promise<SurveyDefinition | null> {
+  const out = await ddb().send(
+    new GetCommand({ TableName: tableName(), Key: keys.surveyVersion(surveyId, version) }),
+  );
+  return (out.Item?.definition as SurveyDefinition | undefined) ?? null;
+}
+
 /** The definition a response answered: the current one, or an older version from its own item. */
 export async function getDefinition(survey: SurveyMeta, version: number): Promise<SurveyDefinition | null> {
   if (version === survey.currentVersion) return survey.definition;
-  const out = await ddb().send(
-    new GetCommand({ TableName: tableName(), Key: keys.surveyVersion(survey.id, version) }),
-  );
-  return (out.Item?.definition as SurveyDefinition | undefined) ?? null;
+  return versionDefinition(survey.id, version);
 }
 
 /** Every version of a survey's definition, oldest first (pattern: survey history). */
@@ -106,34 +111,48 @@ export async function listDefinitions(surveyId: string): Promise<SurveyDefinitio
   return (out.Items ?? []).map((i) => i.definition as SurveyDefinition);
 }
 
-/** The surveys attached to an activity, without their counters (pattern 8: one query). */
-export async function listSurveyMetasOfActivity(activityId: string): Promise<SurveyMeta[]> {
+/** The survey items of an activity (pattern 8: one query), all attributes or the projected ones. */
+async function surveyItemsOfActivity(
+  activityId: string,
+  projection?: string[],
+): Promise<Record<string, unknown>[]> {
   const out = await ddb().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.surveysOfActivity(activityId).gsi1pk },
+      ...(projection
+        ? {
+            ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', '),
+            ExpressionAttributeNames: Object.fromEntries(projection.map((a, i) => [`#p${i}`, a])),
+          }
+        : {}),
     }),
   );
-  return (out.Items ?? []).map((i) => strip(i) as SurveyMeta);
+  return out.Items ?? [];
 }
 
-/** Id, kind and current version of each survey of an activity (pattern 8, projected: no definitions). */
+/** The surveys attached to an activity, without their counters. */
+export async function listSurveyMetasOfActivity(activityId: string): Promise<SurveyMeta[]> {
+  return (await surveyItemsOfActivity(activityId)).map((i) => strip(i) as SurveyMeta);
+}
+
+/** The surveys attached to an activity with their response counters (then 16 small items each). */
+export async function listSurveysOfActivity(activityId: string): Promise<SurveyRecord[]> {
+  return Promise.all(
+    (await listSurveyMetasOfActivity(activityId)).map(async (meta) => {
+      const counts = await countResponses(meta.id);
+      return { ...meta, responseCount: counts.responses, respondedCount: counts.responded };
+    }),
+  );
+}
+
+/** Id, kind and current version of each survey of an activity (projected: no definitions). */
 export async function listSurveyVersionsOfActivity(
   activityId: string,
 ): Promise<Pick<SurveyMeta, 'id' | 'kind' | 'currentVersion'>[]> {
-  const out = await ddb().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.surveysOfActivity(activityId).gsi1pk },
-      ProjectionExpression: 'id, kind, currentVersion, #type',
-      ExpressionAttributeNames: { '#type': 'type' },
-    }),
-  );
-  return (out.Items ?? []).map((i) => ({
+  return (await surveyItemsOfActivity(activityId, ['id', 'kind', 'currentVersion', 'type'])).map((i) => ({
     id: i.id as string,
     kind: i.kind as SurveyMeta['kind'],
     currentVersion: i.currentVersion as number,
@@ -155,25 +174,12 @@ export async function answeredDefinition(
   const key = `${surveyId}#${version}`;
   const known = answeredDefinitions.get(key);
   if (known) return known;
-  const out = await ddb().send(
-    new GetCommand({ TableName: tableName(), Key: keys.surveyVersion(surveyId, version) }),
-  );
-  const definition = (out.Item?.definition as SurveyDefinition | undefined) ?? null;
+  const definition = await versionDefinition(surveyId, version);
   if (definition) {
     if (answeredDefinitions.size > 5_000) answeredDefinitions.clear();
     answeredDefinitions.set(key, definition);
   }
   return definition;
-}
-
-/** The surveys attached to an activity with their response counters (pattern 8, then 16 small items each). */
-export async function listSurveysOfActivity(activityId: string): Promise<SurveyRecord[]> {
-  return Promise.all(
-    (await listSurveyMetasOfActivity(activityId)).map(async (meta) => {
-      const counts = await countResponses(meta.id);
-      return { ...meta, responseCount: counts.responses, respondedCount: counts.responded };
-    }),
-  );
 }
 
 /** Public code -> survey id. A code never changes owner, so a process may remember it for good. */
