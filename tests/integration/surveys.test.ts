@@ -246,6 +246,42 @@ describe('the participant API', () => {
     expect(await responseCount(survey.id)).toBe(1);
   });
 
+  it('answers an identical resend after closing with 200 (it was stored), and a new response with 410', async () => {
+    const survey = await attach();
+    const sent = submission();
+    expect((await submit(survey.code, sent)).status).toBe(201);
+    const past = new Date(Date.now() - 3_600_000).toISOString();
+    const earlier = new Date(Date.now() - 7_200_000).toISOString();
+    await call(admin, `/api/surveys/${survey.id}/schedule`, {
+      method: 'PUT',
+      body: JSON.stringify({ opensAt: earlier, closesAt: past, sendInvitationsAt: null, reminderAt: null }),
+    });
+    const resend = await submit(survey.code, { ...sent, submittedAt: new Date().toISOString() });
+    expect(resend.status).toBe(200);
+    expect(await resend.json()).toEqual({ responseId: sent.responseId, status: 'duplicate' });
+    const changed = await submit(survey.code, {
+      ...sent,
+      answers: { ...postEventAnswers, most_useful: 'other' },
+    });
+    expect(changed.status).toBe(410);
+    expect(await responseCount(survey.id)).toBe(1);
+  });
+
+  it('attaches with an empty schedule to an activity long over: open now, invitations now, closes in 30 days', async () => {
+    const startsAt = new Date(Date.now() - 200 * 86_400_000).toISOString();
+    const endsAt = new Date(Date.now() - 199 * 86_400_000).toISOString();
+    const before = Date.now();
+    const survey = (await attach({}, await putActivity({ startsAt, endsAt }))) as Attached & {
+      opensAt: string;
+      closesAt: string;
+      sendInvitationsAt: string;
+    };
+    expect(Date.parse(survey.opensAt)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(survey.sendInvitationsAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(survey.closesAt)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect((await submit(survey.code, submission())).status).toBe(201);
+  });
+
   it(`limits one address to ${LIMITS.perAddressPerSurvey} submissions a minute per survey with 429`, async () => {
     const survey = await attach();
     const address = `198.51.100.${Math.floor(Math.random() * 250)}`;

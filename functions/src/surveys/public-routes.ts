@@ -92,7 +92,8 @@ publicSurveys
       summary: 'Submit a response (idempotent by responseId)',
       description:
         'The device generates `responseId` once and resends it on retry: 201 for a new response, 200 for an ' +
-        'identical resend, 409 for the same id with other answers. 410 once the survey is closed. ' +
+        'identical resend (also after the survey closed), 409 for the same id with other answers. 410 once the survey is ' +
+        'closed. ' +
         `Limit: ${LIMITS.perAddressPerSurvey} per minute per address and survey.`,
       request: {
         params: CodeParam,
@@ -124,6 +125,11 @@ publicSurveys
 
       const status = surveyStatus(survey, new Date());
       if (status === 'closed') {
+        // A device resending what was stored before the close is told it arrived, not that it is late.
+        const stored = await responses.getResponse(survey.id, submission.responseId);
+        if (stored && sameSubmission(stored.submission, submission)) {
+          return c.json({ responseId: submission.responseId, status: 'duplicate' as const }, 200);
+        }
         throw new ProblemError(410, 'survey-closed', 'This survey is closed and no longer takes answers.');
       }
       if (status === 'not_yet_open') {

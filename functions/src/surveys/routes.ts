@@ -133,7 +133,7 @@ surveys
         );
       }
       const now = new Date();
-      const defaults = defaultSchedule(input.kind, activity, now);
+      const defaults = defaultSchedule(input.kind, activity, now, { opensAt: input.opensAt });
       const id = newId();
       // Definition ids are slugs that start with a letter; survey ids start with their time prefix.
       const definition = { ...template, id: `survey_${id}`, version: 1, kind: input.kind, languages };
@@ -158,10 +158,8 @@ surveys
         definition,
       };
       if (survey.opensAt >= survey.closesAt) {
-        const detail = input.closesAt
-          ? 'The survey closes before it opens.'
-          : 'With the default schedule this survey would already be closed (the activity is over): set when it opens and closes.';
-        throw new ProblemError(422, 'invalid-input', detail, [
+        // Only a closing time the administrator chose can come before the opening (the defaults never do).
+        throw new ProblemError(422, 'invalid-input', 'The survey closes before it opens.', [
           { path: ['json', 'closesAt'], code: 'custom', message: 'Must be after the opening time.' },
         ]);
       }

@@ -110,23 +110,26 @@ const DAY = 24 * HOUR;
  * The schedule a survey gets when the administrator leaves fields empty: opens at once (a pre-test
  * a week before the start), invitations 2 h after the end, a reminder 2 days later, closes 30 days
  * after the end (a follow-up: invitations 90 days after the end, closes 30 days after that).
+ * Nothing is scheduled in the past: for an activity already over, invitations go now and the survey
+ * stays open 30 days from then (a pre-test: 7 days), so an empty schedule is always a valid one.
+ * `given.opensAt`, when the administrator set it, moves the default closing time after it.
  */
 export function defaultSchedule(
   kind: SurveyKind,
   activity: { startsAt: string; endsAt: string },
   now: Date,
+  given: { opensAt?: string } = {},
 ): { opensAt: string; closesAt: string; sendInvitationsAt: string; reminderAt: string } {
+  const t = now.getTime();
   const start = Date.parse(activity.startsAt);
   const end = Date.parse(activity.endsAt);
-  const send =
-    kind === 'pre_test'
-      ? Math.max(now.getTime(), start - 7 * DAY)
-      : kind === 'follow_up'
-        ? end + 90 * DAY
-        : end + 2 * HOUR;
-  const opens = kind === 'follow_up' ? send : Math.min(now.getTime(), send);
-  const closes = kind === 'pre_test' ? end : send + 30 * DAY;
-  const iso = (t: number) => new Date(t).toISOString();
+  const planned =
+    kind === 'pre_test' ? start - 7 * DAY : kind === 'follow_up' ? end + 90 * DAY : end + 2 * HOUR;
+  const send = Math.max(t, planned);
+  const opens = given.opensAt ? Date.parse(given.opensAt) : kind === 'follow_up' ? send : Math.min(t, send);
+  const from = Math.max(opens, send);
+  const closes = kind === 'pre_test' ? (end > from ? end : from + 7 * DAY) : from + 30 * DAY;
+  const iso = (x: number) => new Date(x).toISOString();
   return {
     opensAt: iso(opens),
     closesAt: iso(closes),
