@@ -91,13 +91,14 @@ describe('scheduled invitations and reminders', () => {
       });
     expect((await post()).status).toBe(201);
     expect((await post()).status).toBe(200);
-    // A second, different response through the same link counts as a response, not as another respondent.
+    // A second, different response through the same personal link is refused: one link, one answer.
     const other = await app.request(`/api/public/surveys/${survey.code}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...body, responseId: randomUUID() }),
     });
-    expect(other.status).toBe(201);
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as { type: string }).type).toContain('invitation-answered');
 
     const results = (await (await call(`/api/surveys/${survey.id}/results`)).json()) as {
       responseCount: number;
@@ -105,13 +106,40 @@ describe('scheduled invitations and reminders', () => {
       respondedCount: number;
       responseRate: number;
     };
-    expect(results).toMatchObject({ responseCount: 2, invitedCount: 3, respondedCount: 1 });
+    expect(results).toMatchObject({ responseCount: 1, invitedCount: 3, respondedCount: 1 });
     expect(results.responseRate).toBeCloseTo(1 / 3);
 
     const stored = await ddb().send(
       new GetCommand({ TableName: tableName(), Key: keys.response(survey.id, responseId) }),
     );
     expect(JSON.stringify(stored.Item)).not.toContain(token as string);
+  });
+
+  it("ignores another survey's invitation token: that invitee stays unanswered, the response counts anonymously", async () => {
+    const x = await setup({ sendInvitationsAt: null, reminderAt: null });
+    const y = await setup({ sendInvitationsAt: null, reminderAt: null });
+    await call(`/api/surveys/${x.survey.id}/invitations/send`, { method: 'POST' });
+    const token = tokenIn((await sentMail(x.emails[0]))[0]?.body.text ?? '');
+    expect(token).toBeDefined();
+    const now = new Date().toISOString();
+    const res = await app.request(`/api/public/surveys/${y.survey.code}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        responseId: randomUUID(),
+        surveyVersion: 1,
+        language: 'en',
+        answers: postEventAnswers,
+        startedAt: now,
+        submittedAt: now,
+        invitation: token,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const rx = (await (await call(`/api/surveys/${x.survey.id}/results`)).json()) as Record<string, number>;
+    const ry = (await (await call(`/api/surveys/${y.survey.id}/results`)).json()) as Record<string, number>;
+    expect(rx).toMatchObject({ responseCount: 0, respondedCount: 0 });
+    expect(ry).toMatchObject({ responseCount: 1, respondedCount: 0 });
   });
 
   it('reminds only those who have not answered, once', async () => {

@@ -23,7 +23,8 @@ export interface ResponseRecord {
   submission: ResponseSubmission;
 }
 
-export type SubmitOutcome = 'created' | 'duplicate' | 'conflict';
+/** `answered`: the personal link (invitation) was already used for another response; nothing written. */
+export type SubmitOutcome = 'created' | 'duplicate' | 'conflict' | 'answered';
 
 /** Aggregate keys per update item: keeps each update expression well under DynamoDB's 4 KB. */
 const KEYS_PER_ITEM = 100;
@@ -143,9 +144,8 @@ export async function submitResponse(
       return same(existing.submission, record.submission) ? 'duplicate' : 'conflict';
     }
     if (invitation && reasons[2] === 'ConditionalCheckFailed') {
-      // The invitation was already answered (a second response from the same link): keep the
-      // response, count it, but not again in the response rate.
-      return submitResponse(record, null, same, delta, attempt);
+      // The invitation was already answered with another response id: a personal link answers once.
+      return 'answered';
     }
     if (reasons.includes('TransactionConflict') && attempt < 8) {
       // Another transaction touched the survey item at the same moment: retrying is safe, the

@@ -12,6 +12,7 @@ import {
 import { getActivity } from '../activities/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { clientAddress } from '../lib/client.js';
+import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';
 import { limitRate } from '../lib/rate-limit.js';
 import { defineRoute } from '../lib/route.js';
@@ -160,7 +161,9 @@ publicSurveys
         );
       }
       const score = scoreKnowledge(definition, checked.value);
-      const invitation = token ? await responses.findInvitation(token) : null;
+      const found = token ? await responses.findInvitation(token) : null;
+      // A token counts only on its own survey: another survey's token is ignored (an anonymous response).
+      const invitation = found && found.pk === keys.survey(survey.id).pk ? found : null;
       const outcome = await responses.submitResponse(
         {
           surveyId: survey.id,
@@ -179,10 +182,17 @@ publicSurveys
           receivedAt: new Date().toISOString(),
           submission,
         },
-        invitation && !invitation.respondedAt ? invitation : null,
+        invitation,
         sameSubmission,
         responseDelta(definition, checked.value, score.maxPoints > 0 ? score : null),
       );
+      if (outcome === 'answered') {
+        throw new ProblemError(
+          409,
+          'invitation-answered',
+          'This personal link has already been used to answer this survey.',
+        );
+      }
       if (outcome === 'conflict') {
         throw new ProblemError(
           409,
