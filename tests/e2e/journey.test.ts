@@ -82,6 +82,8 @@ describe('from an activity to a result, on phones', () => {
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Invitations sent: 1' }).count(), wait)
       .toBe(1);
+    // The survey's own count follows at once (it was stale until a reload).
+    await expect.poll(() => page.getByText('1 invited, 0 of them answered').count(), wait).toBe(1);
     await shot(page, 'journey-3-invited-phone');
     const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as {
       emails: { destination: { to: string[] }; body: { text: string } }[];
