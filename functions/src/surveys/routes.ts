@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { summarise } from '../../../shared/src/responses/summary.js';
 import { reviseSurvey, translationCompleteness } from '../../../shared/src/surveys/rules.js';
-import { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
+import { SurveyDefinition, type SurveyKind } from '../../../shared/src/surveys/schema.js';
 import {
   defaultSchedule,
   Survey,
@@ -29,6 +29,9 @@ const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema
 const ActivityParam = z.object({ activityId: Id });
 const SurveyParam = z.object({ surveyId: Id });
 
+/** A survey in an activity's list: how many scored knowledge items it has (0: not a test). */
+const SurveyListItem = Survey.extend({ knowledgeItems: z.int().nonnegative() });
+
 const SurveyDetail = Survey.extend({
   definition: SurveyDefinition,
   link: z.url(),
@@ -39,6 +42,44 @@ const SurveyDetail = Survey.extend({
 
 /** The public link of a survey, as printed on QR codes and sent in invitations. */
 export const publicLink = (code: string) => `${env().PUBLIC_BASE_URL}/s/${code}`;
+
+/**
+ * The survey whose knowledge test a new survey gives again: of the same activity, with scored
+ * knowledge items, of another kind, and not already given twice. 422 on the field otherwise.
+ */
+async function sameTestTwin(activityId: string, surveyId: string, kind: SurveyKind) {
+  const twin = await store.getSurveyMeta(surveyId);
+  const refuse = (message: string) => {
+    throw new ProblemError(422, 'invalid-input', message, [
+      { path: ['json', 'sameTestAs'], code: 'invalid_twin', message },
+    ]);
+  };
+  if (!twin || twin.activityId !== activityId) return refuse('No such survey in this activity.');
+  if (!twin.definition.questions.some((q) => q.type === 'knowledge')) {
+    return refuse('That survey has no knowledge-test items to give again.');
+  }
+  if (twin.kind === kind)
+    return refuse('The same test is given at two different moments: choose another kind.');
+  if (twin.sameTestAs) return refuse('That test is already given before and after.');
+  return twin;
+}
+
+/**
+ * What two surveys giving the same test share: the questions, their pages and languages. Each keeps
+ * its own kind, title, introduction and thanks ("start" and "end of the training").
+ */
+const withTestOf = (own: SurveyDefinition, test: SurveyDefinition): SurveyDefinition => ({
+  ...own,
+  questions: structuredClone(test.questions),
+  pages: structuredClone(test.pages),
+  languages: [...test.languages],
+});
+
+/** The new survey's definition: the twin's test, with the texts its template has for this kind. */
+async function sameTestDefinition(twin: store.SurveyMeta, kind: SurveyKind): Promise<SurveyDefinition> {
+  const texts = (await templateDefinition(twin.templateId, kind)) ?? twin.definition;
+  return withTestOf({ ...texts, kind }, twin.definition);
+}
 
 async function surveyOr404(surveyId: string) {
   const survey = await store.getSurvey(surveyId);
@@ -75,12 +116,15 @@ surveys
       tags: ['Surveys'],
       summary: 'The surveys attached to an activity',
       request: { params: ActivityParam },
-      responses: { 200: { description: 'Surveys', content: json(z.array(Survey)) } },
+      responses: { 200: { description: 'Surveys', content: json(z.array(SurveyListItem)) } },
     }),
     async (c) => {
       const list = await store.listSurveysOfActivity(c.req.valid('param').activityId);
       return c.json(
-        list.map(({ definition, ...s }) => s),
+        list.map(({ definition, ...s }) => ({
+          ...s,
+          knowledgeItems: definition.questions.filter((q) => q.type === 'knowledge').length,
+        })),
         200,
       );
     },
@@ -105,8 +149,12 @@ surveys
       const input = c.req.valid('json');
       const activity = await getActivity(activityId);
       if (!activity) throw new ProblemError(404, 'activity-not-found', `No activity ${activityId}.`);
+      const twin = input.sameTestAs ? await sameTestTwin(activityId, input.sameTestAs, input.kind) : null;
       // A copy of the template's definition: editing the template later never changes this survey.
-      const template = await templateDefinition(input.templateId, input.kind);
+      // The same test given again starts from the other survey's current questions, and stays in step.
+      const template = twin
+        ? await sameTestDefinition(twin, input.kind)
+        : await templateDefinition(input.templateId ?? '', input.kind);
       if (!template) {
         throw new ProblemError(422, 'invalid-input', 'Unknown template.', [
           {
@@ -116,7 +164,7 @@ surveys
           },
         ]);
       }
-      const languages = input.languages ?? template.languages;
+      const languages = twin ? twin.languages : (input.languages ?? template.languages);
       const missing = languages.filter((l) => !template.languages.includes(l));
       if (missing.length > 0) {
         throw new ProblemError(
@@ -142,7 +190,8 @@ surveys
         activityId,
         kind: input.kind,
         code: newPublicCode(),
-        templateId: input.templateId,
+        templateId: twin ? twin.templateId : (input.templateId ?? ''),
+        ...(twin ? { sameTestAs: twin.id } : {}),
         title: definition.title,
         languages,
         currentVersion: 1,
@@ -163,7 +212,18 @@ surveys
           { path: ['json', 'closesAt'], code: 'custom', message: 'Must be after the opening time.' },
         ]);
       }
-      await store.createSurvey(survey, c.get('principal')?.username ?? 'unknown');
+      try {
+        await store.createSurvey(survey, c.get('principal')?.username ?? 'unknown', twin);
+      } catch (err) {
+        if (twin && (err as Error).name === 'TransactionCanceledException') {
+          throw new ProblemError(
+            409,
+            'edit-conflict',
+            'That survey changed meanwhile (edited, or given a second moment). Reload and try again.',
+          );
+        }
+        throw err;
+      }
       await scheduleJobs(survey);
       const { definition: _, ...body } = survey;
       return c.json(body, 201);
@@ -209,11 +269,29 @@ surveys
     }),
     async (c) => {
       const survey = await surveyOr404(c.req.valid('param').surveyId);
-      const revised = reviseSurvey(survey.definition, c.req.valid('json'), survey.responseCount > 0);
+      const edited = c.req.valid('json');
+      // A test given before and after is one set of questions: the edit reaches both surveys, each
+      // getting a new version of its own once it has responses (or edited in place while it has none).
+      const twin = survey.sameTestAs ? await store.getSurvey(survey.sameTestAs) : null;
+      const revisions = [
+        { survey, definition: reviseSurvey(survey.definition, edited, survey.responseCount > 0) },
+        ...(twin
+          ? [
+              {
+                survey: twin,
+                definition: reviseSurvey(
+                  twin.definition,
+                  withTestOf(twin.definition, edited),
+                  twin.responseCount > 0,
+                ),
+              },
+            ]
+          : []),
+      ];
+      const revised = revisions[0]!.definition;
       try {
-        await store.saveDefinition(
-          survey,
-          revised,
+        await store.saveDefinitions(
+          revisions,
           c.get('principal')?.username ?? 'unknown',
           new Date().toISOString(),
         );

@@ -20,8 +20,16 @@ const strip = <T extends Record<string, unknown>>(item: T) => {
   return rest;
 };
 
-/** Creates a survey with version 1 of its definition and its unique public code, in one transaction. */
-export async function createSurvey(survey: SurveyMeta, actor: string): Promise<void> {
+/**
+ * Creates a survey with version 1 of its definition and its unique public code, in one transaction.
+ * With `twin` (the survey whose test this one gives again), the twin is linked back in the same
+ * transaction, provided it is unchanged since it was read and not linked already.
+ */
+export async function createSurvey(
+  survey: SurveyMeta,
+  actor: string,
+  twin?: Pick<SurveyMeta, 'id' | 'currentVersion'> | null,
+): Promise<void> {
   const now = survey.createdAt;
   await ddb().send(
     new TransactWriteCommand({
@@ -60,13 +68,32 @@ export async function createSurvey(survey: SurveyMeta, actor: string): Promise<v
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        ...(twin
+          ? [
+              {
+                Update: {
+                  TableName: tableName(),
+                  Key: keys.survey(twin.id),
+                  UpdateExpression: 'SET sameTestAs = :id',
+                  ConditionExpression:
+                    'attribute_exists(pk) AND attribute_not_exists(sameTestAs) AND currentVersion = :v',
+                  ExpressionAttributeValues: { ':id': survey.id, ':v': twin.currentVersion },
+                },
+              },
+            ]
+          : []),
         auditEntry({
           entity: 'survey',
           entityId: survey.id,
           action: 'create',
           actor,
           at: now,
-          changes: { templateId: survey.templateId, kind: survey.kind, activityId: survey.activityId },
+          changes: {
+            templateId: survey.templateId,
+            kind: survey.kind,
+            activityId: survey.activityId,
+            ...(twin ? { sameTestAs: twin.id } : {}),
+          },
         }),
       ],
     }),
@@ -164,7 +191,7 @@ const answeredDefinitions = new Map<string, SurveyDefinition>();
 
 /**
  * The definition of a version of a survey that has responses. Once a survey has a response every
- * edit makes a new version (`saveDefinition` checks the counters), so such a version never changes
+ * edit makes a new version (`saveDefinitions` checks the counters), so such a version never changes
  * and the process keeps it: the indicator engine reads each definition once, not on every view.
  */
 export async function answeredDefinition(
@@ -199,71 +226,77 @@ export async function getSurveyByCode(code: string): Promise<SurveyMeta | null> 
 }
 
 /**
- * Saves an edited definition. Unanswered surveys are edited in place (same version); once a survey
- * has a response the edit becomes a new version and the old one stays as it was.
+ * Saves edited definitions in one transaction: one survey, or the two surveys that give the same
+ * test. Unanswered surveys are edited in place (same version); once a survey has a response the
+ * edit becomes a new version and the old one stays as it was.
  */
-export async function saveDefinition(
-  survey: SurveyMeta,
-  definition: SurveyDefinition,
+export async function saveDefinitions(
+  revisions: readonly { survey: SurveyMeta; definition: SurveyDefinition }[],
   actor: string,
   now: string,
 ): Promise<void> {
-  const v = definition.version;
   await ddb().send(
     new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: keys.survey(survey.id),
-            UpdateExpression: 'SET #definition = :d, currentVersion = :v, title = :t, languages = :l',
-            // Guards against a concurrent edit.
-            ConditionExpression: 'currentVersion = :old',
-            ExpressionAttributeNames: { '#definition': 'definition' },
-            ExpressionAttributeValues: {
-              ':d': definition,
-              ':v': v,
-              ':t': definition.title,
-              ':l': definition.languages,
-              ':old': survey.currentVersion,
-            },
-          },
-        },
-        // An edit in place is only allowed while no response exists: a response arriving meanwhile
-        // fails this check (or conflicts), and the caller answers 409.
-        ...(v === survey.currentVersion
-          ? Array.from({ length: COUNTER_SHARDS }, (_, shard) => ({
-              ConditionCheck: {
-                TableName: tableName(),
-                Key: keys.counterShard(survey.id, shard),
-                ConditionExpression: 'attribute_not_exists(responses) OR responses = :zero',
-                ExpressionAttributeValues: { ':zero': 0 },
-              },
-            }))
-          : []),
-        {
-          Put: {
-            TableName: tableName(),
-            Item: {
-              ...keys.surveyVersion(survey.id, v),
-              type: 'surveyVersion',
-              definition,
-              createdAt: now,
-              createdBy: actor,
-            },
-          },
-        },
-        auditEntry({
-          entity: 'survey',
-          entityId: survey.id,
-          action: v === survey.currentVersion ? 'edit' : 'new-version',
-          actor,
-          at: now,
-          changes: { version: v },
-        }),
-      ],
+      TransactItems: revisions.flatMap(({ survey, definition }) =>
+        definitionItems(survey, definition, actor, now),
+      ),
     }),
   );
+}
+
+function definitionItems(survey: SurveyMeta, definition: SurveyDefinition, actor: string, now: string) {
+  const v = definition.version;
+  return [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.survey(survey.id),
+        UpdateExpression: 'SET #definition = :d, currentVersion = :v, title = :t, languages = :l',
+        // Guards against a concurrent edit.
+        ConditionExpression: 'currentVersion = :old',
+        ExpressionAttributeNames: { '#definition': 'definition' },
+        ExpressionAttributeValues: {
+          ':d': definition,
+          ':v': v,
+          ':t': definition.title,
+          ':l': definition.languages,
+          ':old': survey.currentVersion,
+        },
+      },
+    },
+    // An edit in place is only allowed while no response exists: a response arriving meanwhile
+    // fails this check (or conflicts), and the caller answers 409.
+    ...(v === survey.currentVersion
+      ? Array.from({ length: COUNTER_SHARDS }, (_, shard) => ({
+          ConditionCheck: {
+            TableName: tableName(),
+            Key: keys.counterShard(survey.id, shard),
+            ConditionExpression: 'attribute_not_exists(responses) OR responses = :zero',
+            ExpressionAttributeValues: { ':zero': 0 },
+          },
+        }))
+      : []),
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.surveyVersion(survey.id, v),
+          type: 'surveyVersion',
+          definition,
+          createdAt: now,
+          createdBy: actor,
+        },
+      },
+    },
+    auditEntry({
+      entity: 'survey',
+      entityId: survey.id,
+      action: v === survey.currentVersion ? 'edit' : 'new-version',
+      actor,
+      at: now,
+      changes: { version: v },
+    }),
+  ];
 }
 
 /** Changes the opening window and schedule of a survey. */

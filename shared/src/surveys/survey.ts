@@ -10,7 +10,12 @@ export type PublicCode = z.infer<typeof PublicCode>;
 export const SurveyAttachInput = z
   .object({
     /** A ready template (`post-event`, `knowledge-test`, `follow-up`) or a stored one. */
-    templateId: z.string().min(1).max(80),
+    templateId: z.string().min(1).max(80).optional(),
+    /**
+     * Administer the same knowledge test as this survey of the same activity (the pre-test, to give it
+     * again after the event): one set of questions for both, every later edit made to both at once.
+     */
+    sameTestAs: Id.optional(),
     kind: SurveyKind,
     /** Languages offered to participants, the default first; default: all the template has. */
     languages: z.array(LanguageCode).min(1).optional(),
@@ -24,6 +29,10 @@ export const SurveyAttachInput = z
   .refine((s) => !s.opensAt || !s.closesAt || s.opensAt < s.closesAt, {
     message: 'The survey closes before it opens.',
     path: ['closesAt'],
+  })
+  .refine((s) => (s.templateId === undefined) !== (s.sameTestAs === undefined), {
+    message: 'Choose a template, or the survey whose test this one gives again (one of the two).',
+    path: ['templateId'],
   });
 export type SurveyAttachInput = z.infer<typeof SurveyAttachInput>;
 
@@ -51,6 +60,8 @@ export const Survey = z.object({
   kind: SurveyKind,
   code: PublicCode,
   templateId: z.string(),
+  /** The other survey of the activity that gives the same test (pre-test and post-test): edited together. */
+  sameTestAs: Id.nullable().optional(),
   title: LocalizedText,
   languages: z.array(LanguageCode),
   currentVersion: z.int().positive(),
