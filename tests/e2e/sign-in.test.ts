@@ -36,6 +36,9 @@ describe('sign-in on a phone', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Welcome, administrator');
+    // On a phone the menu is folded behind one button: the header takes a small part of the screen.
+    const header = await page.locator('header.top').boundingBox();
+    expect(header?.height ?? 1000).toBeLessThan((page.viewportSize()?.height ?? 0) * 0.15);
     await shot(page, 'home-admin-phone');
     await page.goto(`${web}/admin/audit`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit trail');
@@ -44,6 +47,9 @@ describe('sign-in on a phone', () => {
       .toMatch(/changes shown|No change/);
     await shot(page, 'audit-admin-phone');
 
+    await page.getByRole('button', { name: 'Menu' }).click();
+    expect(await page.getByRole('link', { name: 'Audit' }).getAttribute('aria-current')).toBe('page');
+    await shot(page, 'menu-open-admin-phone');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin\?signedout=1/);
     expect(await page.getByRole('status').textContent()).toContain('signed out');
