@@ -65,6 +65,21 @@ describe('one knowledge test given before and after', () => {
     await expect.poll(() => page.getByText('its questions are edited together').count(), wait).toBe(2);
     await shot(page, 'same-test-attached-phone');
 
+    // A survey attached by mistake is detached from its page (nobody answered it).
+    await page.getByRole('radio', { name: /Three months later/ }).check();
+    await page.getByRole('button', { name: 'Attach survey' }).click();
+    await page
+      .getByRole('link', { name: /Three months later/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/surveys\/[0-9a-z]+$/, wait);
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Detach this survey' }).click();
+    await page.waitForURL(/\/surveys$/, wait);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Link, QR code and details' }).count(), wait)
+      .toBe(2);
+
     // Edit once, on the post-test's page: the last knowledge item is removed.
     await page.getByRole('link', { name: 'Knowledge test: end of the training' }).first().click();
     await page.waitForURL(/\/surveys\/[0-9a-z]+$/, wait);

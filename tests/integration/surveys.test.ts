@@ -389,3 +389,39 @@ describe('knowledge tests', () => {
     }
   });
 });
+
+describe('detaching a survey', () => {
+  it('detaches an unanswered survey: its page, public link and invitations job are gone', async () => {
+    const survey = await attach();
+    const res = await call(admin, `/api/surveys/${survey.id}`, { method: 'DELETE' });
+    expect(res.status).toBe(204);
+    expect((await call(evaluator, `/api/surveys/${survey.id}`)).status).toBe(404);
+    expect((await app.request(`/api/public/surveys/${survey.code}`)).status).toBe(404);
+    expect((await submit(survey.code, submission())).status).toBe(404);
+    expect((await call(admin, `/api/surveys/${survey.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('refuses to detach a survey with responses (409), which keeps them', async () => {
+    const survey = await attach();
+    expect((await submit(survey.code, submission())).status).toBe(201);
+    const res = await call(admin, `/api/surveys/${survey.id}`, { method: 'DELETE' });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await responseCount(survey.id)).toBe(1);
+  });
+
+  it('unlinks the other moment of the same test when one is detached', async () => {
+    const activityId = await putActivity();
+    const pre = await attach({ templateId: 'knowledge_test', kind: 'pre_test' }, activityId);
+    const post = await attach({ templateId: undefined, sameTestAs: pre.id, kind: 'post_event' }, activityId);
+    expect((await call(admin, `/api/surveys/${post.id}`, { method: 'DELETE' })).status).toBe(204);
+    const after = (await (await call(evaluator, `/api/surveys/${pre.id}`)).json()) as { sameTestAs?: string };
+    expect(after.sameTestAs).toBeUndefined();
+    // The pre-test can be given again after the event.
+    const again = await call(admin, `/api/activities/${activityId}/surveys`, {
+      method: 'POST',
+      body: JSON.stringify({ sameTestAs: pre.id, kind: 'post_event' }),
+    });
+    expect(again.status).toBe(201);
+  });
+});

@@ -310,6 +310,44 @@ surveys
   )
   .openapi(
     defineRoute('admin', {
+      method: 'delete',
+      path: '/surveys/{surveyId}',
+      tags: ['Surveys'],
+      summary: 'Detach a survey nobody has answered',
+      description:
+        'Removes the survey, its public link (which then answers 404), its versions, scheduled e-mails and ' +
+        'invitations. A survey with responses is never deleted (409): its data stays the source of figures.',
+      request: { params: SurveyParam },
+      responses: {
+        204: { description: 'Detached' },
+        404: { description: 'No such survey' },
+        409: { description: 'The survey has responses, or changed meanwhile' },
+      },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const answered = () =>
+        new ProblemError(
+          409,
+          'survey-answered',
+          'This survey has responses, so it cannot be detached: the responses stay the source of its figures.',
+        );
+      if (survey.responseCount > 0) throw answered();
+      try {
+        await store.deleteUnansweredSurvey(
+          survey,
+          c.get('principal')?.username ?? 'unknown',
+          new Date().toISOString(),
+        );
+      } catch (err) {
+        if ((err as Error).name === 'TransactionCanceledException') throw answered();
+        throw err;
+      }
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
       method: 'put',
       path: '/surveys/{surveyId}/schedule',
       tags: ['Surveys'],

@@ -1,8 +1,14 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import type { Survey } from '../../../shared/src/surveys/survey.js';
 import { auditEntry } from '../lib/audit.js';
-import { ddb, tableName } from '../lib/aws.js';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { COUNTER_SHARDS, keys } from '../lib/keys.js';
 import { countResponses } from '../responses/store.js';
 
@@ -318,4 +324,71 @@ export async function updateSchedule(
       },
     }),
   );
+}
+
+/**
+ * Detaches a survey that nobody has answered: its META, public code and the other survey's link to
+ * it go in one transaction, on condition that no response arrived (the 16 counters are zero) and
+ * nobody edited it meanwhile; its versions, jobs and invitations are then deleted in batches (an
+ * interrupted clean-up leaves only unreachable items). Throws TransactionCanceledException otherwise.
+ */
+export async function deleteUnansweredSurvey(survey: SurveyMeta, actor: string, now: string): Promise<void> {
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.survey(survey.id),
+            ConditionExpression: 'currentVersion = :v',
+            ExpressionAttributeValues: { ':v': survey.currentVersion },
+          },
+        },
+        ...Array.from({ length: COUNTER_SHARDS }, (_, shard) => ({
+          ConditionCheck: {
+            TableName: tableName(),
+            Key: keys.counterShard(survey.id, shard),
+            ConditionExpression: 'attribute_not_exists(responses) OR responses = :zero',
+            ExpressionAttributeValues: { ':zero': 0 },
+          },
+        })),
+        { Delete: { TableName: tableName(), Key: keys.surveyCode(survey.code) } },
+        ...(survey.sameTestAs
+          ? [
+              {
+                Update: {
+                  TableName: tableName(),
+                  Key: keys.survey(survey.sameTestAs),
+                  UpdateExpression: 'REMOVE sameTestAs',
+                  ConditionExpression: 'attribute_exists(pk)',
+                },
+              },
+            ]
+          : []),
+        auditEntry({
+          entity: 'survey',
+          entityId: survey.id,
+          action: 'delete',
+          actor,
+          at: now,
+          changes: { kind: survey.kind, activityId: survey.activityId },
+        }),
+      ],
+    }),
+  );
+  const rest = await queryAll<{ pk: string; sk: string }>({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.survey(survey.id).pk },
+    ProjectionExpression: 'pk, sk',
+  });
+  for (let i = 0; i < rest.length; i += 25) {
+    let request: Record<string, unknown[]> | undefined = {
+      [tableName()]: rest.slice(i, i + 25).map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } })),
+    };
+    // Unprocessed items (throttling) are sent again until none is left.
+    while (request && Object.keys(request).length > 0) {
+      const out = await ddb().send(new BatchWriteCommand({ RequestItems: request as never }));
+      request = out.UnprocessedItems as Record<string, unknown[]> | undefined;
+    }
+  }
 }
