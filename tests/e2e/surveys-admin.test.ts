@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
-import { desktop, launch, phone, shot, signInPage } from '../support/browser.js';
+import { ARTIFACTS, desktop, launch, phone, shot, signInPage } from '../support/browser.js';
 import { postEventAnswers, putActivity } from '../support/fixtures.js';
 
 const web = inject('webUrl');
@@ -102,7 +102,15 @@ describe('surveys of an activity, for administrators and evaluators', () => {
     const ruText = page.locator('#edit-satisfaction-text');
     expect(await ruText.inputValue()).toBe('Насколько в целом вы довольны мероприятием?');
     await ruText.fill('Насколько в целом вы довольны этим мероприятием?');
-    await shot(page, 'surveys-edit-texts-phone');
+    // The source language is shown beside every text, scale points and options included.
+    const point = page.locator('#edit-satisfaction-points-5');
+    const source = page.locator('.translation').filter({ has: point }).locator('.source');
+    expect(await source.textContent()).toContain('Very satisfied');
+    expect(await source.getAttribute('lang')).toBe('en');
+    await point.fill('Очень доволен (а)');
+    await expect.poll(() => page.getByText(/ of \d+ texts in Russian/).count(), wait).toBe(1);
+    await point.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/surveys-translate-phone.png` });
     await page.getByRole('button', { name: 'Save texts' }).click();
     await expect
       .poll(() => page.getByRole('status').first().textContent(), wait)
