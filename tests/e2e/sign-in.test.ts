@@ -2,9 +2,21 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { launch, phone, shot } from '../support/browser.js';
+import { NO_ROLE_USER } from '../support/emulators.js';
 
 const web = inject('webUrl');
+const env = inject('stackEnv');
 const [admin, evaluator] = DEMO_USERS;
+const wait = { timeout: 20_000 };
+
+/** The newest password reset code in the local inbox for `email` ('' when none yet). */
+async function latestCode(email: string): Promise<string> {
+  const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as {
+    emails: { destination: { to: string[] }; body: { text: string } }[];
+  };
+  const mail = store.emails.filter((m) => m.destination.to.includes(email)).at(-1);
+  return /code to choose a new password: (\S+)/.exec(mail?.body.text ?? '')?.[1] ?? '';
+}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -90,6 +102,32 @@ describe('sign-in on a phone', () => {
     await page.goto(`${web}/admin/users`);
     await page.waitForURL(/\/signin\?expired=1/);
     expect(await page.getByRole('status').textContent()).toContain('expired');
+    await context.close();
+  });
+
+  it('resets a forgotten password with the code e-mailed to the local inbox, then signs in', async () => {
+    const context = await browser.newContext({ ...phone });
+    const page = await context.newPage();
+    await page.goto(`${web}/signin`);
+    await page.getByRole('button', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('E-mail').fill(NO_ROLE_USER.email);
+    await page.getByRole('button', { name: 'Send me a code' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent(), wait)
+      .toContain('a code is on its way');
+    // cognito-local's e-mail reaches the local SES inbox, as Cognito's own e-mail would in AWS.
+    await expect.poll(() => latestCode(NO_ROLE_USER.email), wait).not.toBe('');
+    const code = await latestCode(NO_ROLE_USER.email);
+    await page.getByLabel('Code from the e-mail').fill('000000');
+    await page.getByLabel('New password').fill('Fresh-norole-2026');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), wait)
+      .toContain('not right or has expired');
+    await page.getByLabel('Code from the e-mail').fill(code);
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.waitForURL(`${web}/`, wait);
+    await shot(page, 'password-reset-signed-in-phone');
     await context.close();
   });
 });

@@ -42,6 +42,7 @@ export async function startTestStack(publicBaseUrl = 'http://localhost:5173'): P
       freePort().then((port) => startSes({ port })),
     ]);
     running.push(dynamo, cognito, ses);
+    cognito.forwardCodesTo(ses.url);
     const tableName = 'data';
     await ensureTable(dynamo.url, tableName);
     const pool = await ensureUserPool(cognito.url, 'test');

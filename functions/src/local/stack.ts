@@ -115,8 +115,49 @@ export async function startDynamoDb(opts: { port: number; dbPath?: string }): Pr
   return { name: 'DynamoDB Local', url: `http://127.0.0.1:${opts.port}`, stop: () => stopChild(child) };
 }
 
+/** cognito-local's running process; `forwardCodesTo` makes its e-mails reach the local inbox. */
+export type RunningCognito = Running & { forwardCodesTo(sesUrl: string): void };
+
+/**
+ * The codes cognito-local "e-mails" (password reset), read from the boxes it prints: Cognito e-mails
+ * them itself in AWS; locally they are sent on to the local SES inbox, like every other e-mail.
+ */
+export function cognitoDeliveries(output: string): { to: string; code: string; rest: string }[] {
+  const found: { to: string; code: string; rest: string }[] = [];
+  const box = /Confirmation Code Delivery[\s\S]*?╯/g;
+  let end = 0;
+  for (const m of output.matchAll(box)) {
+    const to = /Destination:\s*([^\s│]+)/.exec(m[0])?.[1];
+    const code = /Code:\s*([^\s│]+)/.exec(m[0])?.[1];
+    end = (m.index ?? 0) + m[0].length;
+    if (to && code) found.push({ to, code, rest: output.slice(end) });
+  }
+  return found;
+}
+
+async function mailCode(sesUrl: string, to: string, code: string): Promise<void> {
+  const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+  const client = new SESv2Client({
+    region: process.env.AWS_REGION ?? 'eu-central-1',
+    endpoint: sesUrl,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await client.send(
+    new SendEmailCommand({
+      FromEmailAddress: 'no-reply@cognito.local',
+      Destination: { ToAddresses: [to] },
+      Content: {
+        Simple: {
+          Subject: { Data: 'Your password reset code' },
+          Body: { Text: { Data: `Your code to choose a new password: ${code}\n\n(Sent by cognito-local.)` } },
+        },
+      },
+    }),
+  );
+}
+
 /** cognito-local, keeping its pools under `dataDir/.cognito`. */
-export async function startCognito(opts: { port: number; dataDir: string }): Promise<Running> {
+export async function startCognito(opts: { port: number; dataDir: string }): Promise<RunningCognito> {
   mkdirSync(opts.dataDir, { recursive: true });
   const bin = require.resolve('cognito-local/lib/bin/start.js');
   const child = spawn(process.execPath, ['--no-deprecation', '--no-warnings', bin], {
@@ -125,8 +166,18 @@ export async function startCognito(opts: { port: number; dataDir: string }): Pro
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let sesUrl: string | null = null;
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();
+    if (!sesUrl) return;
+    const deliveries = cognitoDeliveries(output);
+    if (deliveries.length === 0) return;
+    output = deliveries.at(-1)?.rest ?? '';
+    for (const { to, code } of deliveries) {
+      mailCode(sesUrl, to, code).catch((err) =>
+        console.error(`cognito-local code to ${to} not mailed:`, err),
+      );
+    }
   });
   child.stderr?.on('data', (d: Buffer) => {
     output += d.toString();
@@ -137,7 +188,15 @@ export async function startCognito(opts: { port: number; dataDir: string }): Pro
     await stopChild(child);
     throw new Error(`${(err as Error).message}\n${output}`);
   }
-  return { name: 'cognito-local', url: `http://127.0.0.1:${opts.port}`, stop: () => stopChild(child) };
+  output = '';
+  return {
+    name: 'cognito-local',
+    url: `http://127.0.0.1:${opts.port}`,
+    stop: () => stopChild(child),
+    forwardCodesTo: (url: string) => {
+      sesUrl = url;
+    },
+  };
 }
 
 /** aws-ses-v2-local in this process; its web page lists every e-mail sent. */

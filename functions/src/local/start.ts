@@ -64,6 +64,7 @@ async function main() {
     startSes({ port: ports.ses }),
   ]);
   running.push(dynamo, cognito, ses);
+  cognito.forwardCodesTo(ses.url);
 
   const tableName = 'data';
   await ensureTable(dynamo.url, tableName);

@@ -113,3 +113,20 @@ export async function refresh(refreshToken: string): Promise<Tokens> {
   });
   return tokensFrom(res, refreshToken);
 }
+
+/** Asks the identity provider to e-mail a password reset code (AWS: Cognito's e-mail; locally: the inbox). */
+export async function forgotPassword(email: string): Promise<void> {
+  const { clientId } = await clientConfig();
+  await call('ForgotPassword', { ClientId: clientId, Username: email });
+}
+
+/** Sets a new password with the code from the reset e-mail. */
+export async function confirmForgotPassword(email: string, code: string, password: string): Promise<void> {
+  const { clientId } = await clientConfig();
+  await call('ConfirmForgotPassword', {
+    ClientId: clientId,
+    Username: email,
+    ConfirmationCode: code,
+    Password: password,
+  });
+}
