@@ -230,6 +230,33 @@ describe('custom survey templates', () => {
     expect(after.definition.questions).toHaveLength(3);
   });
 
+  it('deletes a custom template (audited); a survey attached from it keeps its copy; built-in ones stay', async () => {
+    const t = await create({ from: 'blank', title: 'One-off', kind: 'post_event', languages: ['en'] });
+    const filled = await put(t.id, 1, edited(t.definition));
+    expect(filled.status, await filled.clone().text()).toBe(200);
+    const activityId = await putActivity();
+    const attach = await call(admin, `/api/activities/${activityId}/surveys`, {
+      method: 'POST',
+      body: JSON.stringify({ templateId: t.id, kind: 'post_event' }),
+    });
+    expect(attach.status).toBe(201);
+    const survey = (await attach.json()) as { id: string };
+
+    expect((await call(evaluator, `/api/templates/${t.id}`, { method: 'DELETE' })).status).toBe(403);
+    expect((await call(admin, `/api/templates/${t.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await call(admin, `/api/templates/${t.id}`)).status).toBe(404);
+    expect((await call(admin, `/api/templates/${t.id}`, { method: 'DELETE' })).status).toBe(404);
+    const list = (await (await call(admin, '/api/templates')).json()) as TemplateSummary[];
+    expect(list.map((x) => x.id)).not.toContain(t.id);
+    const kept = (await (await call(evaluator, `/api/surveys/${survey.id}`)).json()) as {
+      definition: SurveyDefinition;
+    };
+    expect(kept.definition.questions.length).toBeGreaterThan(0);
+    expect((await listAuditEntries('template', t.id)).map((e) => e.action)).toContain('delete');
+    const builtIn = await call(admin, '/api/templates/post_event_feedback', { method: 'DELETE' });
+    expect(builtIn.status).toBe(409);
+  });
+
   it('lets evaluators read templates but not write them', async () => {
     const t = await create({ from: 'template', templateId: 'knowledge_test' });
     expect((await call(evaluator, `/api/templates/${t.id}`)).status).toBe(200);

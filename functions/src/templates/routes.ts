@@ -162,6 +162,32 @@ templateRoutes
   )
   .openapi(
     defineRoute('admin', {
+      method: 'delete',
+      path: '/templates/{templateId}',
+      tags: ['Surveys'],
+      summary: 'Delete a custom template',
+      description:
+        'Surveys attached from it keep their own copy and are not changed. Built-in templates stay.',
+      request: { params: TemplateParam },
+      responses: {
+        204: { description: 'Deleted' },
+        404: { description: 'No such template' },
+        409: { description: 'A built-in template' },
+      },
+    }),
+    async (c) => {
+      const { templateId } = c.req.valid('param');
+      if (isBuiltIn(templateId))
+        throw new ProblemError(409, 'built-in-template', 'Built-in templates cannot be deleted.');
+      const deleted =
+        isTemplateId(templateId) &&
+        (await store.deleteTemplate(templateId, actorOf(c), new Date().toISOString()));
+      if (!deleted) throw notFound(templateId);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
       method: 'put',
       path: '/templates/{templateId}',
       tags: ['Surveys'],

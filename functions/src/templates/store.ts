@@ -146,6 +146,33 @@ export async function updateTemplate(
   return { ok: true, record };
 }
 
+/**
+ * Deletes a custom template with its audit entry. Surveys attached from it keep their own copy
+ * (attaching copies the definition), so nothing else changes. False when there was no such template.
+ */
+export async function deleteTemplate(templateId: string, actor: string, at: string): Promise<boolean> {
+  try {
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: keys.template(templateId),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+          auditEntry({ entity: ENTITY, entityId: templateId, action: 'delete', actor, at, changes: {} }),
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof TransactionCanceledException) return false;
+    throw err;
+  }
+}
+
 /** Whether a string can be a custom template's id (server-generated ids). */
 export const isTemplateId = (id: string) => /^[0-9a-z]{10,40}$/.test(id);
 
