@@ -20,11 +20,12 @@ import * as responses from '../responses/store.js';
 import * as store from './store.js';
 
 /**
- * Abuse limit, per minute. A whole training room often shares one address (venue Wi-Fi), so the
- * per-address limit is generous. A flood from many addresses is capped by the HTTP API stage's
- * throttling in AWS, not by a per-survey counter here (one counter item would be a hot spot).
+ * Abuse limits, per minute, per client address and survey. A whole meeting often shares one address
+ * (venue Wi-Fi): 300 people opening the survey twice and sending up to twice fit. In AWS the same
+ * limits are WAF rate-based rules at CloudFront (infra/lib/limits.ts); these keep local runs and
+ * tests honest. A flood from many addresses is capped by the per-route throttles of the HTTP API.
  */
-export const LIMITS = { perAddressPerSurvey: 120 } as const;
+export const LIMITS = { perAddressPerSurvey: 600, opensPerAddressPerSurvey: 600 } as const;
 
 const CodeParam = z.object({ code: z.string().max(40) });
 const Submission = ResponseSubmission.extend({
@@ -58,10 +59,15 @@ publicSurveys
       responses: {
         200: { description: 'The survey', content: { 'application/json': { schema: PublicSurvey } } },
         404: { description: 'Unknown code' },
+        429: { description: 'Too many opens from this address' },
       },
     }),
     async (c) => {
-      const survey = await surveyByCode(c.req.valid('param').code);
+      const { code } = c.req.valid('param');
+      const [, survey] = await Promise.all([
+        limitRate(`open#${code}#${clientAddress(c)}`, LIMITS.opensPerAddressPerSurvey),
+        surveyByCode(code),
+      ]);
       const activity = await getActivity(survey.activityId);
       const status = surveyStatus(survey, new Date());
       c.header('cache-control', 'no-cache');
@@ -118,7 +124,11 @@ publicSurveys
       const { invitation: token, ...submission } = c.req.valid('json');
       // The abuse limit and the survey lookup are independent: one round trip instead of two.
       const [, survey] = await Promise.all([
-        limitRate(`${code}#${clientAddress(c)}`, LIMITS.perAddressPerSurvey),
+        limitRate(
+          `${code}#${clientAddress(c)}`,
+          LIMITS.perAddressPerSurvey,
+          'Too many submissions; please try again in a minute.',
+        ),
         surveyByCode(code),
       ]);
 
