@@ -18,6 +18,8 @@ const Env = z.object({
   MAIL_FROM: z.email().default('no-reply@example.org'),
   /** Where participants and invited users open the web app, for links in e-mails. */
   PUBLIC_BASE_URL: z.url().default('http://localhost:5173'),
+  /** How long a process trusts the roles it read from the user pool (see lib/auth.ts). */
+  DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof Env>;
