@@ -98,7 +98,10 @@ async function runJob(job: invitations.Job, now: Date, report: RunReport): Promi
       if (invitation.status !== 'sent' || invitation.respondedAt || invitation.remindedAt) continue;
       if (!(await invitations.claimReminder(survey.id, invitation.attendeeId, now.toISOString()))) continue;
       try {
-        const link = personalLink(survey.code, invitation.token);
+        // Only the first token's hash is stored: the reminder carries a new token of its own.
+        const token = newToken();
+        await invitations.addReminderToken(survey.id, invitation.attendeeId, token);
+        const link = personalLink(survey.code, token);
         await sendMail({
           to: invitation.email,
           ...mailFor('remind', survey, activity.title, invitation.name, link),

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { hashToken } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 
 // Invitations and their schedule. A survey has up to two jobs in the outbox (send invitations,
@@ -23,8 +24,8 @@ export interface InvitationRecord {
   attendeeId: string;
   name: string;
   email: string;
-  /** The personal link's token; it never travels with the response (see docs/data-model.md). */
-  token: string;
+  /** SHA-256 of the personal link's token; the token itself is only in the e-mail (docs/data-model.md). */
+  tokenHash: string;
   status: InvitationStatus;
   claimedAt: string;
   sentAt?: string;
@@ -103,18 +104,20 @@ export function listInvitations(surveyId: string): Promise<InvitationRecord[]> {
  * the administrator) rather than risking a second e-mail. Counts the invitation on the survey.
  */
 export async function claimInvitation(
-  invitation: Omit<InvitationRecord, 'status' | 'claimedAt'>,
+  { token, ...invitation }: Omit<InvitationRecord, 'status' | 'claimedAt' | 'tokenHash'> & { token: string },
   now: string,
 ): Promise<boolean> {
+  const tokenHash = hashToken(token);
   try {
     await ddb().send(
       new PutCommand({
         TableName: tableName(),
         Item: {
           ...keys.invitation(invitation.surveyId, invitation.attendeeId),
-          ...keys.invitationToken(invitation.token),
+          ...keys.invitationToken(tokenHash),
           type: 'invitation',
           ...invitation,
+          tokenHash,
           status: 'sending',
           claimedAt: now,
         },
@@ -176,4 +179,60 @@ export async function claimReminder(surveyId: string, attendeeId: string, now: s
     if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
   }
+}
+
+/**
+ * Registers the token of a reminder's link: a new token (the first one is not stored, so it cannot be
+ * sent again), looked up like the first through its hash, pointing at the same invitation.
+ */
+export async function addReminderToken(surveyId: string, attendeeId: string, token: string): Promise<void> {
+  await ddb().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.invitationReminderToken(surveyId, attendeeId),
+        ...keys.invitationToken(hashToken(token)),
+        type: 'invitation-token',
+        invitationSk: keys.invitation(surveyId, attendeeId).sk,
+      },
+    }),
+  );
+}
+
+/**
+ * Migration for tables written before tokens were hashed: replaces every stored `token` attribute of
+ * an invitation by its hash, in the attribute and in the index key. Idempotent; run by `npm start`.
+ */
+export async function hashStoredTokens(): Promise<number> {
+  let migrated = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: '#type = :invitation AND attribute_exists(#token)',
+        ExpressionAttributeNames: { '#type': 'type', '#token': 'token' },
+        ExpressionAttributeValues: { ':invitation': 'invitation' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const tokenHash = hashToken(String(item.token));
+      await ddb().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'SET tokenHash = :hash, gsi2pk = :gsi2pk REMOVE #token',
+          ExpressionAttributeNames: { '#token': 'token' },
+          ExpressionAttributeValues: {
+            ':hash': tokenHash,
+            ':gsi2pk': keys.invitationToken(tokenHash).gsi2pk,
+          },
+        }),
+      );
+      migrated++;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return migrated;
 }
