@@ -108,26 +108,36 @@ export async function claimInvitation(
   now: string,
 ): Promise<boolean> {
   const tokenHash = hashToken(token);
+  let retry = false;
   try {
-    await ddb().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.invitation(invitation.surveyId, invitation.attendeeId),
-          ...keys.invitationToken(tokenHash),
-          type: 'invitation',
-          ...invitation,
-          tokenHash,
-          status: 'sending',
-          claimedAt: now,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await ddb()
+      .send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            ...keys.invitation(invitation.surveyId, invitation.attendeeId),
+            ...keys.invitationToken(tokenHash),
+            type: 'invitation',
+            ...invitation,
+            tokenHash,
+            status: 'sending',
+            claimedAt: now,
+          },
+          // A first claim, or a new try after a failed send (with a new token: the old one went nowhere).
+          ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':failed': 'failed' },
+          ReturnValues: 'ALL_OLD',
+        }),
+      )
+      .then((out) => {
+        retry = out.Attributes !== undefined;
+      });
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
   }
+  if (retry) return true; // counted at the first claim
   await ddb().send(
     new UpdateCommand({
       TableName: tableName(),
@@ -158,6 +168,39 @@ export async function markInvitation(
           : { ':s': 'failed', ':e': outcome.error },
     }),
   );
+}
+
+/** Gives a reminder whose sending failed back, so the next run sends it. */
+export async function releaseReminder(surveyId: string, attendeeId: string): Promise<void> {
+  await ddb().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.invitation(surveyId, attendeeId),
+      UpdateExpression: 'REMOVE remindedAt',
+    }),
+  );
+}
+
+/**
+ * Marks a due job as put on the sending queue, unless it was queued less than `afterMs` ago
+ * (the queue is still retrying it). False when another run queued it meanwhile.
+ */
+export async function markQueued(job: Job, now: number, afterMs: number): Promise<boolean> {
+  try {
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: jobKey(job.surveyId, job.kind),
+        UpdateExpression: 'SET queuedAt = :now',
+        ConditionExpression: 'dueAt = :due AND (attribute_not_exists(queuedAt) OR queuedAt < :before)',
+        ExpressionAttributeValues: { ':now': now, ':due': job.dueAt, ':before': now - afterMs },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
 }
 
 /** Claims the one reminder of an invitation that is sent and not answered; false if not due. */
