@@ -18,6 +18,8 @@ const Env = z.object({
   MAIL_FROM: z.email().default('no-reply@example.org'),
   /** Where participants and invited users open the web app, for links in e-mails. */
   PUBLIC_BASE_URL: z.url().default('http://localhost:5173'),
+  /** Value CloudFront puts in x-origin-verify; when set, requests without it are refused (lib/origin.ts). */
+  ORIGIN_SECRET: z.string().min(20).optional(),
   /** The sending queue (SQS) in AWS; without it the scheduled run sends itself (locally). */
   SEND_QUEUE_URL: z.url().optional(),
   /** E-mails a second one sending process may start: the SES quota divided by the consumers (0: no pause). */

@@ -12,6 +12,7 @@ import {
 import { getActivity } from '../activities/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { clientAddress } from '../lib/client.js';
+import { ABUSE_LIMITS } from '../lib/limits.js';
 import { ProblemError } from '../lib/problem.js';
 import { limitRate } from '../lib/rate-limit.js';
 import { defineRoute } from '../lib/route.js';
@@ -19,13 +20,11 @@ import { validationHook } from '../lib/validation.js';
 import * as responses from '../responses/store.js';
 import * as store from './store.js';
 
-/**
- * Abuse limits, per minute, per client address and survey. A whole meeting often shares one address
- * (venue Wi-Fi): 300 people opening the survey twice and sending up to twice fit. In AWS the same
- * limits are WAF rate-based rules at CloudFront (infra/lib/limits.ts); these keep local runs and
- * tests honest. A flood from many addresses is capped by the per-route throttles of the HTTP API.
- */
-export const LIMITS = { perAddressPerSurvey: 600, opensPerAddressPerSurvey: 600 } as const;
+/** Per client address and survey, per minute: the WAF's numbers, applied by the app too (lib/limits.ts). */
+export const LIMITS = {
+  perAddressPerSurvey: ABUSE_LIMITS.submissionsPerAddressPerMinute,
+  opensPerAddressPerSurvey: ABUSE_LIMITS.opensPerAddressPerMinute,
+} as const;
 
 const CodeParam = z.object({ code: z.string().max(40) });
 const Submission = ResponseSubmission.extend({
