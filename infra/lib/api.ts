@@ -66,6 +66,8 @@ export interface ApiProps {
   /** The account's SES sending rate; the sending job stays below it. */
   readonly sesMaxSendRate: number;
   readonly logLevel: string;
+  /** Whether administrator routes need TOTP on the account (ADMIN_MFA, lib/auth.ts). */
+  readonly adminMfa: 'optional' | 'required';
   /** `api.<domain>` with its regional certificate: the API gets that name and no execute-api URL. */
   readonly apiDomain?: { name: string; certificateArn: string };
   readonly metricsNamespace: string;
@@ -113,7 +115,7 @@ export class Api extends Construct {
       entry: 'functions/src/handlers/api.ts',
       description: 'HTTP API (Hono)',
       reservedConcurrency: CONCURRENCY.api,
-      environment: { ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap() },
+      environment: { ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(), ADMIN_MFA: props.adminMfa },
     })
       .grant(sendMail, mailEnv)
       .grant(

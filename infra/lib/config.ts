@@ -44,6 +44,11 @@ export const StageFile = z.strictObject({
   /** Existing SNS topic every alarm notifies; required outside dev stages. */
   alarmTopicArn: Arn('sns').optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * `required`: administrator routes refuse accounts without an authenticator app. Turn on once the
+   * web sign-in answers Cognito's TOTP challenge (docs/deploy.md, "Accounts and MFA").
+   */
+  adminMfa: z.enum(['optional', 'required']).default('optional'),
 });
 export type StageFile = z.infer<typeof StageFile>;
 

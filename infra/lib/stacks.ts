@@ -72,6 +72,7 @@ export class ServiceStack extends Stack {
       mailFrom: config.mailFrom,
       sesMaxSendRate: config.sesMaxSendRate,
       logLevel: config.logLevel,
+      adminMfa: config.adminMfa,
       apiDomain:
         config.domain?.apiCertificateArn !== undefined
           ? { name: `api.${config.domain.name}`, certificateArn: config.domain.apiCertificateArn }

@@ -524,6 +524,12 @@ describe('edge stack: WAF (us-east-1)', () => {
 });
 
 describe('auth stack: MFA', () => {
+  it('tells the API whether administrators need TOTP (optional until the web sign-in answers the challenge)', () => {
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ ADMIN_MFA: 'optional' }) },
+    });
+  });
+
   it('offers TOTP (no SMS) to every staff member', () => {
     auth.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'OPTIONAL',

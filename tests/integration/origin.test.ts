@@ -9,7 +9,12 @@ process.env.ORIGIN_SECRET = SECRET; // before this file's first env()
 
 describe('origin check', () => {
   it('refuses requests without the origin header, or with a wrong one, with 403 problem+json', async () => {
-    for (const headers of [{}, { [ORIGIN_HEADER]: 'guess' }, { [ORIGIN_HEADER]: `${SECRET}x` }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { [ORIGIN_HEADER]: 'guess' },
+      { [ORIGIN_HEADER]: `${SECRET}x` },
+    ];
+    for (const headers of attempts) {
       const res = await app.request('/api/health', { headers });
       expect(res.status).toBe(403);
       expect(res.headers.get('content-type')).toContain('application/problem+json');

@@ -69,6 +69,8 @@ const rolesOf = (groups: readonly unknown[]): Role[] =>
 interface DirectoryEntry {
   roles: Role[];
   enabled: boolean;
+  /** Whether the account has an authenticator app (TOTP) as a second factor. */
+  mfa: boolean;
   at: number;
 }
 const directory = new Map<string, DirectoryEntry>();
@@ -94,6 +96,7 @@ export async function directoryEntry(username: string, now = Date.now()): Promis
     const entry: DirectoryEntry = {
       roles: rolesOf((groups.Groups ?? []).map((g) => g.GroupName)),
       enabled: user.Enabled ?? true,
+      mfa: (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA'),
       at: now,
     };
     if (directory.size >= MAX_CACHED_USERS) directory.clear();
@@ -143,6 +146,13 @@ export function requireAccess(access: Access) {
     const principal: Principal = { ...token, roles: current.roles };
     if (!allows(access, principal.roles)) {
       throw new ProblemError(403, 'forbidden', `This needs the ${access} role.`);
+    }
+    if (access === 'admin' && env().ADMIN_MFA === 'required' && !current.mfa) {
+      throw new ProblemError(
+        403,
+        'mfa-required',
+        'Administrator work needs an authenticator app on your account: add one, then sign in again.',
+      );
     }
     c.set('principal', principal);
     return next();

@@ -26,6 +26,8 @@ const Env = z.object({
   SES_SEND_RATE: z.coerce.number().min(0).max(1000).default(0),
   /** CloudWatch namespace of the metrics written as embedded metric format log lines. */
   METRICS_NAMESPACE: z.string().min(1).max(255).default('ResultsLearningTool'),
+  /** `required`: routes needing the admin role refuse accounts without TOTP (lib/auth.ts). */
+  ADMIN_MFA: z.enum(['optional', 'required']).default('optional'),
   /** How long a process trusts the roles it read from the user pool (see lib/auth.ts). */
   DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
