@@ -8,6 +8,7 @@ import { postEventAnswers, putActivity, putAttendees, sentMail } from '../suppor
 // The API's own log lines, at info level, over requests that carry e-mail addresses (in bodies and
 // in paths) and invitation tokens: none of them may reach the log.
 
+const logLevel = process.env.LOG_LEVEL;
 process.env.LOG_LEVEL = 'info'; // before the first env() of this file's module graph
 const lines: string[] = [];
 let admin = '';
@@ -20,7 +21,11 @@ beforeAll(async () => {
   }
   admin = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;
 });
-afterAll(() => vi.restoreAllMocks());
+afterAll(() => {
+  vi.restoreAllMocks();
+  if (logLevel === undefined) delete process.env.LOG_LEVEL;
+  else process.env.LOG_LEVEL = logLevel;
+});
 
 const call = (path: string, init: RequestInit = {}) =>
   app.request(path, {

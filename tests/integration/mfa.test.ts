@@ -5,7 +5,7 @@ import {
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { forgetDirectoryEntry } from '../../functions/src/lib/auth.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
@@ -14,6 +14,10 @@ import { signIn } from '../support/auth.js';
 // ADMIN_MFA=required: administrator routes need an authenticator app (TOTP) on the account, as the
 // user pool says now; evaluator routes do not. cognito-local emulates TOTP enrolment.
 process.env.ADMIN_MFA = 'required'; // before this file's first env()
+// The worker process may run other files next: leave its environment as it was.
+afterAll(() => {
+  delete process.env.ADMIN_MFA;
+});
 
 const [, evaluator] = DEMO_USERS;
 

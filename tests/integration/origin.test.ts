@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { ORIGIN_HEADER } from '../../functions/src/lib/origin.js';
 
@@ -6,6 +6,10 @@ import { ORIGIN_HEADER } from '../../functions/src/lib/origin.js';
 // own address (around CloudFront, so around the WAF, with a forged CloudFront-Viewer-Address) fails.
 const SECRET = 'a-secret-only-cloudfront-knows-0123456789';
 process.env.ORIGIN_SECRET = SECRET; // before this file's first env()
+// The worker process may run other files next: leave its environment as it was.
+afterAll(() => {
+  delete process.env.ORIGIN_SECRET;
+});
 
 describe('origin check', () => {
   it('refuses requests without the origin header, or with a wrong one, with 403 problem+json', async () => {

@@ -15,6 +15,7 @@ import { putActivity, putAttendees, sentMail } from '../support/fixtures.js';
 // local SES emulator that refuses sends (400 MessageRejected, as SES does) while `refuse` is true.
 
 let refuse = false;
+const sesEndpoint = process.env.SES_ENDPOINT as string;
 let proxy: Server;
 let admin = '';
 
@@ -41,7 +42,11 @@ beforeAll(async () => {
   process.env.SES_ENDPOINT = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   admin = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;
 });
-afterAll(() => new Promise<void>((r) => proxy.close(() => r())));
+afterAll(async () => {
+  // The worker process may run other files next: its SES is the emulator again.
+  process.env.SES_ENDPOINT = sesEndpoint;
+  await new Promise<void>((r) => proxy.close(() => r()));
+});
 
 const call = (path: string, init: RequestInit = {}) =>
   app.request(path, {
