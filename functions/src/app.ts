@@ -10,6 +10,7 @@ import { frameworkRoutes } from './framework/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import type { AuthVariables } from './lib/auth.js';
 import { log } from './lib/log.js';
+import { requireOrigin } from './lib/origin.js';
 import { ProblemError, problem } from './lib/problem.js';
 import { validationHook } from './lib/validation.js';
 import { resultRoutes } from './results/routes.js';
@@ -41,6 +42,7 @@ app.use('*', async (c, next) => {
   });
 });
 app.use('*', secureHeaders());
+app.use('/api/*', requireOrigin());
 const limit = (maxSize: number) =>
   bodyLimit({
     maxSize,

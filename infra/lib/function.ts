@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -53,6 +53,35 @@ export interface AppFunctionProps {
   readonly environment?: Record<string, string>;
   readonly timeout?: Duration;
   readonly memorySize?: number;
+  /** Caps concurrent invocations where a runaway (a flood, a loop) would cost or starve others. */
+  readonly reservedConcurrency?: number;
+  /** LOG_LEVEL of the function (lib/log.ts); per stage. */
+  readonly logLevel?: string;
+  /** X-Ray write access shared by the stage's functions (see `tracingPolicy`). */
+  readonly tracing?: iam.IManagedPolicy;
+}
+
+/**
+ * X-Ray write access for every function of a stack, in one customer-managed policy. X-Ray's
+ * PutTraceSegments and PutTelemetryRecords support no resource-level permissions (AWS documents
+ * `*` as their only resource), so this is the one place a wildcard resource is acknowledged.
+ */
+export function tracingPolicy(scope: Construct): iam.ManagedPolicy {
+  const policy = new iam.ManagedPolicy(scope, 'TracingPolicy', {
+    description: 'Lets functions send traces to X-Ray',
+    statements: [
+      new iam.PolicyStatement({
+        actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+        resources: ['*'],
+      }),
+    ],
+  });
+  Validations.of(policy).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions; AWS documents "*" as their only resource.',
+  });
+  return policy;
 }
 
 /**
@@ -87,6 +116,7 @@ export class AppFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(15),
+      reservedConcurrentExecutions: props.reservedConcurrency,
       role,
       logGroup,
       projectRoot: repoRoot,
@@ -95,6 +125,7 @@ export class AppFunction extends Construct {
       environment: {
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         NODE_OPTIONS: '--enable-source-maps',
+        ...(props.logLevel ? { LOG_LEVEL: props.logLevel } : {}),
         ...props.environment,
       },
       bundling: {
@@ -113,6 +144,13 @@ export class AppFunction extends Construct {
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
       },
     });
+
+    if (props.tracing) {
+      // Active tracing set on the resource: CDK's own `tracing` option would add a `*` statement
+      // to every role; the shared policy above carries it once.
+      (this.function.node.defaultChild as lambda.CfnFunction).tracingConfig = { mode: 'Active' };
+      role.addManagedPolicy(props.tracing);
+    }
 
     this.grant(tableDataStatement(props.table, props.tableAccess ?? 'readWrite'), {
       TABLE_NAME: props.table.tableName,

@@ -1,54 +1,44 @@
 import { existsSync } from 'node:fs';
-import {
-  type App,
-  CfnOutput,
-  type Environment,
-  Stack,
-  type StackProps,
-  Tags,
-  Validations,
-} from 'aws-cdk-lib';
+import { join } from 'node:path';
+import { type App, CfnOutput, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { Api } from './api.js';
+import { Api, ORIGIN_HEADER } from './api.js';
 import { AuthStack } from './auth.js';
+import { isDevStage, readStageFile, type StageFile } from './config.js';
 import { DataStack } from './data.js';
+import { EdgeStack } from './edge.js';
+import { EdgeLogsStack } from './edge-logs.js';
+import { Monitoring } from './monitoring.js';
 import { fromRoot } from './paths.js';
 import { Web } from './web.js';
 
-export interface AppConfig {
+/** Everything one stage is built from: its settings file plus the stage name and the web build. */
+export interface AppConfig extends StageFile {
   readonly stage: string;
-  readonly env?: Environment;
-  readonly mailFrom: string;
-  /** Overrides the CloudFront URL in links (custom domain, or a front proxy). */
-  readonly publicBaseUrl?: string;
-  /** Built web to upload; omitted when web/build does not exist yet. */
-  readonly webBuildDir?: string;
-  readonly domainName?: string;
-  readonly certificateArn?: string;
+  /** Built web app (its inline script hashes go into the CSP); required to synthesise. */
+  readonly webBuildDir: string;
 }
 
-const text = (app: App, key: string): string | undefined => {
-  const value: unknown = app.node.tryGetContext(key);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
-/** Reads `-c key=value` / cdk.json context; the environment comes from the CLI's profile. */
+/**
+ * Reads the stage (`-c stage=...`, default dev) and its settings file, and checks that the web app
+ * is built: without it the CSP would lack the app's script hash and the site would be blank.
+ */
 export function configFromContext(app: App): AppConfig {
-  const stage = text(app, 'stage') ?? 'dev';
+  const value: unknown = app.node.tryGetContext('stage');
+  const stage = typeof value === 'string' && value !== '' ? value : 'dev';
   if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new Error(`Invalid stage "${stage}": use a-z, 0-9 and -`);
-  const webBuild = fromRoot('web/build');
-  return {
-    stage,
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
-    mailFrom: text(app, 'mailFrom') ?? 'no-reply@example.org',
-    publicBaseUrl: text(app, 'publicBaseUrl'),
-    webBuildDir: existsSync(webBuild) ? webBuild : undefined,
-    domainName: text(app, 'domainName'),
-    certificateArn: text(app, 'certificateArn'),
-  };
+  return { ...readStageFile(stage), stage, webBuildDir: assertWebBuild(fromRoot('web/build')) };
+}
+
+/** The web build's directory, if it holds a built app; a clear error otherwise. */
+export function assertWebBuild(dir: string): string {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir} has no built web app: run \`npm run build\` first (\`npm run deploy\` does it).`);
+  }
+  return dir;
 }
 
 interface ServiceProps extends StackProps {
@@ -56,6 +46,8 @@ interface ServiceProps extends StackProps {
   readonly table: dynamodb.ITableV2;
   readonly userPool: cognito.IUserPool;
   readonly client: cognito.IUserPoolClient;
+  readonly webAclArn: string;
+  readonly webAclName: string;
 }
 
 /**
@@ -66,52 +58,107 @@ interface ServiceProps extends StackProps {
 export class ServiceStack extends Stack {
   readonly api: Api;
   readonly web: Web;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id, props);
     const { config } = props;
+    const metricsNamespace = `rlt-${config.stage}`;
     const api = new Api(this, 'Api', {
+      stage: config.stage,
       table: props.table,
       userPool: props.userPool,
       client: props.client,
       mailFrom: config.mailFrom,
+      sesMaxSendRate: config.sesMaxSendRate,
+      logLevel: config.logLevel,
+      adminMfa: config.adminMfa,
+      apiDomain:
+        config.domain?.apiCertificateArn !== undefined
+          ? { name: `api.${config.domain.name}`, certificateArn: config.domain.apiCertificateArn }
+          : undefined,
+      metricsNamespace,
     });
     const web = new Web(this, 'Web', {
-      httpApi: api.httpApi,
+      apiOrigin: {
+        host: api.originHost,
+        headerName: ORIGIN_HEADER,
+        headerValue: api.originSecret.secretValue.unsafeUnwrap(),
+      },
+      webAclArn: props.webAclArn,
       buildDir: config.webBuildDir,
-      domainName: config.domainName,
-      certificateArn: config.certificateArn,
+      domainName: config.domain?.name,
+      certificateArn: config.domain?.certificateArn,
     });
     api.setPublicBaseUrl(config.publicBaseUrl ?? web.url);
     this.api = api;
     this.web = web;
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage: config.stage,
+      alarmTopicArn: config.alarmTopicArn,
+      httpApi: api.httpApi,
+      functions: api.functions,
+      table: props.table,
+      deadLetterQueue: api.deadLetterQueue,
+      metricsNamespace,
+      webAclName: props.webAclName,
+    });
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'Open this in a browser' });
-    new CfnOutput(this, 'ApiUrl', {
-      value: api.httpApi.apiEndpoint,
-      description: 'HTTP API, direct (the web uses /api)',
+    new CfnOutput(this, 'SiteBucket', {
+      value: web.siteBucket.bucketName,
+      description: 'npm run deploy uploads web/build here',
     });
+    new CfnOutput(this, 'DistributionId', { value: web.distribution.distributionId });
     new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: props.client.userPoolClientId });
+    if (config.domain?.apiCertificateArn) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: api.originHost,
+        description: 'Point a CNAME for this name at the regional API domain (docs/deploy.md, DNS)',
+      });
+    }
   }
 }
 
 /** Builds every stack of one stage and turns on cdk-nag; shared by bin/app.ts and the tests. */
 export function buildStacks(app: App, config: AppConfig) {
   const prefix = `rlt-${config.stage}`;
-  const env = config.env;
+  const env = { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
+  const edgeEnv = { account: env.account, region: 'us-east-1' };
   const data = new DataStack(app, `${prefix}-data`, { env, description: 'Table (retained)' });
   const auth = new AuthStack(app, `${prefix}-auth`, { env, description: 'Cognito user pool (retained)' });
+  const webAclName = `${prefix}-web`;
+  const edge = new EdgeStack(app, `${prefix}-edge`, {
+    env: edgeEnv,
+    description: 'WAF web ACL for CloudFront (us-east-1)',
+    crossRegionReferences: true,
+    aclName: webAclName,
+  });
   const service = new ServiceStack(app, `${prefix}-service`, {
     env,
-    description: 'API, scheduled job and web',
+    description: 'API, sending job, web, alarms and dashboard',
+    crossRegionReferences: true,
     config,
     table: data.table,
     userPool: auth.userPool,
     client: auth.client,
+    webAclArn: edge.webAclArn,
+    webAclName,
+  });
+  const edgeLogs = new EdgeLogsStack(app, `${prefix}-edge-logs`, {
+    env: edgeEnv,
+    description: 'CloudFront access logs without query strings (us-east-1)',
+    crossRegionReferences: true,
+    distributionArn: service.formatArn({
+      service: 'cloudfront',
+      region: '',
+      resource: 'distribution',
+      resourceName: service.web.distribution.distributionId,
+    }),
   });
   Tags.of(app).add('project', 'results-learning-tool');
   Tags.of(app).add('stage', config.stage);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { data, auth, service };
+  return { data, auth, edge, service, edgeLogs, dev: isDevStage(config.stage) };
 }

@@ -1,15 +1,16 @@
-import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
-import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy, inlineScriptHashes } from './csp.js';
 
 export interface WebProps {
-  readonly httpApi: apigw.IHttpApi;
+  /** Host of the API origin (its own domain, or execute-api) and the secret header it requires. */
+  readonly apiOrigin: { host: string; headerName: string; headerValue: string };
+  /** The WAF web ACL (us-east-1) in front of everything. */
+  readonly webAclArn?: string;
   /** Built SvelteKit site to upload; undefined before the web is built, so synth still works. */
   readonly buildDir?: string;
   /** Optional custom domain; with it, viewers are held to TLS 1.2+ (the default domain allows TLS 1.0). */
@@ -31,21 +32,12 @@ const SPA_REWRITE = `function handler(event) {
   return request;
 }`;
 
-/** The bootstrap assets bucket's ARN as cdk-nag prints it: pseudo parameters as <AWS::...>. */
-function assetsBucketArn(stack: Stack): string {
-  const show = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
-  const qualifier =
-    (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
-    DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-  const account = show(stack.account, 'AccountId');
-  const region = show(stack.region, 'Region');
-  return `arn:${show(stack.partition, 'Partition')}:s3:::cdk-${qualifier}-assets-${account}-${region}`;
-}
-
 /** Private bucket behind CloudFront, with /api forwarded to the HTTP API on the same origin. */
 export class Web extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly url: string;
+  /** Where `npm run deploy` uploads web/build (infra/bin/upload-web.ts). */
+  readonly siteBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -102,16 +94,19 @@ export class Web extends Construct {
       code: cloudfront.FunctionCode.fromInline(SPA_REWRITE),
     });
 
-    // The default stage's host; the path stays as the viewer sent it (/api/...).
-    const apiHost = `${props.httpApi.apiId}.execute-api.${region}.${stack.urlSuffix}`;
+    // The API's host; the path stays as the viewer sent it (/api/...). The secret header proves to
+    // the API that the request came through CloudFront (and so through the WAF).
     const apiBehavior: cloudfront.BehaviorOptions = {
-      origin: new origins.HttpOrigin(apiHost, {
+      origin: new origins.HttpOrigin(props.apiOrigin.host, {
         protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+        customHeaders: { [props.apiOrigin.headerName]: props.apiOrigin.headerValue },
       }),
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-      // API Gateway routes by its own Host header, so the viewer's must not be forwarded.
+      // API Gateway routes by its own Host header, so the viewer's must not be forwarded. This
+      // managed policy also adds CloudFront's headers, CloudFront-Viewer-Address among them: the
+      // client address the API's limiter uses.
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       // A redirect would turn POSTs into GETs; API clients get an error instead.
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -147,25 +142,23 @@ export class Web extends Construct {
       // Cheapest class (North America and Europe edges); viewers elsewhere are still served,
       // from a farther edge. Raise it if most participants are in Asia, Africa or South America.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
-      enableLogging: true,
-      logBucket,
-      logFilePrefix: 'cloudfront/',
+      webAclId: props.webAclArn,
+      // Access logs go through CloudWatch Logs delivery (edge-logs stack) with chosen fields, so
+      // query strings, cookies and referrers are not logged; standard (legacy) logging cannot drop them.
     });
     this.url = hasDomain
       ? `https://${props.domainName}`
       : Fn.join('', ['https://', this.distribution.distributionDomainName]);
 
-    Validations.of(this.distribution).acknowledge(
-      {
-        id: 'AwsSolutions-CFR1',
-        reason: 'Surveys are answered worldwide by design; there is no country the service must exclude.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'No WAF web ACL: it costs a monthly minimum even when idle; the API is throttled at the HTTP API stage and writes are idempotent.',
-      },
-    );
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Surveys are answered worldwide by design; there is no country the service must exclude.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR3',
+      reason:
+        'Access logging is configured through CloudWatch Logs delivery (the edge-logs stack, us-east-1) with selected fields, which this rule does not see; standard logging would keep query strings.',
+    });
     if (!hasDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
@@ -174,46 +167,6 @@ export class Web extends Construct {
       });
     }
 
-    if (props.buildDir) this.deploy(siteBucket, props.buildDir);
-  }
-
-  private deploy(bucket: s3.Bucket, buildDir: string): void {
-    new s3deploy.BucketDeployment(this, 'Deploy', {
-      sources: [s3deploy.Source.asset(buildDir)],
-      destinationBucket: bucket,
-      // Keep earlier hashed assets: open tabs and offline clients still reference them.
-      prune: false,
-      distribution: this.distribution,
-      distributionPaths: ['/*'],
-      memoryLimit: 512,
-    });
-    // The deployment's handler is a stack-level singleton owned by aws-cdk-lib, not by us; its
-    // policy is CDK's and runs only while CloudFormation deploys. cdk-nag reports each finding.
-    const stack = Stack.of(this);
-    const handler = stack.node.children.find((child) =>
-      child.node.id.startsWith('Custom::CDKBucketDeployment'),
-    );
-    if (!handler) throw new Error('BucketDeployment handler not found; aws-cdk-lib changed its construct id');
-    const bucketArn = `<${stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket)}.Arn>`;
-    const reason =
-      'aws-cdk-lib BucketDeployment handler: its role and policy are generated by CDK and used only during deployment to copy web/build into the site bucket and invalidate the distribution.';
-    Validations.of(handler).acknowledge(
-      ...[
-        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        'AwsSolutions-IAM5[Action::s3:GetBucket*]',
-        'AwsSolutions-IAM5[Action::s3:GetObject*]',
-        'AwsSolutions-IAM5[Action::s3:List*]',
-        'AwsSolutions-IAM5[Action::s3:Abort*]',
-        'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
-        `AwsSolutions-IAM5[Resource::${assetsBucketArn(stack)}/*]`,
-        `AwsSolutions-IAM5[Resource::${bucketArn}/*]`,
-        // cloudfront:CreateInvalidation/GetInvalidation do not support resource-level permissions.
-        'AwsSolutions-IAM5[Resource::*]',
-      ].map((id) => ({ id, reason })),
-      {
-        id: 'AwsSolutions-L1',
-        reason: 'The BucketDeployment handler runtime is chosen by aws-cdk-lib and moves with it.',
-      },
-    );
+    this.siteBucket = siteBucket;
   }
 }

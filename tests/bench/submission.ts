@@ -59,7 +59,7 @@ try {
   for (let i = 0; i < 50; i++)
     await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.9.0.${i}` },
+      headers: { 'content-type': 'application/json', 'cloudfront-viewer-address': `10.9.0.${i}:443` },
       body: body(),
     });
 
@@ -115,7 +115,10 @@ try {
   const oneClient = await closedLoop('1 client', 1, 5000, async () => {
     const r = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': randomUUID() },
+      headers: {
+        'content-type': 'application/json',
+        'cloudfront-viewer-address': `2001:db8::${randomUUID().slice(0, 4)}:443`,
+      },
       body: body(),
     });
     if (r.status !== 201) throw new Error(`status ${r.status}`);
@@ -137,7 +140,7 @@ try {
           setupRequest: (req) => ({
             ...req,
             body: body(),
-            headers: { ...req.headers, 'x-forwarded-for': `10.${(client++ % 250) + 1}.0.1` },
+            headers: { ...req.headers, 'cloudfront-viewer-address': `10.${(client++ % 250) + 1}.0.1:443` },
           }),
         },
       ],

@@ -112,6 +112,8 @@ describe('from an activity to a result, on phones', () => {
       }
     });
     await p.goto(personal as string);
+    // The token leaves the address bar once read (it stays in the tab's storage for the answer).
+    await expect.poll(() => new URL(p.url()).searchParams.has('i'), wait).toBe(false);
     await expect.poll(() => p.evaluate(() => document.documentElement.dir), wait).toBe('rtl');
     await expect
       .poll(() => p.getByRole('heading', { level: 1 }).textContent(), wait)

@@ -79,7 +79,10 @@ describe('aggregates maintained on write', () => {
         const post = (body: string) =>
           app.request(`/api/public/surveys/${survey.code}/responses`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-forwarded-for': randomUUID() },
+            headers: {
+              'content-type': 'application/json',
+              'cloudfront-viewer-address': `2001:db8::${randomUUID().slice(0, 4)}:443`,
+            },
             body,
           });
         const bodyOf = (responseId: string, a: Record<string, unknown>) => {

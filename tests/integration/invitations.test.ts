@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { runScheduledSending } from '../../functions/src/invitations/send.js';
-import { ddb, tableName } from '../../functions/src/lib/aws.js';
+import { hashStoredTokens } from '../../functions/src/invitations/store.js';
+import { ddb, queryAll, tableName } from '../../functions/src/lib/aws.js';
 import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
+import { findInvitation } from '../../functions/src/responses/store.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity, putAttendees, sentMail } from '../support/fixtures.js';
 
@@ -176,11 +178,74 @@ describe('scheduled invitations and reminders', () => {
     await Promise.all([runScheduledSending(later), runScheduledSending(later)]);
     await runScheduledSending(later);
     expect(await sentMail(emails[0])).toHaveLength(1);
+    const tokens: string[] = [token as string];
     for (const email of emails.slice(1)) {
       const mails = await sentMail(email);
       expect(mails.map((m) => m.subject.startsWith('Reminder'))).toEqual([false, true]);
-      // The reminder carries the same personal link as the invitation.
-      expect(tokenIn(mails[1]?.body.text ?? '')).toBe(tokenIn(mails[0]?.body.text ?? ''));
+      // Only hashes are stored, so the reminder cannot resend the first token: it has its own.
+      const [first, reminder] = mails.map((m) => tokenIn(m.body.text) as string);
+      expect(reminder).toBeDefined();
+      expect(reminder).not.toBe(first);
+      tokens.push(first as string, reminder as string);
     }
+    // The reminder's link counts for the response rate like the invitation's.
+    const reminderToken = tokens[2] as string;
+    const answered = await app.request(`/api/public/surveys/${survey.code}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        responseId: randomUUID(),
+        surveyVersion: 1,
+        language: 'en',
+        answers: postEventAnswers,
+        startedAt: now,
+        submittedAt: now,
+        invitation: reminderToken,
+      }),
+    });
+    expect(answered.status).toBe(201);
+    const results = (await (await call(`/api/surveys/${survey.id}/results`)).json()) as {
+      respondedCount: number;
+    };
+    expect(results.respondedCount).toBe(2);
+    // No token is in the table in clear: not as an attribute, not in an index key.
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.survey(survey.id).pk },
+    });
+    const invitationItems = items.filter((i) => String(i.sk).startsWith('INVITE'));
+    expect(invitationItems.length).toBeGreaterThanOrEqual(5);
+    for (const t of tokens) expect(JSON.stringify(items)).not.toContain(t);
+    for (const i of invitationItems) expect(i).not.toHaveProperty('token');
+  });
+
+  it('migrates invitations stored with a clear token to its hash, so old links keep working', async () => {
+    const { survey } = await setup({ sendInvitationsAt: null, reminderAt: null });
+    const token = 'legacy-token-0123456789';
+    await ddb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.invitation(survey.id, 'legacy'),
+          gsi2pk: `INVITE#${token}`,
+          gsi2sk: 'INVITE',
+          type: 'invitation',
+          surveyId: survey.id,
+          attendeeId: 'legacy',
+          name: 'Legacy',
+          email: 'legacy@example.org',
+          token,
+          status: 'sent',
+          claimedAt: new Date().toISOString(),
+        },
+      }),
+    );
+    expect(await hashStoredTokens()).toBeGreaterThanOrEqual(1);
+    const migrated = await ddb().send(
+      new GetCommand({ TableName: tableName(), Key: keys.invitation(survey.id, 'legacy') }),
+    );
+    expect(JSON.stringify(migrated.Item)).not.toContain(token);
+    expect(await findInvitation(token)).toMatchObject({ sk: keys.invitation(survey.id, 'legacy').sk });
+    expect(await hashStoredTokens()).toBe(0);
   });
 });

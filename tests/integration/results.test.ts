@@ -58,7 +58,7 @@ async function submit(code: string, answers: Record<string, unknown>, pairingCod
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}`,
+      'cloudfront-viewer-address': `198.51.100.${Math.floor(Math.random() * 250)}:443`,
     },
     body: JSON.stringify({
       responseId: randomUUID(),

@@ -47,7 +47,7 @@ function submission(
 const submit = (code: string, body: unknown, address = '203.0.113.7') =>
   app.request(`/api/public/surveys/${code}/responses`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    headers: { 'content-type': 'application/json', 'cloudfront-viewer-address': `${address}:443` },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
@@ -297,6 +297,58 @@ describe('the participant API', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(1);
     // Another address is not affected.
     expect((await submit(survey.code, submission(), '192.0.2.1')).status).toBe(201);
+    // Rotating X-Forwarded-For (which the client writes) does not escape the limit.
+    for (const forged of ['192.0.2.77', '10.0.0.1, 192.0.2.78']) {
+      const res = await app.request(`/api/public/surveys/${survey.code}/responses`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'cloudfront-viewer-address': `${address}:1234`,
+          'x-forwarded-for': forged,
+        },
+        body: JSON.stringify(submission()),
+      });
+      expect(res.status).toBe(429);
+    }
+  }, 90_000);
+
+  it('refuses a forged or oversized viewer address with 400 and ignores a huge X-Forwarded-For', async () => {
+    const survey = await attach();
+    const post = (headers: Record<string, string>) =>
+      app.request(`/api/public/surveys/${survey.code}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(submission()),
+      });
+    for (const forged of ['x'.repeat(3000), `${'1'.repeat(3000)}:443`, 'not-an-address:80', '198.51.100.1']) {
+      const res = await post({ 'cloudfront-viewer-address': forged });
+      expect(res.status, forged.slice(0, 20)).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const open = await app.request(`/api/public/surveys/${survey.code}`, {
+      headers: { 'cloudfront-viewer-address': 'y'.repeat(3000) },
+    });
+    expect(open.status).toBe(400);
+    // X-Forwarded-For is never read: 3,000 characters of it change nothing.
+    expect((await post({ 'x-forwarded-for': 'z'.repeat(3000) })).status).toBe(201);
+    // IPv6 viewer addresses (CloudFront writes them without brackets) are accepted.
+    expect((await post({ 'cloudfront-viewer-address': '2001:db8::7:51234' })).status).toBe(201);
+  });
+
+  it(`limits one address to ${LIMITS.opensPerAddressPerSurvey} survey opens a minute per survey`, async () => {
+    const survey = await attach();
+    const open = (address: string) =>
+      app.request(`/api/public/surveys/${survey.code}`, {
+        headers: { 'cloudfront-viewer-address': `${address}:443` },
+      });
+    const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 30_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
+    const statuses: number[] = [];
+    for (let i = 0; i <= LIMITS.opensPerAddressPerSurvey; i++) statuses.push((await open(address)).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(LIMITS.opensPerAddressPerSurvey);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await open('192.0.2.9')).status).toBe(200);
   }, 90_000);
 });
 

@@ -3,10 +3,13 @@
 // downloads only Svelte and the survey page (see `npm run bench`).
 import { mount } from 'svelte';
 import '../src/app.css';
+import { addressWithoutInvitation, takeInvitation } from '../src/lib/participant/invitation.js';
 import Participant from '../src/lib/participant/Participant.svelte';
 
 const code = location.pathname.split('/')[2] ?? '';
-const invitation = new URLSearchParams(location.search).get('i') || undefined;
+const invitation = takeInvitation(code);
+const clean = addressWithoutInvitation();
+if (clean) history.replaceState(history.state, '', clean);
 mount(Participant, { target: document.body, props: { code, invitation } });
 
 // The service worker of the main app caches its shell, so a reload without connection still opens

@@ -1,9 +1,28 @@
-import { runScheduledSending } from '../invitations/send.js';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { dispatchDueJobs, runScheduledSending } from '../invitations/send.js';
+import { env } from '../lib/env.js';
 import { log } from '../lib/log.js';
+import { putMetrics } from '../lib/metrics.js';
 
-/** The scheduled job (EventBridge, every 5 minutes): sends the invitations and reminders due. */
-export const handler = async () => {
-  const report = await runScheduledSending(new Date());
+let sqs: SQSClient | undefined;
+
+/**
+ * The scheduled job (EventBridge, every 5 minutes). In AWS it puts each due sending job on the
+ * sending queue (handlers/send.ts sends, paced and retried); without a queue it sends itself.
+ */
+export const handler = async (_event: unknown, context?: { getRemainingTimeInMillis(): number }) => {
+  const queueUrl = env().SEND_QUEUE_URL;
+  if (queueUrl) {
+    sqs ??= new SQSClient({ region: env().AWS_REGION });
+    const queued = await dispatchDueJobs(new Date(), async (job) => {
+      await sqs?.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
+    });
+    log.info('sending jobs queued', { queued });
+    return { queued };
+  }
+  const deadline = context ? Date.now() + context.getRemainingTimeInMillis() - 30_000 : undefined;
+  const report = await runScheduledSending(new Date(), { ratePerSecond: env().SES_SEND_RATE, deadline });
+  putMetrics({ EmailsSent: report.invited + report.reminded, EmailsFailed: report.failed });
   log.info('scheduled sending', { ...report });
   return report;
 };

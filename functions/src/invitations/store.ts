@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { hashToken } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 
 // Invitations and their schedule. A survey has up to two jobs in the outbox (send invitations,
@@ -23,8 +24,8 @@ export interface InvitationRecord {
   attendeeId: string;
   name: string;
   email: string;
-  /** The personal link's token; it never travels with the response (see docs/data-model.md). */
-  token: string;
+  /** SHA-256 of the personal link's token; the token itself is only in the e-mail (docs/data-model.md). */
+  tokenHash: string;
   status: InvitationStatus;
   claimedAt: string;
   sentAt?: string;
@@ -103,28 +104,40 @@ export function listInvitations(surveyId: string): Promise<InvitationRecord[]> {
  * the administrator) rather than risking a second e-mail. Counts the invitation on the survey.
  */
 export async function claimInvitation(
-  invitation: Omit<InvitationRecord, 'status' | 'claimedAt'>,
+  { token, ...invitation }: Omit<InvitationRecord, 'status' | 'claimedAt' | 'tokenHash'> & { token: string },
   now: string,
 ): Promise<boolean> {
+  const tokenHash = hashToken(token);
+  let retry = false;
   try {
-    await ddb().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.invitation(invitation.surveyId, invitation.attendeeId),
-          ...keys.invitationToken(invitation.token),
-          type: 'invitation',
-          ...invitation,
-          status: 'sending',
-          claimedAt: now,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await ddb()
+      .send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            ...keys.invitation(invitation.surveyId, invitation.attendeeId),
+            ...keys.invitationToken(tokenHash),
+            type: 'invitation',
+            ...invitation,
+            tokenHash,
+            status: 'sending',
+            claimedAt: now,
+          },
+          // A first claim, or a new try after a failed send (with a new token: the old one went nowhere).
+          ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':failed': 'failed' },
+          ReturnValues: 'ALL_OLD',
+        }),
+      )
+      .then((out) => {
+        retry = out.Attributes !== undefined;
+      });
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
   }
+  if (retry) return true; // counted at the first claim
   await ddb().send(
     new UpdateCommand({
       TableName: tableName(),
@@ -157,6 +170,39 @@ export async function markInvitation(
   );
 }
 
+/** Gives a reminder whose sending failed back, so the next run sends it. */
+export async function releaseReminder(surveyId: string, attendeeId: string): Promise<void> {
+  await ddb().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.invitation(surveyId, attendeeId),
+      UpdateExpression: 'REMOVE remindedAt',
+    }),
+  );
+}
+
+/**
+ * Marks a due job as put on the sending queue, unless it was queued less than `afterMs` ago
+ * (the queue is still retrying it). False when another run queued it meanwhile.
+ */
+export async function markQueued(job: Job, now: number, afterMs: number): Promise<boolean> {
+  try {
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: jobKey(job.surveyId, job.kind),
+        UpdateExpression: 'SET queuedAt = :now',
+        ConditionExpression: 'dueAt = :due AND (attribute_not_exists(queuedAt) OR queuedAt < :before)',
+        ExpressionAttributeValues: { ':now': now, ':due': job.dueAt, ':before': now - afterMs },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
 /** Claims the one reminder of an invitation that is sent and not answered; false if not due. */
 export async function claimReminder(surveyId: string, attendeeId: string, now: string): Promise<boolean> {
   try {
@@ -176,4 +222,60 @@ export async function claimReminder(surveyId: string, attendeeId: string, now: s
     if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
   }
+}
+
+/**
+ * Registers the token of a reminder's link: a new token (the first one is not stored, so it cannot be
+ * sent again), looked up like the first through its hash, pointing at the same invitation.
+ */
+export async function addReminderToken(surveyId: string, attendeeId: string, token: string): Promise<void> {
+  await ddb().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.invitationReminderToken(surveyId, attendeeId),
+        ...keys.invitationToken(hashToken(token)),
+        type: 'invitation-token',
+        invitationSk: keys.invitation(surveyId, attendeeId).sk,
+      },
+    }),
+  );
+}
+
+/**
+ * Migration for tables written before tokens were hashed: replaces every stored `token` attribute of
+ * an invitation by its hash, in the attribute and in the index key. Idempotent; run by `npm start`.
+ */
+export async function hashStoredTokens(): Promise<number> {
+  let migrated = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: '#type = :invitation AND attribute_exists(#token)',
+        ExpressionAttributeNames: { '#type': 'type', '#token': 'token' },
+        ExpressionAttributeValues: { ':invitation': 'invitation' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const tokenHash = hashToken(String(item.token));
+      await ddb().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: 'SET tokenHash = :hash, gsi2pk = :gsi2pk REMOVE #token',
+          ExpressionAttributeNames: { '#token': 'token' },
+          ExpressionAttributeValues: {
+            ':hash': tokenHash,
+            ':gsi2pk': keys.invitationToken(tokenHash).gsi2pk,
+          },
+        }),
+      );
+      migrated++;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return migrated;
 }

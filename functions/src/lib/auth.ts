@@ -1,7 +1,13 @@
+import {
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { createMiddleware } from 'hono/factory';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { allows } from '../../../shared/src/users/rules.js';
 import { type Access, Role } from '../../../shared/src/users/schema.js';
+import { cognito } from './aws.js';
 import { cognitoIssuer, env } from './env.js';
 import { ProblemError } from './problem.js';
 
@@ -50,11 +56,64 @@ export async function verifyAccessToken(token: string): Promise<Principal> {
   return {
     sub: String(payload.sub),
     username: String(payload.username ?? payload['cognito:username'] ?? payload.sub),
-    roles: groups.flatMap((g) => {
-      const r = Role.safeParse(g);
-      return r.success ? [r.data] : [];
-    }),
+    roles: rolesOf(groups),
   };
+}
+
+const rolesOf = (groups: readonly unknown[]): Role[] =>
+  groups.flatMap((g) => {
+    const r = Role.safeParse(g);
+    return r.success ? [r.data] : [];
+  });
+
+interface DirectoryEntry {
+  roles: Role[];
+  enabled: boolean;
+  /** Whether the account has an authenticator app (TOTP) as a second factor. */
+  mfa: boolean;
+  at: number;
+}
+const directory = new Map<string, DirectoryEntry>();
+/** Users whose directory entry a process keeps; beyond this the cache starts over (staff are a few dozen). */
+const MAX_CACHED_USERS = 1000;
+
+/**
+ * The roles the user pool gives a user now, not the ones the token was issued with: a token stays
+ * valid for up to an hour after a demotion, a removal or a disabled account, and Cognito's sign-out
+ * (AdminUserGlobalSignOut) revokes refresh tokens but not access tokens checked by signature, as this
+ * API checks them. Cached for DIRECTORY_CACHE_SECONDS per process; a role change made through this
+ * API clears the entry at once (`forgetDirectoryEntry`). Null when the user no longer exists.
+ */
+export async function directoryEntry(username: string, now = Date.now()): Promise<DirectoryEntry | null> {
+  const cached = directory.get(username);
+  if (cached && now - cached.at < env().DIRECTORY_CACHE_SECONDS * 1000) return cached;
+  const pool = env().COGNITO_USER_POOL_ID;
+  try {
+    const [user, groups] = await Promise.all([
+      cognito().send(new AdminGetUserCommand({ UserPoolId: pool, Username: username })),
+      cognito().send(new AdminListGroupsForUserCommand({ UserPoolId: pool, Username: username })),
+    ]);
+    const entry: DirectoryEntry = {
+      roles: rolesOf((groups.Groups ?? []).map((g) => g.GroupName)),
+      enabled: user.Enabled ?? true,
+      mfa: (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA'),
+      at: now,
+    };
+    if (directory.size >= MAX_CACHED_USERS) directory.clear();
+    directory.set(username, entry);
+    return entry;
+  } catch (err) {
+    if (err instanceof UserNotFoundException || (err as Error).name === 'UserNotFoundException') {
+      directory.delete(username);
+      return null;
+    }
+    throw err;
+  }
+}
+
+/** Drops the cached directory entry of these user names (a role change made by this process). */
+export function forgetDirectoryEntry(...usernames: string[]): void {
+  for (const name of usernames) directory.delete(name);
 }
 
 export type AuthVariables = { principal: Principal | undefined; requestId: string };
@@ -70,9 +129,30 @@ export function requireAccess(access: Access) {
         'www-authenticate': 'Bearer',
       });
     }
-    const principal = await verifyAccessToken(match[1]);
+    const token = await verifyAccessToken(match[1]);
+    // Authorisation follows the directory, not the groups frozen into the token.
+    const current = await directoryEntry(token.username);
+    if (!current?.enabled) {
+      throw new ProblemError(
+        401,
+        'account-disabled',
+        'This account no longer exists or is disabled.',
+        undefined,
+        {
+          'www-authenticate': 'Bearer error="invalid_token"',
+        },
+      );
+    }
+    const principal: Principal = { ...token, roles: current.roles };
     if (!allows(access, principal.roles)) {
       throw new ProblemError(403, 'forbidden', `This needs the ${access} role.`);
+    }
+    if (access === 'admin' && env().ADMIN_MFA === 'required' && !current.mfa) {
+      throw new ProblemError(
+        403,
+        'mfa-required',
+        'Administrator work needs an authenticator app on your account: add one, then sign in again.',
+      );
     }
     c.set('principal', principal);
     return next();

@@ -18,6 +18,18 @@ const Env = z.object({
   MAIL_FROM: z.email().default('no-reply@example.org'),
   /** Where participants and invited users open the web app, for links in e-mails. */
   PUBLIC_BASE_URL: z.url().default('http://localhost:5173'),
+  /** Value CloudFront puts in x-origin-verify; when set, requests without it are refused (lib/origin.ts). */
+  ORIGIN_SECRET: z.string().min(20).optional(),
+  /** The sending queue (SQS) in AWS; without it the scheduled run sends itself (locally). */
+  SEND_QUEUE_URL: z.url().optional(),
+  /** E-mails a second one sending process may start: the SES quota divided by the consumers (0: no pause). */
+  SES_SEND_RATE: z.coerce.number().min(0).max(1000).default(0),
+  /** CloudWatch namespace of the metrics written as embedded metric format log lines. */
+  METRICS_NAMESPACE: z.string().min(1).max(255).default('ResultsLearningTool'),
+  /** `required`: routes needing the admin role refuse accounts without TOTP (lib/auth.ts). */
+  ADMIN_MFA: z.enum(['optional', 'required']).default('optional'),
+  /** How long a process trusts the roles it read from the user pool (see lib/auth.ts). */
+  DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof Env>;

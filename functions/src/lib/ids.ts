@@ -25,9 +25,18 @@ export function newPublicCode(): string {
   return base32(randomBytes(12), 12);
 }
 
-/** A personal invitation token: 128 random bits; only its hash is stored. */
+/** A personal invitation token: 128 random bits; only its hash is stored (`hashToken`). */
 export function newToken(): string {
   return randomBytes(16).toString('base64url');
+}
+
+/**
+ * What the table keeps of an invitation token: its SHA-256, base64url (43 characters). The token
+ * has 128 random bits, so a plain hash (no salt, no stretching) cannot be reversed by guessing,
+ * and it still finds the invitation in one index query.
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
 }
 
 /**

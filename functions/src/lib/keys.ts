@@ -100,7 +100,13 @@ export const keys = {
     pk: `SURVEY#${surveyId}`,
     sk: `INVITE#${attendeeId}`,
   }),
-  invitationToken: (token: string) => ({ gsi2pk: `INVITE#${token}`, gsi2sk: 'INVITE' }),
+  /** Looks an invitation up by the hash of its token (`hashToken`); the token itself is never stored. */
+  invitationToken: (tokenHash: string) => ({ gsi2pk: `INVITE#${tokenHash}`, gsi2sk: 'INVITE' }),
+  /** The reminder's token of an invitation: a second lookup item pointing at the invitation. */
+  invitationReminderToken: (surveyId: string, attendeeId: string) => ({
+    pk: `SURVEY#${surveyId}`,
+    sk: `INVITE-TOKEN#${attendeeId}#remind`,
+  }),
   outbox: () => ({ gsi1pk: 'OUTBOX' }),
 
   // Abuse limits: a counter per window that DynamoDB TTL deletes.

@@ -91,6 +91,8 @@ async function main() {
   const { seedDemoActivities } = await import('../activities/demo.js');
   const { seedDefaultFramework } = await import('../framework/seed.js');
   await seedDefaultFramework();
+  // Tables written before invitation tokens were hashed: keep only the hashes.
+  await (await import('../invitations/store.js')).hashStoredTokens();
   await seedDemoActivities();
   const { seedDemoSurveys } = await import('../surveys/demo.js');
   const demoSurveys = await seedDemoSurveys();

@@ -4,6 +4,7 @@ import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
 import type { Answers, ResponseSubmission } from '../../../shared/src/responses/schema.js';
 import type { Delta } from '../../../shared/src/results/aggregate.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { hashToken } from '../lib/ids.js';
 import { type AggregatePart, aggregatePartOf, keys, shardOf } from '../lib/keys.js';
 
 /** A stored response: normalised answers, never the invitation token or the client's address. */
@@ -61,7 +62,10 @@ function aggregateUpdates(surveyId: string, shard: number, delta: Delta) {
   }));
 }
 
-/** The invitation a personal link's token belongs to, if any (pattern 14). */
+/**
+ * The invitation a personal link's token belongs to, if any (pattern 14): found by the token's hash.
+ * A reminder's token has its own lookup item that names the invitation (`invitationSk`).
+ */
 export async function findInvitation(
   token: string,
 ): Promise<{ pk: string; sk: string; respondedAt?: string } | null> {
@@ -70,14 +74,18 @@ export async function findInvitation(
       TableName: tableName(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.invitationToken(token).gsi2pk },
+      ExpressionAttributeValues: { ':pk': keys.invitationToken(hashToken(token)).gsi2pk },
       Limit: 1,
     }),
   );
   const item = out.Items?.[0];
-  return item
-    ? { pk: item.pk as string, sk: item.sk as string, respondedAt: item.respondedAt as string | undefined }
-    : null;
+  if (!item) return null;
+  if (typeof item.invitationSk === 'string') return { pk: item.pk as string, sk: item.invitationSk };
+  return {
+    pk: item.pk as string,
+    sk: item.sk as string,
+    respondedAt: item.respondedAt as string | undefined,
+  };
 }
 
 function cancelledBy(err: unknown): string[] {

@@ -13,6 +13,7 @@ import { getActivity } from '../activities/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { clientAddress } from '../lib/client.js';
 import { keys } from '../lib/keys.js';
+import { ABUSE_LIMITS } from '../lib/limits.js';
 import { ProblemError } from '../lib/problem.js';
 import { limitRate } from '../lib/rate-limit.js';
 import { defineRoute } from '../lib/route.js';
@@ -20,12 +21,11 @@ import { validationHook } from '../lib/validation.js';
 import * as responses from '../responses/store.js';
 import * as store from './store.js';
 
-/**
- * Abuse limit, per minute. A whole training room often shares one address (venue Wi-Fi), so the
- * per-address limit is generous. A flood from many addresses is capped by the HTTP API stage's
- * throttling in AWS, not by a per-survey counter here (one counter item would be a hot spot).
- */
-export const LIMITS = { perAddressPerSurvey: 120 } as const;
+/** Per client address and survey, per minute: the WAF's numbers, applied by the app too (lib/limits.ts). */
+export const LIMITS = {
+  perAddressPerSurvey: ABUSE_LIMITS.submissionsPerAddressPerMinute,
+  opensPerAddressPerSurvey: ABUSE_LIMITS.opensPerAddressPerMinute,
+} as const;
 
 const CodeParam = z.object({ code: z.string().max(40) });
 const Submission = ResponseSubmission.extend({
@@ -59,10 +59,15 @@ publicSurveys
       responses: {
         200: { description: 'The survey', content: { 'application/json': { schema: PublicSurvey } } },
         404: { description: 'Unknown code' },
+        429: { description: 'Too many opens from this address' },
       },
     }),
     async (c) => {
-      const survey = await surveyByCode(c.req.valid('param').code);
+      const { code } = c.req.valid('param');
+      const [, survey] = await Promise.all([
+        limitRate(`open#${code}#${clientAddress(c)}`, LIMITS.opensPerAddressPerSurvey),
+        surveyByCode(code),
+      ]);
       const activity = await getActivity(survey.activityId);
       const status = surveyStatus(survey, new Date());
       c.header('cache-control', 'no-cache');
@@ -120,7 +125,11 @@ publicSurveys
       const { invitation: token, ...submission } = c.req.valid('json');
       // The abuse limit and the survey lookup are independent: one round trip instead of two.
       const [, survey] = await Promise.all([
-        limitRate(`${code}#${clientAddress(c)}`, LIMITS.perAddressPerSurvey),
+        limitRate(
+          `${code}#${clientAddress(c)}`,
+          LIMITS.perAddressPerSurvey,
+          'Too many submissions; please try again in a minute.',
+        ),
         surveyByCode(code),
       ]);
 

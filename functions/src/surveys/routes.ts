@@ -376,7 +376,7 @@ surveys
       const survey = await surveyOr404(c.req.valid('param').surveyId);
       const list = await invitations.listInvitations(survey.id);
       return c.json(
-        list.map(({ token, ...i }) => ({
+        list.map((i) => ({
           attendeeId: i.attendeeId,
           name: i.name,
           email: i.email,

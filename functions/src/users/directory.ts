@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { primaryRole } from '../../../shared/src/users/rules.js';
 import type { Role, User } from '../../../shared/src/users/schema.js';
+import { forgetDirectoryEntry } from '../lib/auth.js';
 import { cognito } from '../lib/aws.js';
 import { env } from '../lib/env.js';
 import { ProblemError } from '../lib/problem.js';
@@ -101,22 +102,38 @@ export async function createUser(email: string, role: Role): Promise<{ password:
   return { password };
 }
 
-/** Gives a user exactly one role, removing the other. */
-export async function setRole(email: string, role: Role): Promise<void> {
+/**
+ * Gives a user exactly one role, removing the other (or every role, for null). Cognito answers
+ * AdminRemoveUserFromGroup with success even when nothing changed, so the groups are read back and
+ * the change is refused with an error if the directory does not show it. Tokens issued before keep
+ * their old `cognito:groups` until they expire; lib/auth.ts reads roles from the directory instead.
+ */
+export async function setRole(email: string, role: Role | null): Promise<void> {
+  let username = email;
   try {
-    await cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: email }));
+    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: email }));
+    username = user.Username ?? email;
   } catch (err) {
     if (err instanceof UserNotFoundException || (err as Error).name === 'UserNotFoundException') {
       throw new ProblemError(404, 'user-not-found', `No user ${email}.`);
     }
     throw err;
   }
-  await cognito().send(
-    new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: email, GroupName: role }),
-  );
-  for (const other of (await groupsOf(email)).filter((g) => g !== role)) {
+  if (role) {
     await cognito().send(
-      new AdminRemoveUserFromGroupCommand({ UserPoolId: pool(), Username: email, GroupName: other }),
+      new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: username, GroupName: role }),
+    );
+  }
+  for (const other of (await groupsOf(username)).filter((g) => g !== role)) {
+    await cognito().send(
+      new AdminRemoveUserFromGroupCommand({ UserPoolId: pool(), Username: username, GroupName: other }),
+    );
+  }
+  forgetDirectoryEntry(username, email);
+  const now = await groupsOf(username);
+  if (primaryRole(now) !== role || now.length > (role ? 1 : 0)) {
+    throw new Error(
+      `role change of ${username} not applied: the directory shows ${now.join(', ') || 'none'}`,
     );
   }
 }

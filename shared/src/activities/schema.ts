@@ -1,4 +1,9 @@
 import * as z from 'zod';
+import { MAX_NUMBER } from '../lib/bounds.js';
+
+/** Largest head count an activity can state. */
+const MAX_COUNT = 1_000_000;
+
 import {
   ActionPointCode,
   ActivityFormat,
@@ -19,10 +24,10 @@ export type Place = z.infer<typeof Place>;
 
 /** Attendance as counted, for activities without a list (or to override a partial list). */
 export const AttendanceSummary = z.object({
-  participants: z.int().nonnegative().optional(),
-  countries: z.int().nonnegative().optional(),
-  organisations: z.int().nonnegative().optional(),
-  women: z.int().nonnegative().optional(),
+  participants: z.int().nonnegative().max(MAX_COUNT).optional(),
+  countries: z.int().nonnegative().max(MAX_COUNT).optional(),
+  organisations: z.int().nonnegative().max(MAX_COUNT).optional(),
+  women: z.int().nonnegative().max(MAX_COUNT).optional(),
 });
 export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
 
@@ -57,7 +62,7 @@ export const ActivityInput = z
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
 /** An edit: the whole input plus the version it was made from (a stale version is refused). */
-export const ActivityUpdate = ActivityInput.safeExtend({ version: z.int().positive() });
+export const ActivityUpdate = ActivityInput.safeExtend({ version: z.int().positive().max(MAX_NUMBER) });
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
 export const Activity = z.object({

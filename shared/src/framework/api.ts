@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_KEY_TEXT, MAX_NAME, MAX_NUMBER, MAX_TEXT } from '../lib/bounds.js';
 import {
   ActionPoint,
   ActionPointCode,
@@ -73,12 +74,12 @@ export type RegionsUpdate = z.infer<typeof RegionsUpdate>;
 
 /** An action point of a draft as edited: everything but its code and goal, which the path gives. */
 export const ActionPointUpdate = z.object({
-  title: z.string().trim().min(1, 'enter the action'),
+  title: z.string().trim().min(1, 'enter the action').max(MAX_TEXT),
   timeline: Timeline,
-  workingGroup: z.string().trim().min(1).nullable(),
-  linkedGoals: z.array(GoalNumber),
-  linkedProjects: z.array(Slug),
-  comments: z.string().trim().min(1).nullable(),
+  workingGroup: z.string().trim().min(1).max(MAX_NAME).nullable(),
+  linkedGoals: z.array(GoalNumber).max(7),
+  linkedProjects: z.array(Slug).max(100),
+  comments: z.string().trim().min(1).max(MAX_TEXT).nullable(),
 });
 export type ActionPointUpdate = z.infer<typeof ActionPointUpdate>;
 
@@ -98,9 +99,9 @@ const periodMessage = { message: 'a project cannot end before it starts', path: 
 export const ProjectInput = z
   .object({
     ...projectFields,
-    name: z.string().trim().min(1, 'enter the project name'),
+    name: z.string().trim().min(1, 'enter the project name').max(MAX_KEY_TEXT),
     /** Where the facts come from; "Entered by an administrator" when not given. */
-    source: z.string().trim().min(1).optional(),
+    source: z.string().trim().min(1).max(MAX_TEXT).optional(),
   })
   .refine(periodInOrder, periodMessage);
 export type ProjectInput = z.infer<typeof ProjectInput>;
@@ -109,9 +110,9 @@ export type ProjectInput = z.infer<typeof ProjectInput>;
 export const ProjectUpdate = z
   .object({
     ...projectFields,
-    name: z.string().trim().min(1, 'enter the project name'),
-    source: z.string().trim().min(1).optional(),
-    version: z.int().positive(),
+    name: z.string().trim().min(1, 'enter the project name').max(MAX_KEY_TEXT),
+    source: z.string().trim().min(1).max(MAX_TEXT).optional(),
+    version: z.int().positive().max(MAX_NUMBER),
   })
   .refine(periodInOrder, periodMessage);
 export type ProjectUpdate = z.infer<typeof ProjectUpdate>;

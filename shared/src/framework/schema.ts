@@ -1,4 +1,12 @@
 import * as z from 'zod';
+import {
+  MAX_KEY_TEXT,
+  MAX_NAME,
+  MAX_NUMBER,
+  MAX_TEXT,
+  storableNumber,
+  UNSTORABLE_NUMBER,
+} from '../lib/bounds.js';
 
 /*
  * The results framework of a migration dialogue: one versioned action plan with its priority
@@ -23,11 +31,17 @@ export const GoalNumber = z.int().min(1).max(7);
 export type GoalNumber = z.infer<typeof GoalNumber>;
 
 /** Action point code "<goal>.<n>", e.g. "1.1" or "7.11". */
-export const ActionPointCode = z.string().regex(/^[1-7]\.[1-9]\d?$/, 'expected a code like "1.1"');
+export const ActionPointCode = z
+  .string()
+  .max(5)
+  .regex(/^[1-7]\.[1-9]\d?$/, 'expected a code like "1.1"');
 export type ActionPointCode = z.infer<typeof ActionPointCode>;
 
 /** URL-safe identifier used for projects, frameworks and activities. */
-export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug');
+export const Slug = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug');
 export type Slug = z.infer<typeof Slug>;
 
 export const FrameworkStatus = z.enum(['draft', 'active', 'archived']);
@@ -50,11 +64,11 @@ export type PriorityGoal = z.infer<typeof PriorityGoal>;
  * without re-parsing text, while `text` keeps the seed's wording for display and audit.
  */
 export const Timeline = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('year'), year: Year, text: z.string().min(1) }),
+  z.object({ kind: z.literal('year'), year: Year, text: z.string().min(1).max(MAX_NAME) }),
   z
-    .object({ kind: z.literal('range'), from: Year, to: Year, text: z.string().min(1) })
+    .object({ kind: z.literal('range'), from: Year, to: Year, text: z.string().min(1).max(MAX_NAME) })
     .refine((t) => t.from <= t.to, { message: 'range must not end before it starts' }),
-  z.object({ kind: z.literal('ongoing'), text: z.string().min(1) }),
+  z.object({ kind: z.literal('ongoing'), text: z.string().min(1).max(MAX_NAME) }),
 ]);
 export type Timeline = z.infer<typeof Timeline>;
 
@@ -92,7 +106,7 @@ export const Pillar = z.object({
 export type Pillar = z.infer<typeof Pillar>;
 
 export const Money = z.object({
-  amount: z.number().positive(),
+  amount: z.number().positive().max(MAX_NUMBER).refine(storableNumber, UNSTORABLE_NUMBER),
   /** ISO 4217 code. */
   currency: z.string().regex(/^[A-Z]{3}$/),
   /** True where the source gives the figure with "~" or "approximately". */
@@ -103,21 +117,21 @@ export type Money = z.infer<typeof Money>;
 export const Project = z
   .object({
     id: Slug,
-    name: z.string().min(1),
-    funders: z.array(z.string().min(1)),
+    name: z.string().min(1).max(MAX_KEY_TEXT),
+    funders: z.array(z.string().min(1).max(MAX_NAME)).max(50),
     budget: Money.optional(),
     /** Years as stated by the source; null where the source states no period. */
     periodStart: Year.nullable(),
     periodEnd: Year.nullable(),
-    countries: z.array(CountryCode),
+    countries: z.array(CountryCode).max(250),
     /** Null where no seed names the implementer; never guessed. */
-    implementingOrganisation: z.string().min(1).nullable(),
+    implementingOrganisation: z.string().min(1).max(MAX_NAME).nullable(),
     /** A project funded through another project's facility or component. */
     parentProjectId: Slug.optional(),
-    linkedGoals: z.array(GoalNumber),
-    linkedActionPoints: z.array(ActionPointCode),
+    linkedGoals: z.array(GoalNumber).max(7),
+    linkedActionPoints: z.array(ActionPointCode).max(100),
     /** Which seed states the facts, and any discrepancy between seeds. */
-    source: z.string().min(1),
+    source: z.string().min(1).max(MAX_TEXT),
   })
   .refine((p) => p.periodStart === null || p.periodEnd === null || p.periodStart <= p.periodEnd, {
     message: 'a project cannot end before it starts',
@@ -137,9 +151,9 @@ export const ResultStatement = z.object({
   id: Slug,
   priorityGoal: GoalNumber,
   level: ResultLevel,
-  text: z.string().min(1),
+  text: z.string().min(1).max(MAX_TEXT),
   editableDefault: z.boolean(),
-  source: z.string().min(1),
+  source: z.string().min(1).max(MAX_TEXT),
 });
 export type ResultStatement = z.infer<typeof ResultStatement>;
 
@@ -149,10 +163,10 @@ export type ResultStatement = z.infer<typeof ResultStatement>;
  */
 export const Region = z.object({
   id: Slug,
-  name: z.string().min(1),
-  countries: z.array(CountryCode).min(1),
+  name: z.string().min(1).max(MAX_NAME),
+  countries: z.array(CountryCode).min(1).max(250),
   /** Where the grouping comes from; defaults say what an administrator should check. */
-  source: z.string().min(1),
+  source: z.string().min(1).max(MAX_TEXT),
 });
 export type Region = z.infer<typeof Region>;
 

@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { ActionPointCode, ActivityType, GoalNumber, IsoDate, PillarId } from '../framework/schema.js';
+import { MAX_NUMBER, storableNumber, UNSTORABLE_NUMBER } from '../lib/bounds.js';
 import { MeasureTag, SurveyKind } from '../surveys/schema.js';
+
+/** A figure an administrator enters (baseline, target, threshold): one storage can hold. */
+const Amount = z.number().min(-MAX_NUMBER).max(MAX_NUMBER).refine(storableNumber, UNSTORABLE_NUMBER);
 
 /*
  * S.M.A.R.T. indicator definitions. The schema is deliberately lenient about what is missing
@@ -37,7 +41,7 @@ export const Computation = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('measure_share_above'),
     measure: MeasureTag,
-    threshold: z.number().nullable().default(null),
+    threshold: Amount.nullable().default(null),
     surveyKind: SurveyKind.optional(),
   }),
   /** Share of paired respondents whose post score is above their pre score. */
@@ -52,7 +56,7 @@ export const Computation = z.discriminatedUnion('kind', [
     evidence: z.string().trim().max(2000).default(''),
     /** Values entered by hand, per calendar year (optional: without one the value is "no data"). */
     values: z
-      .array(z.object({ year: z.int().min(1900).max(2200), value: z.number() }))
+      .array(z.object({ year: z.int().min(1900).max(2200), value: Amount }))
       .max(50)
       .optional(),
   }),
@@ -68,7 +72,7 @@ export const IndicatorFilters = z.object({
 export type IndicatorFilters = z.infer<typeof IndicatorFilters>;
 
 export const Baseline = z.object({
-  value: z.number().nullable().default(null),
+  value: Amount.nullable().default(null),
   date: IsoDate.nullable().default(null),
   source: z.string().trim().max(500).default(''),
 });
@@ -79,7 +83,7 @@ export const Target = z.object({
   period: z.string().trim().max(40).default(''),
   /** The date by which the value is due (end of the period). */
   date: IsoDate.nullable().default(null),
-  value: z.number().nullable().default(null),
+  value: Amount.nullable().default(null),
   /** True: counted from the start of the framework period; false: within this period only. */
   cumulative: z.boolean().default(false),
 });
@@ -93,8 +97,8 @@ export type Direction = z.infer<typeof Direction>;
  * at or above `onTrack` is on track, at or above `atRisk` at risk, below is off track.
  */
 export const Thresholds = z.object({
-  onTrack: z.number().default(0.9),
-  atRisk: z.number().default(0.6),
+  onTrack: Amount.default(0.9),
+  atRisk: Amount.default(0.6),
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
@@ -157,7 +161,7 @@ export const IndicatorInput = IndicatorDefinition.omit({ status: true });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
 /** An edit: the input plus the `revision` it was made from (a stale revision is refused, 409). */
-export const IndicatorUpdate = IndicatorInput.safeExtend({ revision: z.int().positive() });
+export const IndicatorUpdate = IndicatorInput.safeExtend({ revision: z.int().positive().max(MAX_NUMBER) });
 export type IndicatorUpdate = z.infer<typeof IndicatorUpdate>;
 
 /**
@@ -190,7 +194,7 @@ export type SmartFinding = z.infer<typeof SmartFinding>;
 
 export const IndicatorQuery = z.object({
   frameworkId: z.string().max(80).optional(),
-  goal: z.coerce.number().pipe(GoalNumber).optional(),
+  goal: z.coerce.number().min(1).max(7).pipe(GoalNumber).optional(),
   status: IndicatorStatus.optional(),
 });
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;

@@ -2,6 +2,7 @@
  * Pure rules over responses: answer validation and normalisation, knowledge scoring and
  * resend detection.
  */
+import { storableNumber, UNSTORABLE_NUMBER } from '../lib/bounds.js';
 import { isVisible, visibleQuestionIds } from '../surveys/rules.js';
 import {
   optionIdsOf,
@@ -39,6 +40,9 @@ function isEmpty(raw: unknown): boolean {
 
 function checkNumber(raw: unknown, path: Path): number | AnswerIssue {
   if (typeof raw !== 'number' || !Number.isFinite(raw)) return issue(path, 'wrong_type', 'expected a number');
+  // What storage can hold (shared/src/lib/bounds.ts): the marshaller and DynamoDB refuse the rest.
+  if (!storableNumber(raw))
+    return issue(path, raw > 0 ? 'number_too_large' : 'number_too_small', UNSTORABLE_NUMBER);
   return raw === 0 ? 0 : raw; // -0 and 0 are one answer
 }
 

@@ -28,7 +28,7 @@ export type PairingCode = z.infer<typeof PairingCode>;
 export const ResponseSubmission = z.strictObject({
   /** Generated once on the device and kept across retries: the idempotency key. */
   responseId: z.uuid(),
-  surveyVersion: z.int().min(1),
+  surveyVersion: z.int().min(1).max(100_000),
   language: LanguageCode,
   /** Raw answers; their shapes depend on the question and are checked by `validateAnswers`. */
   answers: z.record(z.string(), z.unknown()),

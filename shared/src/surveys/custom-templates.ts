@@ -20,6 +20,7 @@ export const TemplateCreateInput = z.discriminatedUnion('from', [
     languages: z
       .array(LanguageCode)
       .min(1, 'Choose at least one language.')
+      .max(20)
       .refine((l) => new Set(l).size === l.length, 'Languages repeat.'),
   }),
   z.strictObject({
@@ -41,7 +42,7 @@ export type TemplateCreateInput = z.infer<typeof TemplateCreateInput>;
 /** A full edit of a custom template: the whole definition and the version the editor read. */
 export const TemplateUpdateInput = z.strictObject({
   /** The template's `version` as read; a save by someone else meanwhile answers 409. */
-  version: z.int().min(1),
+  version: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
   definition: SurveyDefinition,
 });
 export type TemplateUpdateInput = z.infer<typeof TemplateUpdateInput>;

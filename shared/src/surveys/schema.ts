@@ -3,7 +3,14 @@
  * Pure zod schemas; each schema and its type share one name.
  */
 import * as z from 'zod';
+import { MAX_NUMBER, MAX_TEXT } from '../lib/bounds.js';
 import { COUNTRY_CODES, SELF_RATING_MAX } from './constants.js';
+
+/** Sizes a survey definition stays within (the API reads at most 64 KB anyway). */
+const MAX_OPTIONS = 100;
+const MAX_QUESTIONS = 200;
+const MAX_LANGUAGES = 20;
+const MAX_VERSION = 100_000;
 
 // Zod-free constants and helpers live in ./constants.ts so the participant page can import them
 // without zod; they are re-exported here for everyone else.
@@ -25,7 +32,7 @@ export const LanguageCode = z
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
 /** One text in several languages: `{ en: 'Thank you', ar: 'شكراً لك' }`. Blank strings count as missing. */
-export const LocalizedText = z.record(LanguageCode, z.string());
+export const LocalizedText = z.record(LanguageCode, z.string().max(MAX_TEXT));
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 // ---------------------------------------------------------------------------
@@ -67,7 +74,7 @@ export type MeasureTag = z.infer<typeof MeasureTag>;
 export const EvaluationLevel = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type EvaluationLevel = z.infer<typeof EvaluationLevel>;
 
-const ConditionValue = z.union([z.string(), z.number()]);
+const ConditionValue = z.union([z.string().max(MAX_TEXT), z.number().min(-MAX_NUMBER).max(MAX_NUMBER)]);
 
 /**
  * Show a question only when an earlier question's answer matches.
@@ -77,7 +84,7 @@ const ConditionValue = z.union([z.string(), z.number()]);
  */
 export const ShowIf = z.union([
   z.strictObject({ questionId: Slug, equals: ConditionValue }),
-  z.strictObject({ questionId: Slug, in: z.array(ConditionValue).min(1) }),
+  z.strictObject({ questionId: Slug, in: z.array(ConditionValue).min(1).max(MAX_OPTIONS) }),
   z.strictObject({ questionId: Slug, notEquals: ConditionValue }),
 ]);
 export type ShowIf = z.infer<typeof ShowIf>;
@@ -109,16 +116,20 @@ function uniqueOptionIds(
 // Question types
 
 export const SingleChoiceQuestion = z
-  .strictObject({ ...common, type: z.literal('single_choice'), options: z.array(Option).min(2) })
+  .strictObject({
+    ...common,
+    type: z.literal('single_choice'),
+    options: z.array(Option).min(2).max(MAX_OPTIONS),
+  })
   .superRefine((q, ctx) => uniqueOptionIds(q.options, ctx));
 
 export const MultipleChoiceQuestion = z
   .strictObject({
     ...common,
     type: z.literal('multiple_choice'),
-    options: z.array(Option).min(2),
-    minSelections: z.int().min(0).optional(),
-    maxSelections: z.int().min(1).optional(),
+    options: z.array(Option).min(2).max(MAX_OPTIONS),
+    minSelections: z.int().min(0).max(MAX_OPTIONS).optional(),
+    maxSelections: z.int().min(1).max(MAX_OPTIONS).optional(),
   })
   .superRefine((q, ctx) => {
     uniqueOptionIds(q.options, ctx);
@@ -148,7 +159,7 @@ export const LikertQuestion = z
     ...common,
     type: z.literal('likert'),
     scale: z.union([z.literal(5), z.literal(7)]),
-    points: z.array(LocalizedText),
+    points: z.array(LocalizedText).max(MAX_OPTIONS),
   })
   .superRefine((q, ctx) => {
     if (q.points.length !== q.scale)
@@ -171,8 +182,8 @@ export const NumberQuestion = z
   .strictObject({
     ...common,
     type: z.literal('number'),
-    min: z.number().optional(),
-    max: z.number().optional(),
+    min: z.number().min(-MAX_NUMBER).max(MAX_NUMBER).optional(),
+    max: z.number().min(-MAX_NUMBER).max(MAX_NUMBER).optional(),
     integer: z.boolean().default(false),
     unit: LocalizedText.optional(),
   })
@@ -202,9 +213,9 @@ export const KnowledgeQuestion = z
   .strictObject({
     ...common,
     type: z.literal('knowledge'),
-    options: z.array(Option).min(2),
-    correct: z.array(Slug).min(1),
-    points: z.number().positive().default(1),
+    options: z.array(Option).min(2).max(MAX_OPTIONS),
+    correct: z.array(Slug).min(1).max(MAX_OPTIONS),
+    points: z.number().positive().max(1000).default(1),
     /** Only in the participant's copy, where `correct` is emptied: whether to offer checkboxes. */
     multiple: z.boolean().optional(),
   })
@@ -234,7 +245,7 @@ export const SelfRatingQuestion = z
     beforeLabel: LocalizedText,
     afterLabel: LocalizedText,
     /** Labels of points 1..5; optional, the scale is fixed. */
-    points: z.array(LocalizedText).optional(),
+    points: z.array(LocalizedText).max(MAX_OPTIONS).optional(),
   })
   .superRefine((q, ctx) => {
     if (q.points !== undefined && q.points.length !== SELF_RATING_MAX)
@@ -283,7 +294,7 @@ export const ProfileQuestion = z
     ...common,
     type: z.literal('profile'),
     profile: ProfileKind,
-    options: z.array(Option).min(2).optional(),
+    options: z.array(Option).min(2).max(MAX_OPTIONS).optional(),
   })
   .superRefine((q, ctx) => {
     if (q.profile === 'country') {
@@ -358,7 +369,7 @@ export type SurveyKind = z.infer<typeof SurveyKind>;
 export const Page = z.strictObject({
   id: Slug,
   title: LocalizedText.optional(),
-  questionIds: z.array(Slug).min(1),
+  questionIds: z.array(Slug).min(1).max(MAX_QUESTIONS),
 });
 export type Page = z.infer<typeof Page>;
 
@@ -384,15 +395,15 @@ function conditionValueFits(target: Question, value: string | number): boolean {
 export const SurveyDefinition = z
   .strictObject({
     id: Slug,
-    version: z.int().min(1),
+    version: z.int().min(1).max(MAX_VERSION),
     kind: SurveyKind,
     title: LocalizedText,
     intro: LocalizedText.optional(),
     thanks: LocalizedText,
     /** Languages offered, the default first. */
-    languages: z.array(LanguageCode).min(1),
-    questions: z.array(Question).min(1),
-    pages: z.array(Page).optional(),
+    languages: z.array(LanguageCode).min(1).max(MAX_LANGUAGES),
+    questions: z.array(Question).min(1).max(MAX_QUESTIONS),
+    pages: z.array(Page).max(MAX_QUESTIONS).optional(),
   })
   .superRefine((def, ctx) => {
     if (new Set(def.languages).size !== def.languages.length)

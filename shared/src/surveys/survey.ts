@@ -18,7 +18,7 @@ export const SurveyAttachInput = z
     sameTestAs: Id.optional(),
     kind: SurveyKind,
     /** Languages offered to participants, the default first; default: all the template has. */
-    languages: z.array(LanguageCode).min(1).optional(),
+    languages: z.array(LanguageCode).min(1).max(20).optional(),
     opensAt: DateTime.optional(),
     closesAt: DateTime.optional(),
     /** When e-mail invitations go to the attendance list; null sends none. Default: 2 h after the end. */

@@ -19,7 +19,8 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
-export const RoleChange = z.object({ role: Role });
+/** The new role; null removes every role (the account stays, but can use nothing but sign-in). */
+export const RoleChange = z.object({ role: Role.nullable() });
 export type RoleChange = z.infer<typeof RoleChange>;
 
 export const User = z.object({
