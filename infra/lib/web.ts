@@ -22,7 +22,7 @@ export interface WebProps {
  * pages (/s/<code>) get the standalone participant build, /s/index.html, a much smaller first load.
  * CloudFront Functions run cloudfront-js-2.0, a restricted ES5.1+ dialect: keep it plain.
  */
-const SPA_REWRITE = `function handler(event) {
+export const SPA_REWRITE = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (uri === '/api' || uri.indexOf('/api/') === 0) return request;
