@@ -110,7 +110,21 @@ export class Web extends Construct {
         originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
       }),
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      cachePolicy: new cloudfront.CachePolicy(this, 'ApiCachePolicy', {
+        comment: 'API: compressed (gzip, br), nothing kept: TTL 0 unless the API says otherwise',
+        // Unlike CachingDisabled this lets CloudFront compress and forwards the normalised
+        // Accept-Encoding (the API gzips JSON itself). Nothing is cached: the API sends no max-age,
+        // and the key holds Authorization and every query string, so even a response the API marked
+        // cacheable could only ever answer the same caller's same request.
+        defaultTtl: Duration.seconds(0),
+        minTtl: Duration.seconds(0),
+        maxTtl: Duration.seconds(1),
+        headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Authorization'),
+        queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+        cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+        enableAcceptEncodingGzip: true,
+        enableAcceptEncodingBrotli: true,
+      }),
       // API Gateway routes by its own Host header, so the viewer's must not be forwarded.
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       // A redirect would turn POSTs into GETs; API clients get an error instead.

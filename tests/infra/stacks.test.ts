@@ -305,7 +305,7 @@ describe('service stack: web', () => {
     });
   });
 
-  it('forwards /api and /api/* uncached, all methods, all viewer headers but Host', () => {
+  it('forwards /api and /api/* uncached but compressed, all methods, all viewer headers but Host', () => {
     const distribution = Object.values(service.findResources('AWS::CloudFront::Distribution'))[0] as {
       Properties: { DistributionConfig: { CacheBehaviors: Record<string, unknown>[] } };
     };
@@ -314,12 +314,28 @@ describe('service stack: web', () => {
     for (const behavior of behaviors) {
       expect(behavior).toMatchObject({
         AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
-        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+        CachePolicyId: { Ref: expect.stringMatching(/ApiCachePolicy/) },
         OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
         ViewerProtocolPolicy: 'https-only',
         ResponseHeadersPolicyId: { Ref: expect.stringMatching(/SecurityHeaders/) },
       });
     }
+    // Compression on (gzip and brotli) without caching anything across callers: TTL 0 by
+    // default, Authorization and every query string in the key, no cookies.
+    service.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: {
+        DefaultTTL: 0,
+        MinTTL: 0,
+        MaxTTL: 1,
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          EnableAcceptEncodingGzip: true,
+          EnableAcceptEncodingBrotli: true,
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          CookiesConfig: { CookieBehavior: 'none' },
+        },
+      },
+    });
   });
 
   it('sends HSTS 2 years, nosniff, DENY, strict referrer and a CSP limited to self, Cognito and build hashes', () => {
