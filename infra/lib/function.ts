@@ -109,6 +109,9 @@ export class AppFunction extends Construct {
         bundleAwsSDK: true,
         externalModules: [],
         forceDockerBundling: false,
+        // `zod` without its 64 locales, which @hono/zod-openapi would otherwise pull in whole
+        // (264 KB minified): see functions/src/lib/zod/index.ts.
+        esbuildArgs: { '--alias': `zod=${fromRoot('functions/src/lib/zod/index.ts')}` },
         // Some CommonJS dependencies call require() for built-ins; ESM has no require.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
       },

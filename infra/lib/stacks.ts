@@ -16,6 +16,7 @@ import { Api } from './api.js';
 import { AuthStack } from './auth.js';
 import { DataStack } from './data.js';
 import { fromRoot } from './paths.js';
+import { PublicApi } from './public-api.js';
 import { Web } from './web.js';
 
 export interface AppConfig {
@@ -75,6 +76,13 @@ export class ServiceStack extends Stack {
       userPool: props.userPool,
       client: props.client,
       mailFrom: config.mailFrom,
+    });
+    // Participants' routes in a Lambda of their own (infra/lib/public-api.ts).
+    new PublicApi(this, 'PublicApi', {
+      httpApi: api.httpApi,
+      table: props.table,
+      userPool: props.userPool,
+      client: props.client,
     });
     const web = new Web(this, 'Web', {
       httpApi: api.httpApi,

@@ -176,7 +176,7 @@ describe('service stack: API and schedule', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } },
     });
-    expect(Object.keys(functions)).toHaveLength(2);
+    expect(Object.keys(functions)).toHaveLength(3); // API, schedule, participants (public-api.test.ts)
     for (const fn of Object.values(functions) as { Properties: Record<string, unknown> }[]) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -186,12 +186,18 @@ describe('service stack: API and schedule', () => {
           Variables: {
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
             NODE_OPTIONS: '--enable-source-maps',
-            MAIL_FROM: 'no-reply@example.org',
-            PUBLIC_BASE_URL: expect.anything(),
           },
         },
       });
     }
+    const mailing = Object.values(functions).filter((fn) =>
+      JSON.stringify(fn).match(/ApiFunction|ScheduleFunction/),
+    ) as { Properties: Record<string, unknown> }[];
+    expect(mailing).toHaveLength(2);
+    for (const fn of mailing)
+      expect(fn.Properties).toMatchObject({
+        Environment: { Variables: { MAIL_FROM: 'no-reply@example.org', PUBLIC_BASE_URL: expect.anything() } },
+      });
     service.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
@@ -210,7 +216,7 @@ describe('service stack: API and schedule', () => {
     const routes = Object.values(service.findResources('AWS::ApiGatewayV2::Route')).map(
       (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey,
     );
-    expect(routes.sort()).toEqual(['ANY /api', 'ANY /api/{proxy+}']);
+    expect(routes.sort()).toEqual(['ANY /api', 'ANY /api/public/{proxy+}', 'ANY /api/{proxy+}']);
     service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() },
