@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { handler } from '../../functions/src/handlers/public.js';
+import { ddb, tableName } from '../../functions/src/lib/aws.js';
+import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { publicApp } from '../../functions/src/public-app.js';
+import { getSurveyByCode, PUBLIC_SURVEY_TTL_MS, updateSchedule } from '../../functions/src/surveys/store.js';
+import { surveyStatus } from '../../shared/src/surveys/survey.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity } from '../support/fixtures.js';
 
@@ -112,5 +117,43 @@ describe('the participants API on its own', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
     const body = JSON.parse(gunzipSync(Buffer.from(res.body, 'base64')).toString('utf8')) as { code: string };
     expect(body.code).toBe(survey.code);
+  });
+
+  it('keeps a survey read per process for a few seconds; its own edits are seen at once', async () => {
+    const activityId = await putActivity({ title: 'Cached survey check' });
+    const res = await app.request(`/api/activities/${activityId}/surveys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId: 'post_event_feedback', kind: 'post_event' }),
+    });
+    const { id, code } = (await res.json()) as { id: string; code: string };
+    const t0 = Date.now();
+    const status = async (at: number) => {
+      const meta = await getSurveyByCode(code, at);
+      return meta ? surveyStatus(meta, new Date(at)) : 'missing';
+    };
+    expect(await status(t0)).toBe('open');
+    // Closed by another process (the staff Lambda in AWS): straight into the table.
+    const past = new Date(t0 - 60_000).toISOString();
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.survey(id),
+        UpdateExpression: 'SET closesAt = :c',
+        ExpressionAttributeValues: { ':c': past },
+      }),
+    );
+    expect(await status(t0 + PUBLIC_SURVEY_TTL_MS - 1)).toBe('open'); // this process's copy
+    expect(await status(t0 + PUBLIC_SURVEY_TTL_MS)).toBe('closed'); // read again: closed
+    // Reopened by this process: seen at once, no waiting for the copy to expire.
+    const now = Date.now();
+    const meta = await getSurveyByCode(code, now);
+    await updateSchedule(id, {
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 3_600_000).toISOString(),
+      sendInvitationsAt: meta?.sendInvitationsAt ?? null,
+      reminderAt: meta?.reminderAt ?? null,
+    });
+    expect(await status(now + 1)).toBe('open');
   });
 });

@@ -185,8 +185,26 @@ export async function answeredDefinition(
 /** Public code -> survey id. A code never changes owner, so a process may remember it for good. */
 const surveyIdByCode = new Map<string, string>();
 
-/** A survey by its public code (pattern 9): two reads, one once the process has seen the code. */
-export async function getSurveyByCode(code: string): Promise<SurveyMeta | null> {
+/**
+ * How long a process answers participants from its own copy of a survey (the public routes: open
+ * a survey, submit). Whether the survey is open is still decided on every request from its window
+ * and the clock, so opening and closing on time stay exact; only a staff edit made in another
+ * process (the staff Lambda in AWS) reaches the participants' Lambda up to this much later. Edits
+ * made in this process (updateSchedule, saveDefinition) are seen at once.
+ */
+export const PUBLIC_SURVEY_TTL_MS = 5_000;
+const publicCopies = new Map<string, { meta: SurveyMeta; readAt: number }>();
+
+/** Drops this process's copy of a survey after an edit, so its next public read is fresh. */
+function forgetPublicCopy(surveyId: string): void {
+  publicCopies.delete(surveyId);
+}
+
+/**
+ * A survey by its public code (pattern 9): two reads the first time a process sees the code, then
+ * none for `PUBLIC_SURVEY_TTL_MS`, then one.
+ */
+export async function getSurveyByCode(code: string, now = Date.now()): Promise<SurveyMeta | null> {
   let surveyId = surveyIdByCode.get(code);
   if (!surveyId) {
     const ref = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.surveyCode(code) }));
@@ -195,7 +213,14 @@ export async function getSurveyByCode(code: string): Promise<SurveyMeta | null> 
     if (surveyIdByCode.size > 10_000) surveyIdByCode.clear();
     surveyIdByCode.set(code, surveyId);
   }
-  return getSurveyMeta(surveyId);
+  const copy = publicCopies.get(surveyId);
+  if (copy && now - copy.readAt < PUBLIC_SURVEY_TTL_MS && now >= copy.readAt) return copy.meta;
+  const meta = await getSurveyMeta(surveyId);
+  if (meta) {
+    if (publicCopies.size > 1_000) publicCopies.clear();
+    publicCopies.set(surveyId, { meta, readAt: now });
+  } else publicCopies.delete(surveyId);
+  return meta;
 }
 
 /**
@@ -209,6 +234,7 @@ export async function saveDefinition(
   now: string,
 ): Promise<void> {
   const v = definition.version;
+  forgetPublicCopy(survey.id);
   await ddb().send(
     new TransactWriteCommand({
       TransactItems: [
@@ -264,6 +290,7 @@ export async function saveDefinition(
       ],
     }),
   );
+  forgetPublicCopy(survey.id); // again: a public read may have copied the old item meanwhile
 }
 
 /** Changes the opening window and schedule of a survey. */
@@ -271,6 +298,7 @@ export async function updateSchedule(
   surveyId: string,
   schedule: Pick<Survey, 'opensAt' | 'closesAt' | 'sendInvitationsAt' | 'reminderAt'>,
 ): Promise<void> {
+  forgetPublicCopy(surveyId);
   await ddb().send(
     new UpdateCommand({
       TableName: tableName(),
@@ -285,4 +313,5 @@ export async function updateSchedule(
       },
     }),
   );
+  forgetPublicCopy(surveyId); // again: a public read may have copied the old item meanwhile
 }
