@@ -87,11 +87,11 @@ describe('the standalone participant page (production build, served like CloudFr
     const { context, page } = await freshPage();
     const from = site.log.length;
     await page.goto(`${site.url}/s/${survey.code}`);
-    await expect.poll(() => heading(page)).toBe('Your feedback on the event');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Your feedback on the event');
     // The participant worker is installed and in control: its precache fetches are done.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL))
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL), { timeout: 15_000 })
       .toBe(`${site.url}/s/sw.js`);
     expect(await page.evaluate(() => caches.keys())).toEqual(
       expect.arrayContaining(['participant-surveys', expect.stringMatching(/^participant-[0-9a-f]{12}$/)]),
@@ -133,9 +133,11 @@ describe('the standalone participant page (production build, served like CloudFr
         posted.push(JSON.parse(r.postData() ?? '{}').responseId);
     });
     await page.goto(`${site.url}/s/${survey.code}`);
-    await expect.poll(() => heading(page)).toBe('Your feedback on the event');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Your feedback on the event');
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 })
+      .toBe(true);
 
     await next(page, 'Start');
     await page.getByRole('radio', { name: 'Very satisfied', exact: true }).check();
@@ -147,7 +149,7 @@ describe('the standalone participant page (production build, served like CloudFr
     await context.setOffline(true);
     const beforeOffline = site.log.length;
     await page.reload();
-    await expect.poll(() => progress(page)).toBe('Question 2 of 14');
+    await expect.poll(() => progress(page), { timeout: 15_000 }).toBe('Question 2 of 14');
     expect(await page.getByRole('radio', { name: 'Agree', exact: true }).isChecked()).toBe(true);
     await shot(page, 'participant-standalone-offline-resumed');
 
@@ -156,7 +158,7 @@ describe('the standalone participant page (production build, served like CloudFr
     await answerTheRest(page);
     await next(page, 'Send my answers');
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
       .toContain('You are offline — your answers are saved and will be sent when you are back online.');
     // Nothing reached the server while offline: the reload was answered by the worker alone.
     expect(site.log.slice(beforeOffline)).toEqual([]);

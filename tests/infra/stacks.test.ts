@@ -178,6 +178,8 @@ describe('service stack: API and schedule', () => {
     });
     expect(Object.keys(functions)).toHaveLength(3); // API, schedule, participants (public-api.test.ts)
     for (const fn of Object.values(functions) as { Properties: Record<string, unknown> }[]) {
+      // Source maps ship with the bundle but are not loaded at start (see infra/lib/function.ts).
+      expect(JSON.stringify(fn.Properties)).not.toContain('enable-source-maps');
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -185,7 +187,6 @@ describe('service stack: API and schedule', () => {
         Environment: {
           Variables: {
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-            NODE_OPTIONS: '--enable-source-maps',
           },
         },
       });

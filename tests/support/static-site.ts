@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -78,7 +79,13 @@ export async function serveStaticSite(root: string, apiUrl: string): Promise<Sta
       return;
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'content-type': type };
+    // S3 answers with a Last-Modified and an ETag and, unless told otherwise, no Cache-Control.
+    const modified = (await stat(file)).mtime.toUTCString();
+    const headers: Record<string, string> = {
+      'content-type': type,
+      'last-modified': modified,
+      etag: `"${createHash('md5').update(body).digest('hex')}"`,
+    };
     if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       body = gzipSync(body);
       headers['content-encoding'] = 'gzip';
