@@ -118,7 +118,7 @@ try {
   theirs = surveyJs.reduce((s, r) => s + r.bytes, 0);
   const show = (rows: typeof participant) =>
     console.table(rows.map((r) => ({ path: r.path, status: r.status, 'KB sent (gzip)': kb(r.bytes) })));
-  console.log('\nParticipant first visit (production build, fresh context, cache off), every request:');
+  console.log('\nParticipant first visit (production build, fresh context), every request:');
   show(participant);
   const staff = participant.filter((r) => r.path.startsWith('/_app/') || r.path === '/service-worker.js');
   console.log(`  staff app files fetched: ${staff.length}; total ${kb(ours)} KB`);

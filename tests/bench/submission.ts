@@ -130,6 +130,22 @@ try {
   console.log('\nDynamoDB Local baseline (TransactWriteItems of 2 items, no API):');
   const raw1 = await closedLoop('1 client', 1, SECONDS, tx);
   const rawN = await closedLoop(`${CONNECTIONS} clients`, CONNECTIONS, SECONDS, tx);
+  // What the abuse-limit counter write alone costs (an UpdateItem like functions/src/lib/rate-limit.ts),
+  // which the submission still does until abuse control moves to WAF at the edge.
+  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+  const counter = () =>
+    ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `BENCH#rate#${randomUUID()}`, sk: 'x' },
+        UpdateExpression: 'ADD #count :one SET expiresAt = :e',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1, ':limit': 120, ':e': 1 },
+      }),
+    );
+  console.log('DynamoDB Local, the abuse-limit counter write alone (UpdateItem, no API):');
+  await closedLoop('1 client', 1, SECONDS, counter);
   console.log('Submissions through the API (fetch, same closed loop as the baseline):');
   const before = ddbRequests;
   const oneClient = await closedLoop('1 client', 1, SECONDS, submit);
