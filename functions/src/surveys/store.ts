@@ -93,9 +93,14 @@ async function versionDefinition(surveyId: string, version: number): Promise<Sur
   return (out.Item?.definition as SurveyDefinition | undefined) ?? null;
 }
 
-/** The definition a response answered: the current one, or an older version from its own item. */
+/**
+ * The definition a response answered: the current one, or an older version from its own item.
+ * An older version is one that was answered before an edit (unanswered versions are edited in
+ * place), so it never changes and the process keeps it (`answeredDefinition`).
+ */
 export async function getDefinition(survey: SurveyMeta, version: number): Promise<SurveyDefinition | null> {
   if (version === survey.currentVersion) return survey.definition;
+  if (version < survey.currentVersion) return answeredDefinition(survey.id, version);
   return versionDefinition(survey.id, version);
 }
 
