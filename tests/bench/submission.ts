@@ -111,10 +111,20 @@ try {
   }
   // Every DynamoDB request the API process makes, to count round trips per submission.
   let ddbRequests = 0;
+  let transactionItems = 0;
+  const ddbTime = new Map<string, number>();
   ddb().middlewareStack.add(
-    (next) => (args) => {
+    (next, context) => async (args) => {
       ddbRequests++;
-      return next(args);
+      const items = (args.input as { TransactItems?: unknown[] }).TransactItems?.length;
+      if (items) transactionItems = items;
+      const started = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        const name = String(context.commandName ?? 'command');
+        ddbTime.set(name, (ddbTime.get(name) ?? 0) + performance.now() - started);
+      }
     },
     { step: 'initialize', name: 'benchCount' },
   );
@@ -148,8 +158,13 @@ try {
   await closedLoop('1 client', 1, SECONDS, counter);
   console.log('Submissions through the API (fetch, same closed loop as the baseline):');
   const before = ddbRequests;
+  ddbTime.clear();
   const oneClient = await closedLoop('1 client', 1, SECONDS, submit);
   const perSubmission = (ddbRequests - before) / oneClient;
+  const timeShares = [...ddbTime].map(([name, ms]) => `${name} ${(ms / oneClient).toFixed(1)} ms`).join(', ');
+  console.log(
+    `  one client, DynamoDB time per submission (awaited, the two run one after the other): ${timeShares}; per submission in all: ${(SECONDS / oneClient).toFixed(1)} ms; the submission's transaction has ${transactionItems} items (the baseline's 2)`,
+  );
   const manyClients = await closedLoop(`${CONNECTIONS} clients`, CONNECTIONS, SECONDS, submit);
   console.log(
     `  DynamoDB requests per submission: ${perSubmission.toFixed(2)} (the abuse-limit counter write and the transaction; the survey is read once per ${PUBLIC_SURVEY_TTL_MS / 1000} s per process)`,
