@@ -7,5 +7,7 @@ export default {
   kit: {
     adapter: adapter({ fallback: 'index.html', strict: false }),
     alias: { $shared: '../shared/src' },
+    // Registered by the root layout on staff pages only, never on participant pages (/s/...).
+    serviceWorker: { register: false },
   },
 };

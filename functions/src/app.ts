@@ -1,17 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { frameworkRoutes } from './framework/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import type { AuthVariables } from './lib/auth.js';
-import { log } from './lib/log.js';
-import { requireOrigin } from './lib/origin.js';
-import { ProblemError, problem } from './lib/problem.js';
+import { limitBody, useCommon } from './lib/http.js';
 import { validationHook } from './lib/validation.js';
 import { resultRoutes } from './results/routes.js';
 import { publicSurveys } from './surveys/public-routes.js';
@@ -29,26 +23,8 @@ const isImport = (method: string, path: string) =>
 
 const app = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
 
-app.use('*', requestId({ headerName: 'x-request-id' }));
-app.use('*', async (c, next) => {
-  const started = performance.now();
-  await next();
-  log.info('request', {
-    requestId: c.get('requestId'),
-    method: c.req.method,
-    path: c.req.path,
-    status: c.res.status,
-    ms: Math.round((performance.now() - started) * 10) / 10,
-  });
-});
-app.use('*', secureHeaders());
-app.use('/api/*', requireOrigin());
-const limit = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: (c) => problem(c, 413, 'too-large', `The request body is over ${maxSize} bytes.`),
-  });
-const [smallBody, importBody] = [limit(MAX_BODY_BYTES), limit(MAX_IMPORT_BODY_BYTES)];
+useCommon(app);
+const [smallBody, importBody] = [limitBody(MAX_BODY_BYTES), limitBody(MAX_IMPORT_BODY_BYTES)];
 const bodyLimits: MiddlewareHandler = (c, next) =>
   (isImport(c.req.method, c.req.path) ? importBody : smallBody)(c, next);
 app.use('*', bodyLimits);
@@ -82,26 +58,6 @@ app.doc31('/api/openapi.json', {
 });
 // The browsable reference is a page of the web app (same origin behind CloudFront and locally).
 app.get('/api/docs', (c) => c.redirect('/api-docs', 302));
-
-app.notFound((c) => problem(c, 404, 'not-found', `No route ${c.req.method} ${c.req.path}.`));
-
-app.onError((err, c) => {
-  if (err instanceof ProblemError) {
-    const res = problem(c, err.status, err.slug, err.detail, err.errors);
-    for (const [k, v] of Object.entries(err.headers ?? {})) res.headers.set(k, v);
-    return res;
-  }
-  if (err instanceof HTTPException) {
-    const slug = err.status === 400 ? 'malformed-request' : 'http-error';
-    return problem(c, err.status as 400, slug, err.message || undefined);
-  }
-  // Unexpected: log everything, answer nothing internal.
-  log.error('unhandled', {
-    requestId: c.get('requestId'),
-    error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
-  });
-  return problem(c, 500, 'internal', 'Something went wrong on our side. It has been logged.');
-});
 
 export { app };
 export type AppType = typeof app;

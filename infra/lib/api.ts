@@ -15,6 +15,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ROUTE_THROTTLES } from '../../functions/src/lib/limits.js';
 import { AppFunction, tracingPolicy } from './function.js';
+import { PublicApi } from './public-api.js';
 
 /** The only user-pool calls the API makes (user administration by admins). Tests pin this list. */
 export const COGNITO_ADMIN_ACTIONS = [
@@ -38,8 +39,8 @@ export const THROTTLED_ROUTES = {
   'GET /api/public/surveys/{code}': ROUTE_THROTTLES.open,
 } as const;
 
-/** Concurrency caps: the API's peak need (150 rps × ~100 ms ≈ 15) with room; one sender pair. */
-export const CONCURRENCY = { api: 50, schedule: 1, send: 2 } as const;
+/** Concurrency caps: each API's peak need (150 rps × ~100 ms ≈ 15) with room; one sender pair. */
+export const CONCURRENCY = { api: 50, public: 50, schedule: 1, send: 2 } as const;
 /** Tries of a sending job before it goes to the dead-letter queue (backoff 1, 2, 4, 8 min between). */
 export const SEND_MAX_RECEIVES = 5;
 
@@ -77,6 +78,8 @@ export interface ApiProps {
 export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly apiFunction: AppFunction;
+  /** The participants' routes (`/api/public/*`), a bundle of their own. */
+  readonly publicFunction: AppFunction;
   readonly scheduleFunction: AppFunction;
   readonly sendFunction: AppFunction;
   readonly sendQueue: sqs.Queue;
@@ -148,11 +151,21 @@ export class Api extends Construct {
     for (const path of ['/api', '/api/{proxy+}']) {
       this.httpApi.addRoutes({ path, methods: [apigw.HttpMethod.ANY], integration });
     }
-    // The participants' two routes get their own routes, so they get their own throttles.
-    for (const key of Object.keys(THROTTLED_ROUTES)) {
-      const [method, path] = key.split(' ') as [apigw.HttpMethod, string];
-      this.httpApi.addRoutes({ path, methods: [method], integration });
-    }
+    // Participants' routes run in a Lambda of their own (infra/lib/public-api.ts); their two routes
+    // are routes of their own, so they get their own throttles.
+    this.publicFunction = new PublicApi(this, 'PublicApi', {
+      httpApi: this.httpApi,
+      table: props.table,
+      userPool: props.userPool,
+      client: props.client,
+      routeKeys: Object.keys(THROTTLED_ROUTES),
+      functionProps: {
+        logLevel: props.logLevel,
+        tracing,
+        reservedConcurrency: CONCURRENCY.public,
+        environment: { ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap() },
+      },
+    }).publicFunction;
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -260,6 +273,11 @@ export class Api extends Construct {
         fn: this.apiFunction.function,
         timeout: this.apiFunction.function.timeout ?? Duration.seconds(15),
       },
+      {
+        name: 'Public',
+        fn: this.publicFunction.function,
+        timeout: this.publicFunction.function.timeout ?? Duration.seconds(15),
+      },
       { name: 'Schedule', fn: this.scheduleFunction.function, timeout: Duration.minutes(1) },
       { name: 'Send', fn: this.sendFunction.function, timeout: Duration.minutes(10) },
     ];
@@ -267,7 +285,7 @@ export class Api extends Construct {
 
   /** Base of links in e-mails (invitations); set once the distribution in front of the API exists. */
   setPublicBaseUrl(url: string): void {
-    for (const fn of [this.apiFunction, this.sendFunction, this.scheduleFunction])
+    for (const fn of [this.apiFunction, this.publicFunction, this.sendFunction, this.scheduleFunction])
       fn.function.addEnvironment('PUBLIC_BASE_URL', url);
   }
 }

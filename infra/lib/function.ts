@@ -124,7 +124,6 @@ export class AppFunction extends Construct {
       awsSdkConnectionReuse: false, // SDK v3 reuses connections by default; the flag is for v2.
       environment: {
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        NODE_OPTIONS: '--enable-source-maps',
         ...(props.logLevel ? { LOG_LEVEL: props.logLevel } : {}),
         ...props.environment,
       },
@@ -133,6 +132,9 @@ export class AppFunction extends Construct {
         target: 'node24',
         platform: 'node',
         minify: true,
+        // The map ships beside the bundle (index.mjs.map) but is not loaded at start: with
+        // NODE_OPTIONS=--enable-source-maps Node reads and parses it (MBs of JSON) on every cold
+        // start (`npm run bench` prints the cost). Map a logged stack trace offline with it.
         sourceMap: true,
         // Prefer ESM builds of dependencies: smaller, tree-shakeable bundles.
         mainFields: ['module', 'main'],
@@ -140,6 +142,9 @@ export class AppFunction extends Construct {
         bundleAwsSDK: true,
         externalModules: [],
         forceDockerBundling: false,
+        // `zod` without its 64 locales, which @hono/zod-openapi would otherwise pull in whole
+        // (264 KB minified): see functions/src/lib/zod/index.ts.
+        esbuildArgs: { '--alias': `zod=${fromRoot('functions/src/lib/zod/index.ts')}` },
         // Some CommonJS dependencies call require() for built-ins; ESM has no require.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
       },

@@ -23,7 +23,7 @@ export interface WebProps {
  * pages (/s/<code>) get the standalone participant build, /s/index.html, a much smaller first load.
  * CloudFront Functions run cloudfront-js-2.0, a restricted ES5.1+ dialect: keep it plain.
  */
-const SPA_REWRITE = `function handler(event) {
+export const SPA_REWRITE = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
   if (uri === '/api' || uri.indexOf('/api/') === 0) return request;
@@ -103,7 +103,21 @@ export class Web extends Construct {
         customHeaders: { [props.apiOrigin.headerName]: props.apiOrigin.headerValue },
       }),
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      cachePolicy: new cloudfront.CachePolicy(this, 'ApiCachePolicy', {
+        comment: 'API: compressed (gzip, br), nothing kept: TTL 0 unless the API says otherwise',
+        // Unlike CachingDisabled this lets CloudFront compress and forwards the normalised
+        // Accept-Encoding (the API gzips JSON itself). Nothing is cached: the API sends no max-age,
+        // and the key holds Authorization and every query string, so even a response the API marked
+        // cacheable could only ever answer the same caller's same request.
+        defaultTtl: Duration.seconds(0),
+        minTtl: Duration.seconds(0),
+        maxTtl: Duration.seconds(1),
+        headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Authorization'),
+        queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+        cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+        enableAcceptEncodingGzip: true,
+        enableAcceptEncodingBrotli: true,
+      }),
       // API Gateway routes by its own Host header, so the viewer's must not be forwarded. This
       // managed policy also adds CloudFront's headers, CloudFront-Viewer-Address among them: the
       // client address the API's limiter uses.

@@ -1,131 +1,177 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
-import { freePort } from '../../functions/src/local/stack.js';
 import { signIn } from '../support/auth.js';
 import { launch, phone, shot } from '../support/browser.js';
 import { putActivity } from '../support/fixtures.js';
+import { type StaticSite, serveStaticSite } from '../support/static-site.js';
 
-// The standalone participant build (what CloudFront serves at /s/<code>), served the way
-// CloudFront does: /s/<code> -> /s/index.html, its assets as files, /api to the API.
+// The standalone participant build (what CloudFront serves at /s/<code>), served the way S3 and
+// CloudFront do (tests/support/static-site.ts: the distribution's own rewrite function, files from
+// web/build, /api to the API), so what a participant's browser fetches is what it fetches in AWS.
 
 const root = resolve(import.meta.dirname, '../..');
-const out = resolve(root, 'web/build/s');
 const web = inject('webUrl');
-let server: Server;
-let base = '';
+let site: StaticSite;
 let browser: Browser;
-let survey: { id: string; code: string };
 let token = '';
 
-const types: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.html': 'text/html',
-  '.svg': 'image/svg+xml',
-};
-
-beforeAll(async () => {
-  execFileSync(
-    process.execPath,
-    [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.participant.config.ts'],
-    {
-      cwd: resolve(root, 'web'),
-      stdio: 'ignore',
-    },
-  );
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', base);
-    if (url.pathname.startsWith('/api/')) {
-      // Through the dev server's proxy to the API, body and all.
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      const upstream = await fetch(`${web}${url.pathname}${url.search}`, {
-        method: req.method,
-        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
-        body: req.method === 'GET' ? undefined : Buffer.concat(chunks),
-      });
-      res.writeHead(upstream.status, {
-        'content-type': upstream.headers.get('content-type') ?? 'application/json',
-      });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
-      return;
-    }
-    const file = url.pathname.startsWith('/s/assets/')
-      ? resolve(out, url.pathname.slice(3))
-      : resolve(out, 'index.html');
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  browser = await launch();
-  token = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;
-  const activityId = await putActivity({ title: 'Expert meeting on labour migration' });
+async function newSurvey(title: string) {
+  const activityId = await putActivity({ title });
   const res = await fetch(`${web}/api/activities/${activityId}/surveys`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ templateId: 'post_event_feedback', kind: 'post_event', sendInvitationsAt: null }),
   });
-  survey = (await res.json()) as { id: string; code: string };
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; code: string };
+}
+
+async function countedResponses(surveyId: string) {
+  const results = await fetch(`${web}/api/surveys/${surveyId}/results`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return ((await results.json()) as { summary: { total: number } }).summary.total;
+}
+
+/** A fresh phone context with the browser's HTTP cache off, as a first-time participant. */
+async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ...phone, locale: 'en-GB' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page };
+}
+
+const next = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
+const progress = (page: Page) => page.locator('#progress-label').textContent();
+const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+/** From question 3 (after satisfaction and relevance) to the last one, as the participant answers. */
+async function answerTheRest(page: Page) {
+  for (let i = 0; i < 3; i++) await next(page, 'Next');
+  await page.getByRole('radio', { name: 'Strongly agree', exact: true }).check();
+  await next(page, 'Next');
+  await page.getByRole('group', { name: 'Before the event', exact: true }).getByRole('radio').nth(1).check();
+  await page.getByRole('group', { name: 'Now', exact: true }).getByRole('radio').nth(3).check();
+  for (let i = 0; i < 7; i++) await next(page, 'Next');
+  expect(await progress(page)).toBe('Question 14 of 14');
+}
+
+/** Paths a participant may fetch: the participant build, the public API and the site icon. */
+const participantPath = (path: string) =>
+  path.startsWith('/s/') || path.startsWith('/api/public/') || path === '/favicon.svg';
+
+beforeAll(async () => {
+  execFileSync(
+    process.execPath,
+    [resolve(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.participant.config.ts'],
+    { cwd: resolve(root, 'web'), stdio: 'ignore' },
+  );
+  site = await serveStaticSite(resolve(root, 'web/build'), web);
+  browser = await launch();
+  token = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((r) => server?.close(() => r()));
+  await site?.close();
 });
 
-describe('the standalone participant page (production build)', () => {
-  it('loads without the SvelteKit app and records an answer once', async () => {
-    const context = await browser.newContext({ ...phone, locale: 'en-GB' });
-    const page = await context.newPage();
-    const scripts: string[] = [];
-    page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-    });
-    await page.goto(`${base}/s/${survey.code}`);
+describe('the standalone participant page (production build, served like CloudFront)', () => {
+  it('loads without the SvelteKit app, fetches nothing of the staff app, and records an answer once', async () => {
+    const survey = await newSurvey('Expert meeting on labour migration');
+    const { context, page } = await freshPage();
+    const from = site.log.length;
+    await page.goto(`${site.url}/s/${survey.code}`);
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Your feedback on the event');
+    // The participant worker is installed and in control: its precache fetches are done.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('Your feedback on the event');
-    expect(scripts.every((s) => s.startsWith('/s/assets/'))).toBe(true);
-    expect(scripts.some((s) => s.startsWith('/_app/'))).toBe(false);
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL), { timeout: 15_000 })
+      .toBe(`${site.url}/s/sw.js`);
+    expect(await page.evaluate(() => caches.keys())).toEqual(
+      expect.arrayContaining(['participant-surveys', expect.stringMatching(/^participant-[0-9a-f]{12}$/)]),
+    );
     await shot(page, 'participant-standalone-welcome');
 
-    const next = (name: string) => page.getByRole('button', { name, exact: true }).click();
-    await next('Start');
+    await next(page, 'Start');
     await page.getByRole('radio', { name: 'Very satisfied', exact: true }).check();
-    await next('Next');
+    await next(page, 'Next');
     await page.getByRole('radio', { name: 'Agree', exact: true }).check();
-    await next('Next');
-    for (let i = 0; i < 3; i++) await next('Next');
-    await page.getByRole('radio', { name: 'Strongly agree', exact: true }).check();
-    await next('Next');
-    await page
-      .getByRole('group', { name: 'Before the event', exact: true })
-      .getByRole('radio')
-      .nth(1)
-      .check();
-    await page.getByRole('group', { name: 'Now', exact: true }).getByRole('radio').nth(3).check();
-    for (let i = 0; i < 7; i++) await next('Next');
-    await next('Send my answers');
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
-      .toBe('Thank you!');
+    await next(page, 'Next');
+    await answerTheRest(page);
+    await next(page, 'Send my answers');
+    await expect.poll(() => heading(page), { timeout: 20_000 }).toBe('Thank you!');
     await shot(page, 'participant-standalone-sent');
-    const results = await fetch(`${web}/api/surveys/${survey.id}/results`, {
-      headers: { authorization: `Bearer ${token}` },
+    expect(await countedResponses(survey.id)).toBe(1);
+
+    // Everything the visit fetched, the worker's own fetches included, as the server saw it.
+    const visit = site.log.slice(from);
+    expect(visit.map((r) => r.path)).toEqual(
+      expect.arrayContaining([
+        `/s/${survey.code}`,
+        '/s/sw.js',
+        '/s/index.html',
+        `/api/public/surveys/${survey.code}`,
+      ]),
+    );
+    expect(visit.filter((r) => !participantPath(r.path))).toEqual([]);
+    expect(visit.some((r) => r.path.startsWith('/_app/') || r.path === '/service-worker.js')).toBe(false);
+    await context.close();
+  });
+
+  it('resumes offline after a reload and sends the answers once the connection is back', async () => {
+    const survey = await newSurvey('Regional workshop on return and reintegration');
+    const { context, page } = await freshPage();
+    const posted: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith(`/api/public/surveys/${survey.code}/responses`))
+        posted.push(JSON.parse(r.postData() ?? '{}').responseId);
     });
-    expect(((await results.json()) as { summary: { total: number } }).summary.total).toBe(1);
+    await page.goto(`${site.url}/s/${survey.code}`);
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('Your feedback on the event');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect
+      .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 })
+      .toBe(true);
+
+    await next(page, 'Start');
+    await page.getByRole('radio', { name: 'Very satisfied', exact: true }).check();
+    await next(page, 'Next');
+    await page.getByRole('radio', { name: 'Agree', exact: true }).check();
+
+    // The connection drops; the participant reloads the page: it comes back from the worker's
+    // cache (shell, script, styles and this survey), at the same question with the same answer.
+    await context.setOffline(true);
+    const beforeOffline = site.log.length;
+    await page.reload();
+    await expect.poll(() => progress(page), { timeout: 15_000 }).toBe('Question 2 of 14');
+    expect(await page.getByRole('radio', { name: 'Agree', exact: true }).isChecked()).toBe(true);
+    await shot(page, 'participant-standalone-offline-resumed');
+
+    // Answered to the end and sent while still offline: kept on the device.
+    await next(page, 'Next');
+    await answerTheRest(page);
+    await next(page, 'Send my answers');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
+      .toContain('You are offline — your answers are saved and will be sent when you are back online.');
+    // Nothing reached the server while offline: the reload was answered by the worker alone.
+    expect(site.log.slice(beforeOffline)).toEqual([]);
+    const pending = await page.evaluate(() =>
+      localStorage.getItem(`rlt.participant.pending.${location.pathname.slice(3)}`),
+    );
+    const responseId = (JSON.parse(pending ?? '{}') as { body?: { responseId?: string } }).body?.responseId;
+    expect(responseId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await context.setOffline(false);
+    await expect.poll(() => heading(page), { timeout: 30_000 }).toBe('Thank you!');
+    expect(new Set(posted)).toEqual(new Set([responseId]));
+    expect(await countedResponses(survey.id)).toBe(1);
     await context.close();
   });
 });

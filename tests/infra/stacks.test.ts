@@ -190,8 +190,10 @@ describe('service stack: API and schedule', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } },
     });
-    expect(Object.keys(functions)).toHaveLength(3);
+    expect(Object.keys(functions)).toHaveLength(4); // API, participants, schedule, send
     for (const fn of Object.values(functions) as { Properties: Record<string, unknown> }[]) {
+      // Source maps ship with the bundle but are not loaded at start (see infra/lib/function.ts).
+      expect(JSON.stringify(fn.Properties)).not.toContain('enable-source-maps');
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -200,17 +202,24 @@ describe('service stack: API and schedule', () => {
         Environment: {
           Variables: {
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-            NODE_OPTIONS: '--enable-source-maps',
             LOG_LEVEL: 'info',
             PUBLIC_BASE_URL: expect.anything(),
           },
         },
       });
     }
+    const mailing = Object.entries(functions)
+      .filter(([id]) => /^ApiApiFunction|^ApiSendFunction/.test(id))
+      .map(([, fn]) => fn) as { Properties: Record<string, unknown> }[];
+    expect(mailing).toHaveLength(2);
+    for (const fn of mailing)
+      expect(fn.Properties).toMatchObject({
+        Environment: { Variables: { MAIL_FROM: 'no-reply@example.org', PUBLIC_BASE_URL: expect.anything() } },
+      });
     service.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
-  it('caps concurrency where a runaway would hurt: API, schedule and sender', () => {
+  it('caps concurrency where a runaway would hurt: both APIs, schedule and sender', () => {
     const reserved = Object.entries(service.findResources('AWS::Lambda::Function'))
       .map(([id, fn]) => [
         id.replace(/Function.*/, ''),
@@ -220,6 +229,7 @@ describe('service stack: API and schedule', () => {
       .filter(([, n]) => n !== undefined);
     expect(Object.fromEntries(reserved)).toEqual({
       ApiApi: CONCURRENCY.api,
+      ApiPublicApiPublic: CONCURRENCY.public,
       ApiSchedule: CONCURRENCY.schedule,
       ApiSend: CONCURRENCY.send,
     });
@@ -242,6 +252,7 @@ describe('service stack: API and schedule', () => {
     );
     expect(routes.sort()).toEqual([
       'ANY /api',
+      'ANY /api/public/{proxy+}',
       'ANY /api/{proxy+}',
       'GET /api/public/surveys/{code}',
       'POST /api/public/surveys/{code}/responses',
@@ -385,7 +396,7 @@ describe('service stack: web', () => {
     });
   });
 
-  it('forwards /api and /api/* uncached, all methods, all viewer headers but Host', () => {
+  it('forwards /api and /api/* uncached but compressed, all methods, all viewer headers but Host', () => {
     const distribution = Object.values(service.findResources('AWS::CloudFront::Distribution'))[0] as {
       Properties: { DistributionConfig: { CacheBehaviors: Record<string, unknown>[] } };
     };
@@ -394,12 +405,28 @@ describe('service stack: web', () => {
     for (const behavior of behaviors) {
       expect(behavior).toMatchObject({
         AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
-        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+        CachePolicyId: { Ref: expect.stringMatching(/ApiCachePolicy/) },
         OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
         ViewerProtocolPolicy: 'https-only',
         ResponseHeadersPolicyId: { Ref: expect.stringMatching(/SecurityHeaders/) },
       });
     }
+    // Compression on (gzip and brotli) without caching anything across callers: TTL 0 by
+    // default, Authorization and every query string in the key, no cookies.
+    service.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: {
+        DefaultTTL: 0,
+        MinTTL: 0,
+        MaxTTL: 1,
+        ParametersInCacheKeyAndForwardedToOrigin: {
+          EnableAcceptEncodingGzip: true,
+          EnableAcceptEncodingBrotli: true,
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          CookiesConfig: { CookieBehavior: 'none' },
+        },
+      },
+    });
   });
 
   it('sends HSTS 2 years, nosniff, DENY, strict referrer and a CSP limited to self, Cognito and build hashes', () => {
@@ -545,7 +572,7 @@ describe('monitoring', () => {
 
   it('sends every alarm, and its recovery, to the topic named in the stage config', () => {
     // API 5xx; errors, throttles and duration of 3 functions; DynamoDB; e-mails; dead letters.
-    expect(alarms()).toHaveLength(13);
+    expect(alarms()).toHaveLength(16);
     for (const a of alarms()) {
       expect(a.Properties.AlarmActions).toEqual([ALARM_TOPIC]);
       expect(a.Properties.OKActions).toEqual([ALARM_TOPIC]);
@@ -558,13 +585,13 @@ describe('monitoring', () => {
       Threshold: ALARMS.api5xxPer5Minutes,
       Period: 300,
     });
-    expect(byMetric('Errors')).toHaveLength(3);
-    expect(byMetric('Throttles')).toHaveLength(3);
+    expect(byMetric('Errors')).toHaveLength(4);
+    expect(byMetric('Throttles')).toHaveLength(4);
     const durations = byMetric('Duration')
       .map((a) => a.Properties.Threshold)
       .sort((x, y) => x - y);
     // 80% of 15 s, 1 min and 10 min.
-    expect(durations).toEqual([12_000, 48_000, 480_000]);
+    expect(durations).toEqual([12_000, 12_000, 48_000, 480_000]);
   });
 
   it('alarms on DynamoDB throttles, failed e-mails and the dead-letter queue', () => {

@@ -12,8 +12,9 @@ const clean = addressWithoutInvitation();
 if (clean) history.replaceState(history.state, '', clean);
 mount(Participant, { target: document.body, props: { code, invitation } });
 
-// The service worker of the main app caches its shell, so a reload without connection still opens
-// the survey (through the SvelteKit route) with the answers kept on the device.
+// The participant's own worker (web/participant/sw.ts, scope /s/): it caches this page's shell and
+// the survey being answered, so a reload without connection resumes the survey. Nothing of the
+// staff app is fetched or cached.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/service-worker.js').catch(() => undefined);
+  navigator.serviceWorker.register('/s/sw.js', { scope: '/s/' }).catch(() => undefined);
 }

@@ -126,9 +126,14 @@ async function versionDefinition(surveyId: string, version: number): Promise<Sur
   return (out.Item?.definition as SurveyDefinition | undefined) ?? null;
 }
 
-/** The definition a response answered: the current one, or an older version from its own item. */
+/**
+ * The definition a response answered: the current one, or an older version from its own item.
+ * An older version is one that was answered before an edit (unanswered versions are edited in
+ * place), so it never changes and the process keeps it (`answeredDefinition`).
+ */
 export async function getDefinition(survey: SurveyMeta, version: number): Promise<SurveyDefinition | null> {
   if (version === survey.currentVersion) return survey.definition;
+  if (version < survey.currentVersion) return answeredDefinition(survey.id, version);
   return versionDefinition(survey.id, version);
 }
 
@@ -218,8 +223,26 @@ export async function answeredDefinition(
 /** Public code -> survey id. A code never changes owner, so a process may remember it for good. */
 const surveyIdByCode = new Map<string, string>();
 
-/** A survey by its public code (pattern 9): two reads, one once the process has seen the code. */
-export async function getSurveyByCode(code: string): Promise<SurveyMeta | null> {
+/**
+ * How long a process answers participants from its own copy of a survey (the public routes: open
+ * a survey, submit). Whether the survey is open is still decided on every request from its window
+ * and the clock, so opening and closing on time stay exact; only a staff edit made in another
+ * process (the staff Lambda in AWS) reaches the participants' Lambda up to this much later. Edits
+ * made in this process (updateSchedule, saveDefinition) are seen at once.
+ */
+export const PUBLIC_SURVEY_TTL_MS = 5_000;
+const publicCopies = new Map<string, { meta: SurveyMeta; readAt: number }>();
+
+/** Drops this process's copy of a survey after an edit, so its next public read is fresh. */
+function forgetPublicCopy(surveyId: string): void {
+  publicCopies.delete(surveyId);
+}
+
+/**
+ * A survey by its public code (pattern 9): two reads the first time a process sees the code, then
+ * none for `PUBLIC_SURVEY_TTL_MS`, then one.
+ */
+export async function getSurveyByCode(code: string, now = Date.now()): Promise<SurveyMeta | null> {
   let surveyId = surveyIdByCode.get(code);
   if (!surveyId) {
     const ref = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.surveyCode(code) }));
@@ -228,7 +251,14 @@ export async function getSurveyByCode(code: string): Promise<SurveyMeta | null> 
     if (surveyIdByCode.size > 10_000) surveyIdByCode.clear();
     surveyIdByCode.set(code, surveyId);
   }
-  return getSurveyMeta(surveyId);
+  const copy = publicCopies.get(surveyId);
+  if (copy && now - copy.readAt < PUBLIC_SURVEY_TTL_MS && now >= copy.readAt) return copy.meta;
+  const meta = await getSurveyMeta(surveyId);
+  if (meta) {
+    if (publicCopies.size > 1_000) publicCopies.clear();
+    publicCopies.set(surveyId, { meta, readAt: now });
+  } else publicCopies.delete(surveyId);
+  return meta;
 }
 
 /**
@@ -241,6 +271,7 @@ export async function saveDefinitions(
   actor: string,
   now: string,
 ): Promise<void> {
+  for (const { survey } of revisions) forgetPublicCopy(survey.id);
   await ddb().send(
     new TransactWriteCommand({
       TransactItems: revisions.flatMap(({ survey, definition }) =>
@@ -248,6 +279,8 @@ export async function saveDefinitions(
       ),
     }),
   );
+  // Again: a public read may have copied the old items meanwhile.
+  for (const { survey } of revisions) forgetPublicCopy(survey.id);
 }
 
 function definitionItems(survey: SurveyMeta, definition: SurveyDefinition, actor: string, now: string) {
@@ -310,6 +343,7 @@ export async function updateSchedule(
   surveyId: string,
   schedule: Pick<Survey, 'opensAt' | 'closesAt' | 'sendInvitationsAt' | 'reminderAt'>,
 ): Promise<void> {
+  forgetPublicCopy(surveyId);
   await ddb().send(
     new UpdateCommand({
       TableName: tableName(),
@@ -324,6 +358,7 @@ export async function updateSchedule(
       },
     }),
   );
+  forgetPublicCopy(surveyId); // again: a public read may have copied the old item meanwhile
 }
 
 /**
@@ -376,6 +411,7 @@ export async function deleteUnansweredSurvey(survey: SurveyMeta, actor: string, 
       ],
     }),
   );
+  forgetPublicCopy(survey.id);
   const rest = await queryAll<{ pk: string; sk: string }>({
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.survey(survey.id).pk },

@@ -1,5 +1,5 @@
 import type { ActivityFormat, ActivityType, PillarId } from '$shared/framework/schema';
-import { COUNTRY_CODES } from '$shared/surveys/schema';
+import { COUNTRY_CODES } from '$shared/surveys/constants';
 
 /** Words for the enums of activities, as pages show them. */
 export const TYPE_LABELS: Record<ActivityType, string> = {

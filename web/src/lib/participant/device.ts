@@ -104,3 +104,21 @@ export function pickLanguage(
   }
   return offered[0] ?? 'en';
 }
+
+/**
+ * Keeps the survey just loaded in the participant worker's cache (web/participant/sw.ts), so the
+ * page reopens offline even on the first visit, when the worker was not yet in control while the
+ * survey was fetched. Best effort: no Cache Storage (plain http, private mode) means no offline copy.
+ */
+export async function keepSurvey(code: string, body: unknown): Promise<void> {
+  try {
+    if (typeof caches === 'undefined') return;
+    const cache = await caches.open('participant-surveys');
+    await cache.put(
+      `/api/public/surveys/${encodeURIComponent(code)}`,
+      new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+    );
+  } catch {
+    // Storage refused or full: the page still works online.
+  }
+}
