@@ -135,7 +135,12 @@ describe('indicator values from submitted answers', () => {
     expect(v?.ci).not.toBeNull();
     // Progress (3.818182 − 3.5) / (4.5 − 3.5) = 0.318182.
     expect(v?.progress).toBeCloseTo(0.318182, 5);
-    expect(v?.trend).toContainEqual({ year: 2020, value: expect.closeTo(42 / 11, 10), n: 11 });
+    expect(v?.trend).toContainEqual({
+      year: 2020,
+      value: expect.closeTo(42 / 11, 10),
+      n: 11,
+      withheld: false,
+    });
   });
 
   it('suppresses a breakdown cell of 3 respondents and an activity of 3 respondents', async () => {
@@ -340,4 +345,59 @@ describe('demo data', () => {
     expect(body.value.value).not.toBeNull();
     expect(body.value.status).not.toBe('no_data');
   }, 120_000);
+});
+
+describe('people, not responses (defect 5) and filtered survey results (defect 3)', () => {
+  it('a repeat attempt of the same device is stored with counted: false and adds to no aggregate', async () => {
+    const activityId = await activity2020('10-01');
+    const pre = await attach(activityId, 'knowledge_test', 'pre_test');
+    await submit(pre.code, answers(1), 'again-1');
+    await submit(pre.code, answers(5), 'again-1');
+    for (const [i, k] of [2, 3, 4, 2].entries()) await submit(pre.code, answers(k), `again-${i + 2}`);
+    const { readAggregates, listResponses } = await import('../../functions/src/responses/store.js');
+    const stored = await listResponses(pre.id);
+    expect(stored).toHaveLength(6);
+    const repeat = stored.filter((r) => r.counted === false);
+    expect(repeat).toHaveLength(1);
+    expect(repeat[0]?.score?.points).toBe(5);
+    const agg = await readAggregates(pre.id);
+    // Five people: the first attempt of again-1 (1 point) counts, the repeat (5 points) does not.
+    expect(agg['responses|all|n']).toBe(5);
+    expect(agg['score|all|sum']).toBe(1 + 2 + 3 + 4 + 2);
+    expect(agg['score|all|c:5']).toBeUndefined();
+    const rebuilt = await call(admin, `/api/surveys/${pre.id}/aggregates/rebuild`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(((await rebuilt.json()) as { differences: unknown[] }).differences).toEqual([]);
+    const learning = (await (
+      await call(evaluator, `/api/results/activities/${activityId}/learning`)
+    ).json()) as ActivityLearning;
+    expect(learning.pre?.n).toBe(5);
+    const results = (await (await call(evaluator, `/api/surveys/${pre.id}/results`)).json()) as {
+      summary: { count: number };
+    };
+    expect(results.summary.count).toBe(5);
+  });
+
+  it('a filter narrowing to fewer than 5 people returns suppressed counts, not answers', async () => {
+    const activityId = await activity2020('10-02');
+    const s = await attach(activityId, 'post_event_feedback', 'post_event');
+    for (let i = 0; i < 7; i++)
+      await submit(s.code, {
+        ...postEventAnswers,
+        satisfaction: 1 + (i % 5),
+        gender: i < 6 ? 'female' : 'male',
+      });
+    const get = async (q: string) =>
+      (await (await call(evaluator, `/api/surveys/${s.id}/results${q}`)).json()) as {
+        summary: { count: number | null; suppressed: boolean; questions: unknown[] };
+      };
+    // One man: his answers would be shown outright.
+    const men = await get('?gender=male');
+    expect(men.summary).toMatchObject({ count: null, suppressed: true, questions: [] });
+    // Six women, one left out: the unfiltered results minus these would give the man's answers.
+    expect((await get('?gender=female')).summary).toMatchObject({ count: null, suppressed: true });
+    expect((await get('')).summary).toMatchObject({ count: 7, suppressed: false });
+  });
 });

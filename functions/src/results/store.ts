@@ -23,11 +23,7 @@ import {
   singleCell,
   yearPeriod,
 } from '../../../shared/src/results/indicators.js';
-import {
-  activityLearning,
-  pairedPercentScores,
-  type TestInput,
-} from '../../../shared/src/results/learning.js';
+import { activityLearning, pairedScores, type TestInput } from '../../../shared/src/results/learning.js';
 import { getActivity, listActivities, listAttendees } from '../activities/store.js';
 import { getActiveFramework, getFramework } from '../framework/store.js';
 import { getIndicator, listIndicators } from '../indicators/store.js';
@@ -90,6 +86,7 @@ const scored = (r: ResponseRecord) => ({
   pairingCode: r.pairingCode ?? null,
   answers: r.answers as Record<string, unknown>,
   score: r.score ?? null,
+  counted: r.counted !== false,
 });
 
 /** What the paired-scores item holds: the pairs and the response counts they were computed from. */
@@ -99,6 +96,9 @@ interface PairedScoresItem {
   preResponses: number;
   postResponses: number;
   pairs: PairedScore[];
+  /** Points of the test (0..max) or percent of each test's maximum; items without it are stale. */
+  unit?: 'points' | 'percent';
+  max?: number;
 }
 
 /** Items stay well under DynamoDB's 400 KB (about 10,000 pairs); larger activities are not cached. */
@@ -125,9 +125,10 @@ async function pairedOf(activityId: string, surveys: readonly SurveyFacts[]): Pr
     cached?.preSurveyId === pre.id &&
     cached.postSurveyId === post.id &&
     cached.preResponses === count(pre) &&
-    cached.postResponses === count(post)
+    cached.postResponses === count(post) &&
+    cached.unit !== undefined
   )
-    return { pairs: cached.pairs, max: 100 };
+    return { pairs: cached.pairs, max: cached.max ?? 100, unit: cached.unit };
   const [a, b] = await Promise.all([testInput(pre), testInput(post)]);
   if (!a || !b) return null;
   const item: PairedScoresItem = {
@@ -135,13 +136,13 @@ async function pairedOf(activityId: string, surveys: readonly SurveyFacts[]): Pr
     postSurveyId: post.id,
     preResponses: a.responses.length,
     postResponses: b.responses.length,
-    pairs: pairedPercentScores(a, b),
+    ...pairedScores(a, b),
   };
   if (JSON.stringify(item).length < MAX_CACHED_BYTES)
     await ddb().send(
       new PutCommand({ TableName: tableName(), Item: { ...key, type: 'paired-scores', ...item } }),
     );
-  return { pairs: item.pairs, max: 100 };
+  return { pairs: item.pairs, max: item.max ?? 100, unit: item.unit };
 }
 
 /**
@@ -330,6 +331,7 @@ export async function indicatorResult(
         value: cell.value,
         display: cell.display,
         suppressed: cell.suppressed,
+        ci: cell.ci,
       };
     }),
   };

@@ -1,0 +1,179 @@
+/**
+ * Statistical disclosure control for tables of figures about people, pure. One rule for every
+ * output (see docs/disclosure.md):
+ *
+ * - a figure describes a group of people (n of them) and may be published or withheld;
+ * - figures are linked by additive relations (a total is the sum of its parts: a table's total and
+ *   its cells, a period and its years, a year and its activities, a region and its countries, an
+ *   unfiltered figure and its filtered part plus the hidden rest);
+ * - primary suppression: every published figure of 1 to 4 people is withheld;
+ * - complementary suppression, until nothing changes:
+ *   1. within each relation, the withheld parts may not be recoverable as one group of fewer than
+ *      5 people, nor one alone: if the withheld members are a single figure, or withheld parts sum
+ *      to 1-4 people while the total is published, the smallest published part is withheld too
+ *      (the total when no part is left);
+ *   2. audit: for every sensitive unknown (a withheld figure of 1-4 people, or a hidden figure of
+ *      1-4 people, such as "everyone outside a filter"), the linear system of all relations with
+ *      the published figures substituted must not determine it; while it does, published figures
+ *      linked to it are withheld, smallest first (as τ-ARGUS's audit, for exact disclosure).
+ * Figures marked `fixed` (already published elsewhere, e.g. the unfiltered view when protecting a
+ * filtered one) are never withheld by this pass; their own suppression is given.
+ */
+
+/** Fewer people than this in a published figure is a disclosure. */
+export const MIN_PEOPLE = 5;
+
+export interface FigureIn {
+  id: string;
+  /** People the figure describes. */
+  n: number;
+  /** Never published (e.g. the complement of a filter): unknown to an attacker, sensitive when 1-4. */
+  hidden?: boolean;
+  /** Published elsewhere already: its status is given by `suppressed`, this pass may not change it. */
+  fixed?: boolean;
+  /** For fixed figures: whether they are withheld. */
+  suppressed?: boolean;
+}
+
+export interface Relation {
+  total: string;
+  parts: readonly string[];
+}
+
+export type SuppressionReason = 'small' | 'complementary';
+
+/** The withheld figures, each with why. Hidden figures are never listed (they are never published). */
+export type Suppression = Map<string, SuppressionReason>;
+
+const EPS = 1e-9;
+
+/** Rank of a small dense matrix (rows of numbers), by Gaussian elimination with partial pivoting. */
+function rank(rows: number[][]): number {
+  const m = rows.map((r) => [...r]);
+  const cols = m[0]?.length ?? 0;
+  let r = 0;
+  for (let c = 0; c < cols && r < m.length; c++) {
+    let pivot = r;
+    for (let i = r + 1; i < m.length; i++)
+      if (Math.abs((m[i] as number[])[c] as number) > Math.abs((m[pivot] as number[])[c] as number))
+        pivot = i;
+    const pr = m[pivot] as number[];
+    if (Math.abs(pr[c] as number) < EPS) continue;
+    [m[r], m[pivot]] = [pr, m[r] as number[]];
+    const row = m[r] as number[];
+    for (let i = r + 1; i < m.length; i++) {
+      const other = m[i] as number[];
+      const f = (other[c] as number) / (row[c] as number);
+      if (f === 0) continue;
+      for (let j = c; j < cols; j++) other[j] = (other[j] as number) - f * (row[j] as number);
+    }
+    r++;
+  }
+  return r;
+}
+
+/**
+ * Whether the unknown `target` is determined by the relations once every figure not in `unknowns`
+ * is known: e_target lies in the row space of the relations restricted to the unknown columns.
+ */
+export function determined(
+  target: string,
+  unknowns: ReadonlySet<string>,
+  relations: readonly Relation[],
+): boolean {
+  const cols = [...unknowns];
+  const index = new Map(cols.map((c, i) => [c, i]));
+  const rows: number[][] = [];
+  for (const rel of relations) {
+    const row = new Array<number>(cols.length).fill(0);
+    let any = false;
+    const put = (id: string, v: number) => {
+      const i = index.get(id);
+      if (i !== undefined) {
+        row[i] = (row[i] as number) + v;
+        any = true;
+      }
+    };
+    put(rel.total, 1);
+    for (const p of rel.parts) put(p, -1);
+    if (any) rows.push(row);
+  }
+  if (rows.length === 0) return false;
+  const t = index.get(target);
+  if (t === undefined) return true;
+  const e = new Array<number>(cols.length).fill(0);
+  e[t] = 1;
+  return rank([...rows, e]) === rank(rows);
+}
+
+/** Applies primary and complementary suppression; returns the withheld published figures. */
+export function protect(
+  figures: readonly FigureIn[],
+  relations: readonly Relation[],
+  minN = MIN_PEOPLE,
+): Suppression {
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const rels = relations.filter((r) => byId.has(r.total) && r.parts.every((p) => byId.has(p)));
+  const out: Suppression = new Map();
+  const small = (f: FigureIn) => f.n > 0 && f.n < minN;
+  for (const f of figures) {
+    if (f.hidden) continue;
+    if (f.fixed) {
+      if (f.suppressed) out.set(f.id, small(f) ? 'small' : 'complementary');
+    } else if (small(f)) out.set(f.id, 'small');
+  }
+  const unknown = (id: string) => out.has(id) || byId.get(id)?.hidden === true;
+  const adjustable = (id: string) => {
+    const f = byId.get(id) as FigureIn;
+    return !f.hidden && !f.fixed && !out.has(id);
+  };
+  const bySize = (a: string, b: string) =>
+    (byId.get(a) as FigureIn).n - (byId.get(b) as FigureIn).n || (a < b ? -1 : a > b ? 1 : 0);
+  const withhold = (id: string) => out.set(id, 'complementary');
+
+  for (let round = 0; round < 10_000; round++) {
+    let changed = false;
+    // 1. Within each relation.
+    for (const rel of rels) {
+      const members = [rel.total, ...rel.parts];
+      const hiddenMembers = members.filter(unknown);
+      if (hiddenMembers.length === 0) continue;
+      const partsHidden = rel.parts.filter(unknown);
+      const hiddenPeople = partsHidden.reduce((s, p) => s + (byId.get(p) as FigureIn).n, 0);
+      const lone = hiddenMembers.length === 1 ? (byId.get(hiddenMembers[0] as string) as FigureIn) : null;
+      const exposed =
+        (lone !== null && (out.has(lone.id) || small(lone))) ||
+        (!unknown(rel.total) && hiddenPeople > 0 && hiddenPeople < minN);
+      if (!exposed) continue;
+      const candidate =
+        rel.parts.filter(adjustable).sort(bySize)[0] ?? (adjustable(rel.total) ? rel.total : undefined);
+      if (candidate !== undefined) {
+        withhold(candidate);
+        changed = true;
+      }
+    }
+    if (changed) continue;
+    // 2. Audit of the linear system.
+    const unknowns = new Set(figures.filter((f) => unknown(f.id)).map((f) => f.id));
+    const sensitive = figures.filter((f) => unknowns.has(f.id) && small(f));
+    for (const s of sensitive) {
+      if (!determined(s.id, unknowns, rels)) continue;
+      const linked = new Set<string>();
+      for (const rel of rels)
+        if (rel.total === s.id || rel.parts.includes(s.id))
+          for (const m of [rel.total, ...rel.parts]) if (adjustable(m)) linked.add(m);
+      // Any published figure breaks it as a last resort (every relation reachable from s).
+      const candidates = [...(linked.size > 0 ? linked : figures.map((f) => f.id).filter(adjustable))].sort(
+        bySize,
+      );
+      const breaking = candidates.find((c) => !determined(s.id, new Set([...unknowns, c]), rels));
+      const pick = breaking ?? candidates[0];
+      if (pick === undefined) continue;
+      withhold(pick);
+      changed = true;
+      break;
+    }
+    if (!changed) break;
+  }
+  return out;
+}
