@@ -177,6 +177,22 @@ export function protectCells(
     for (const [p, row] of Object.entries(byPeriod))
       for (const [k, fn] of Object.entries(row))
         pairs.push({ id: C('', dim, p, k), fid: C('F:', dim, p, k), n: cells[dim]?.[p]?.[k] ?? 0, fn });
+  // The people of each period who skipped the question, inside and outside the filter.
+  for (const [dim, byPeriod] of Object.entries(filtered.cells))
+    for (const p of Object.keys(byPeriod)) {
+      const skipped = (h: HeadlineCounts, c: CellCounts) =>
+        Math.max(
+          0,
+          (p === 'whole' ? h.whole : (h.years[p] ?? 0)) -
+            Object.values(c[dim]?.[p] ?? {}).reduce((s, x) => s + x, 0),
+        );
+      pairs.push({
+        id: C('', dim, p, NOT_STATED),
+        fid: C('F:', dim, p, NOT_STATED),
+        n: skipped(head.counts, cells),
+        fn: skipped(filtered.counts, filtered.cells),
+      });
+    }
   const k = complements(pairs);
   const sf = protect(
     [

@@ -77,10 +77,11 @@ function rank(rows: number[][]): number {
  * is known: e_target lies in the row space of the relations restricted to the unknown columns.
  */
 export function determined(
-  target: string,
+  target: string | readonly string[],
   unknowns: ReadonlySet<string>,
   relations: readonly Relation[],
 ): boolean {
+  const targets = typeof target === 'string' ? [target] : target;
   const cols = [...unknowns];
   const index = new Map(cols.map((c, i) => [c, i]));
   const rows: number[][] = [];
@@ -99,11 +100,29 @@ export function determined(
     if (any) rows.push(row);
   }
   if (rows.length === 0) return false;
-  const t = index.get(target);
-  if (t === undefined) return true;
   const e = new Array<number>(cols.length).fill(0);
-  e[t] = 1;
+  for (const id of targets) {
+    const t = index.get(id);
+    if (t !== undefined) e[t] = 1;
+  }
+  if (e.every((x) => x === 0)) return true;
   return rank([...rows, e]) === rank(rows);
+}
+
+/** Single sensitive figures, then sets of 2..minN − 1 of them whose people together are fewer than minN. */
+function* smallGroups(sensitive: readonly FigureIn[], minN: number): Generator<FigureIn[]> {
+  for (const f of sensitive) yield [f];
+  const sorted = [...sensitive].sort((a, b) => a.n - b.n);
+  function* grow(start: number, chosen: FigureIn[], people: number): Generator<FigureIn[]> {
+    for (let i = start; i < sorted.length; i++) {
+      const f = sorted[i] as FigureIn;
+      if (people + f.n >= minN) return; // sorted: every later one is at least as large
+      const next = [...chosen, f];
+      if (next.length >= 2) yield next;
+      yield* grow(i + 1, next, people + f.n);
+    }
+  }
+  yield* grow(0, [], 0);
 }
 
 /** Applies primary and complementary suppression; returns the withheld published figures. */
@@ -123,9 +142,10 @@ export function protect(
     } else if (small(f)) out.set(f.id, 'small');
   }
   const unknown = (id: string) => out.has(id) || byId.get(id)?.hidden === true;
+  // A figure of nobody is known to be 0 (an absent cell, a year without data): withholding it hides nothing.
   const adjustable = (id: string) => {
     const f = byId.get(id) as FigureIn;
-    return !f.hidden && !f.fixed && !out.has(id);
+    return !f.hidden && !f.fixed && !out.has(id) && f.n > 0;
   };
   const bySize = (a: string, b: string) =>
     (byId.get(a) as FigureIn).n - (byId.get(b) as FigureIn).n || (a < b ? -1 : a > b ? 1 : 0);
@@ -153,20 +173,22 @@ export function protect(
       }
     }
     if (changed) continue;
-    // 2. Audit of the linear system.
+    // 2. Audit of the linear system: no sensitive unknown, and no group of sensitive unknowns of
+    //    fewer than minN people together (a sum of up to minN − 1 of them), may be determined.
     const unknowns = new Set(figures.filter((f) => unknown(f.id)).map((f) => f.id));
     const sensitive = figures.filter((f) => unknowns.has(f.id) && small(f));
-    for (const s of sensitive) {
-      if (!determined(s.id, unknowns, rels)) continue;
+    for (const group of smallGroups(sensitive, minN)) {
+      const ids = group.map((f) => f.id);
+      if (!determined(ids, unknowns, rels)) continue;
       const linked = new Set<string>();
       for (const rel of rels)
-        if (rel.total === s.id || rel.parts.includes(s.id))
+        if (ids.includes(rel.total) || rel.parts.some((p) => ids.includes(p)))
           for (const m of [rel.total, ...rel.parts]) if (adjustable(m)) linked.add(m);
-      // Any published figure breaks it as a last resort (every relation reachable from s).
+      // Any published figure breaks it as a last resort.
       const candidates = [...(linked.size > 0 ? linked : figures.map((f) => f.id).filter(adjustable))].sort(
         bySize,
       );
-      const breaking = candidates.find((c) => !determined(s.id, new Set([...unknowns, c]), rels));
+      const breaking = candidates.find((c) => !determined(ids, new Set([...unknowns, c]), rels));
       const pick = breaking ?? candidates[0];
       if (pick === undefined) continue;
       withhold(pick);
