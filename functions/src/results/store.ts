@@ -9,9 +9,10 @@ import type {
   GoalOverview,
   IndicatorResult,
 } from '../../../shared/src/results/contract.js';
+import { protectIndicator, publishCells, publishValue } from '../../../shared/src/results/disclosed.js';
 import {
   type ActivityInputs,
-  breakdownsFor,
+  breakdownFigures,
   computeIndicatorValue,
   computeRaw,
   frameworkPeriod,
@@ -253,6 +254,9 @@ async function activeFramework(): Promise<FrameworkDetail> {
 const periodOf = (fw: Pick<FrameworkDetail, 'periodStart' | 'periodEnd'>, year?: number): Period =>
   year === undefined ? frameworkPeriod(fw) : yearPeriod(year);
 
+/** Whether the request narrows the activities (then the unfiltered figures are needed too). */
+const isFiltered = (f: ScopeFilters) => Boolean(f.pillar || f.projectId || f.country || f.region);
+
 /** Indicator values per priority goal of the active framework (its active indicators). */
 export async function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
   const fw = await activeFramework();
@@ -262,6 +266,10 @@ export async function goalOverview(year: number | undefined, filters: ScopeFilte
   ).flat();
   const whole = frameworkPeriod(fw);
   const inputs = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf(defs, false));
+  // Disclosure control compares a filtered figure with the unfiltered one (both are published).
+  const all = isFiltered(filters)
+    ? await inputsFor(await activitiesInScope(whole, {}, fw), needsOf(defs, false))
+    : inputs;
   const period = periodOf(fw, year);
   const opts = { framework: fw };
   return {
@@ -278,15 +286,14 @@ export async function goalOverview(year: number | undefined, filters: ScopeFilte
       title: g.title,
       indicators: defs
         .filter((d) => d.priorityGoal === g.number)
-        .map((d) =>
-          computeIndicatorValue(
-            d,
-            d.version,
-            inputs.filter((i) => passesFilters(d, i.activity)),
-            period,
-            opts,
-          ),
-        ),
+        .map((d) => {
+          const mine = inputs.filter((i) => passesFilters(d, i.activity));
+          const everyone = all === inputs ? mine : all.filter((i) => passesFilters(d, i.activity));
+          const protection = protectIndicator(d, fw, everyone, all === inputs ? null : mine, {
+            withCells: false,
+          });
+          return publishValue(computeIndicatorValue(d, d.version, mine, period, opts), protection);
+        }),
     })),
   };
 }
@@ -306,32 +313,51 @@ export async function indicatorResult(
       : ((await getFramework(def.frameworkId)) ?? active);
   if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
   const whole = frameworkPeriod(fw);
-  const all = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf([def], true));
-  const inputs = all.filter((i) => passesFilters(def, i.activity));
+  const scoped = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf([def], true));
+  const inputs = scoped.filter((i) => passesFilters(def, i.activity));
+  // Disclosure control compares a filtered figure with the unfiltered one (both are published).
+  const everyone = isFiltered(filters)
+    ? (await inputsFor(await activitiesInScope(whole, {}, fw), needsOf([def], true))).filter((i) =>
+        passesFilters(def, i.activity),
+      )
+    : inputs;
+  const protection = protectIndicator(def, fw, everyone, everyone === inputs ? null : inputs, {
+    withCells: true,
+    regions: fw.regions,
+  });
   const period = periodOf(fw, year);
   const opts = { framework: fw };
   const byYear: IndicatorResult['byYear'] = [];
   for (let y = Number(fw.periodStart.slice(0, 4)); y <= Number(fw.periodEnd.slice(0, 4)); y++)
-    byYear.push(computeIndicatorValue(def, def.version, inputs, yearPeriod(y), opts));
+    byYear.push(
+      publishValue(computeIndicatorValue(def, def.version, inputs, yearPeriod(y), opts), protection),
+    );
   const inScope = inPeriod(inputs, period);
   return {
-    value: computeIndicatorValue(def, def.version, inputs, period, opts),
+    value: publishValue(computeIndicatorValue(def, def.version, inputs, period, opts), protection),
     definition: { ...def },
     byYear,
-    breakdowns: breakdownsFor(def, inScope, fw.regions),
+    breakdowns: publishCells(
+      def,
+      breakdownFigures(def, inScope, fw.regions),
+      protection,
+      year === undefined ? 'whole' : String(year),
+    ),
     regions: regionNames(fw),
     activities: inScope.map((i) => {
       const raw = computeRaw(def, [i], period);
       const cell = singleCell(def, raw);
+      // No n is kept beside a withheld row: total minus the other rows would give it back.
+      const withheld = cell.suppressed || (protection?.activities.has(i.activity.id) ?? false);
       return {
         activityId: i.activity.id,
         title: i.activity.title,
         startsAt: i.activity.startsAt,
-        n: cell.n,
-        value: cell.value,
-        display: cell.display,
-        suppressed: cell.suppressed,
-        ci: cell.ci,
+        n: withheld ? null : cell.n,
+        value: withheld ? null : cell.value,
+        display: withheld ? '< 5' : cell.display,
+        suppressed: withheld,
+        ci: withheld ? null : cell.ci,
       };
     }),
   };

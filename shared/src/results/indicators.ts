@@ -808,7 +808,7 @@ export function formatInterval(
 // Breakdowns and cells
 
 /** One cell's figures before suppression. */
-interface CellFigures {
+export interface CellFigures {
   key: string;
   n: number;
   value: number | null;
@@ -867,7 +867,17 @@ export function breakdownsFor(
   inputs: readonly ActivityInputs[],
   regions: readonly { id: string; countries: readonly string[] }[] = [],
 ): Record<string, BreakdownCell[]> {
-  const out: Record<string, BreakdownCell[]> = {};
+  const figures = breakdownFigures(def, inputs, regions);
+  return Object.fromEntries(Object.entries(figures).map(([d, f]) => [d, toCells(def, f)]));
+}
+
+/** The breakdown cells before any suppression (n and value of each cell), by disaggregation. */
+export function breakdownFigures(
+  def: IndicatorDefinition,
+  inputs: readonly ActivityInputs[],
+  regions: readonly { id: string; countries: readonly string[] }[] = [],
+): Record<string, CellFigures[]> {
+  const out: Record<string, CellFigures[]> = {};
   const c = def.computation;
   const regionOf = new Map(regions.flatMap((r) => r.countries.map((country) => [country, r.id] as const)));
   for (const d of def.disaggregations) {
@@ -906,7 +916,7 @@ export function breakdownsFor(
               ? null
               : (above / counted) * (def.unit === 'ratio' ? 1 : 100),
       }));
-    out[d] = toCells(def, figures);
+    out[d] = figures;
   }
   return out;
 }

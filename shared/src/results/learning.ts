@@ -96,7 +96,8 @@ function testSummary(t: TestInput | null) {
     surveyId: t.surveyId,
     n: scored.length,
     scoreDistribution: scoreDistribution(scored),
-    meanPercent: mean,
+    // Fewer than 5 people: their mean is withheld (disclosure control, as every other view).
+    meanPercent: scored.length < MIN_CELL_N ? null : mean,
   };
 }
 
@@ -273,8 +274,36 @@ export function activityLearning(
     activity,
     pre: testSummary(pre),
     post: testSummary(post),
-    paired: pairedPicture(pre, post),
-    retrospective: retrospectivePicture(surveys),
+    paired: withheldPaired(pairedPicture(pre, post)),
+    retrospective: withheldRetrospective(retrospectivePicture(surveys)),
     levels: levelsPicture(surveys),
   };
+}
+
+const WITHHELD_REASON = `Fewer than ${MIN_CELL_N} people: figures withheld to protect them.`;
+
+/** Paired figures of fewer than 5 people are withheld (n and the match rate stay: they describe no answer). */
+function withheldPaired(p: ActivityLearning['paired']): ActivityLearning['paired'] {
+  if (!p || p.n >= MIN_CELL_N || p.n === 0) return p;
+  return {
+    ...p,
+    meanChange: null,
+    ci: null,
+    dz: null,
+    improved: null,
+    improvedCI: null,
+    same: null,
+    worse: null,
+    classGain: null,
+    classGainCI: null,
+    meanIndividualGain: null,
+    meanPre: null,
+    meanPost: null,
+    reason: WITHHELD_REASON,
+  };
+}
+
+function withheldRetrospective(r: ActivityLearning['retrospective']): ActivityLearning['retrospective'] {
+  if (!r || r.n >= MIN_CELL_N) return r;
+  return { ...r, meanBefore: null, meanAfter: null, meanChange: null, ci: null };
 }
