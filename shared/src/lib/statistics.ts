@@ -230,6 +230,13 @@ export function reasonForN(n: number): Reason | null {
 /** Two-sided standard normal critical value z(1 − α/2): 1.959964 for 95 %. */
 export function zCritical(level = 0.95): number {
   if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${level}`);
+  // The usual levels exactly (scipy.stats.norm.ppf), so intervals match published tables to the last digit.
+  const exact: Record<string, number> = {
+    '0.9': 1.6448536269514722,
+    '0.95': 1.959963984540054,
+    '0.99': 2.5758293035489004,
+  };
+  if (exact[String(level)] !== undefined) return exact[String(level)] as number;
   // Acklam's rational approximation of the normal quantile (relative error < 1.2e-9).
   const p = 1 - (1 - level) / 2;
   const a = [
