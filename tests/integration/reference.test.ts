@@ -66,7 +66,8 @@ async function attach(activityId: string, templateId: string, kind: string) {
 
 let clock = Date.parse('2026-01-01T00:00:00Z');
 async function submit(code: string, answers: Record<string, unknown>, pairingCode: string) {
-  const at = new Date((clock += 1000)).toISOString();
+  clock += 1000;
+  const at = new Date(clock).toISOString();
   const res = await app.request(`/api/public/surveys/${code}/responses`, {
     method: 'POST',
     headers: {
