@@ -47,6 +47,9 @@ export type Suppression = Map<string, SuppressionReason>;
 
 const EPS = 1e-9;
 
+/** Audit checks per round: every single sensitive figure is checked first, then small groups. */
+const MAX_CHECKS = 2000;
+
 /** Rank of a small dense matrix (rows of numbers), by Gaussian elimination with partial pivoting. */
 function rank(rows: number[][]): number {
   const m = rows.map((r) => [...r]);
@@ -82,10 +85,25 @@ export function determined(
   relations: readonly Relation[],
 ): boolean {
   const targets = typeof target === 'string' ? [target] : target;
-  const cols = [...unknowns];
+  // Only the relations connected to the targets through unknowns matter: restrict to that component.
+  const touching = relations.filter((r) => [r.total, ...r.parts].some((m) => unknowns.has(m)));
+  const reached = new Set(targets.filter((t) => unknowns.has(t)));
+  const used = new Set<Relation>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of touching) {
+      if (used.has(r)) continue;
+      const members = [r.total, ...r.parts];
+      if (!members.some((m) => reached.has(m))) continue;
+      used.add(r);
+      grew = true;
+      for (const m of members) if (unknowns.has(m)) reached.add(m);
+    }
+  }
+  const cols = [...reached];
   const index = new Map(cols.map((c, i) => [c, i]));
   const rows: number[][] = [];
-  for (const rel of relations) {
+  for (const rel of used) {
     const row = new Array<number>(cols.length).fill(0);
     let any = false;
     const put = (id: string, v: number) => {
@@ -177,7 +195,10 @@ export function protect(
     //    fewer than minN people together (a sum of up to minN − 1 of them), may be determined.
     const unknowns = new Set(figures.filter((f) => unknown(f.id)).map((f) => f.id));
     const sensitive = figures.filter((f) => unknowns.has(f.id) && small(f));
+    let checks = 0;
     for (const group of smallGroups(sensitive, minN)) {
+      // Bounded work per round (documented in docs/disclosure.md): single figures first, then groups.
+      if (++checks > MAX_CHECKS) break;
       const ids = group.map((f) => f.id);
       if (!determined(ids, unknowns, rels)) continue;
       const linked = new Set<string>();
