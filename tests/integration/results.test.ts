@@ -269,7 +269,6 @@ describe('pre/post learning of an activity', () => {
         definition: 'Share of respondents whose post-test score is above their pre-test score.',
         unit: 'percent',
         computation: { kind: 'share_improved' },
-        filters: { projects: [project] },
         dataSource: 'Knowledge tests',
         baseline: { value: 40, date: '2019-01-01', source: 'test' },
         targets: [{ period: '2024', date: '2024-12-31', value: 60 }],

@@ -45,7 +45,7 @@ export function headlineCounts(
   const whole = frameworkPeriod(fw);
   const raw = computeRaw(def, inPeriod(inputs, whole), whole);
   if (!raw.respondents) return null;
-  const n = (r: { value: number | null; n: number }) => (r.value === null ? 0 : r.n);
+  const n = (r: { n: number }) => r.n;
   const years: Record<string, number> = {};
   for (const y of yearsOf(fw))
     years[String(y)] = n(computeRaw(def, inPeriod(inputs, yearPeriod(y)), yearPeriod(y)));
@@ -148,7 +148,7 @@ export function publishValue(v: IndicatorValue, p: IndicatorProtection | null): 
   const trend = v.trend.map((t) =>
     p.headline.years.has(String(t.year)) ? { year: t.year, value: null, n: null, withheld: true } : t,
   );
-  if (!withheld || v.value === null) return { ...v, trend };
+  if (!withheld || (v.value === null && !v.withheld && (v.n ?? 0) === 0)) return { ...v, trend };
   return {
     ...v,
     value: null,

@@ -708,7 +708,7 @@ export const WITHHOLD_BELOW = MIN_CELL_N;
 
 /** Whether a raw value is withheld: it describes fewer than 5 respondents. */
 export const isWithheld = (raw: Pick<RawValue, 'respondents' | 'n' | 'value'>) =>
-  raw.respondents && raw.value !== null && raw.n < WITHHOLD_BELOW;
+  raw.respondents && raw.n > 0 && raw.n < WITHHOLD_BELOW;
 
 /** The indicator's value in one period, with n, CI, low-n flag, progress, status and trend. */
 export function computeIndicatorValue(
@@ -758,7 +758,7 @@ export function computeIndicatorValue(
   for (let y = yearOf(opts.framework.periodStart); y <= lastYear; y++) {
     const p = yearPeriod(y);
     const r = computeRaw(def, inPeriod(inputs, p), p);
-    if (r.value === null) continue;
+    if (r.value === null && !isWithheld(r)) continue;
     if (isWithheld(r)) trend.push({ year: y, value: null, n: null, withheld: true });
     else trend.push({ year: y, value: r.value, n: r.n, withheld: false });
   }
