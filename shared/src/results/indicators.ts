@@ -4,23 +4,32 @@
  * `IndicatorValue` (value, n, CI, progress, status, trend) out. No I/O: the API store gathers
  * the inputs (see functions/src/results/store.ts) and the unit tests feed hand-made ones.
  *
- * What each computation reads:
- * - count_activities: the activities in the period;
+ * What each computation reads (every statistical value carries its 95 % interval and `method`):
+ * - count_activities: the activities in the period (none: no data, not 0);
  * - sum_participants: per activity, the attendance list's size (`listParticipants`), else the
  *   reported `attendance.participants`; activities with neither are not counted (n says how many were);
+ * - over several years, these two follow the definition's `periodSummary` (sum, mean per year,
+ *   latest year with data), for the headline and the progress alike;
  * - distinct_countries / distinct_organisations: the union of the attendance lists' countries
  *   (organisations, case and spacing ignored); activities with only a reported summary cannot be
  *   unioned, so their figure is a lower bound: value = max(union size, largest reported figure);
- * - share_women: women / participants over activities that state both (list, else summary);
+ * - share_women: women / participants over activities that state both (a census: no interval);
  * - measure_mean: questions tagged with the measure in each survey's definition (optionally of one
- *   survey kind), moments `q|all|n|sum|sq` summed across surveys → mean, 95% t interval
- *   (`self_rating` questions: their "after" rating; `knowledge`: the survey's `score`);
- * - measure_share_above: category counts `q|all|c:<v>` with v ≥ threshold over `q|all|n`;
+ *   survey kind), moments `q|all|n|sum|sq` summed across surveys → mean, t interval
+ *   (`self_rating`: the "after" rating; `knowledge`: the test score in points, or in percent of each
+ *   test's maximum when tests of different maxima pool, then `scale` says so);
+ * - measure_share_above: the per-answer histograms `q|all|c:<v>` (test scores `score|all|c:<points>`,
+ *   self-ratings `q.after|all|c:<v>`), v ≥ threshold over the histogram's total, Wilson interval;
+ *   answers kept without a histogram make it no data with a reason, never 0;
  * - share_improved / mean_prepost_change / normalised_gain (knowledge): the paired pre/post scores
- *   the store precomputed per activity (`paired`); scores are pooled in percent of the maximum when
- *   activities' tests have different maxima. For `self_rated_knowledge` only the mean change is
- *   computable from aggregates (mean after − mean before, no interval); the others are no data;
+ *   of each activity (`paired`), in points of the test (percent only when the unit is percent or
+ *   tests of different maxima pool); Wilson, paired t, and the class gain with a delta-method
+ *   interval. For `self_rated_knowledge`: each respondent's own change `q.change` (mean with a paired
+ *   t interval, share improved with Wilson); the normalised gain is refused;
  * - manual: `computation.values` for the period's year (the whole period: the latest year).
+ * Combinations that cannot be computed are refused by `structuralIssue` (here) and the S.M.A.R.T. check.
+ * A respondent value of 1-4 people is withheld; disclosure control across views is applied on the
+ * outputs (shared/src/results/disclosed.ts).
  *
  * Period: an activity counts in the period of its start date (UTC calendar date).
  */
@@ -379,7 +388,6 @@ export function computeRaw(
     case 'share_women': {
       let women = 0;
       let participants = 0;
-      let n = 0;
       for (const { activity: a } of inputs) {
         const fromList = a.list && a.list.participants > 0 ? a.list : null;
         const w = fromList ? fromList.women : a.attendance?.women;
@@ -387,7 +395,6 @@ export function computeRaw(
         if (w === undefined || p === undefined || p === 0) continue;
         women += Math.min(w, p);
         participants += p;
-        n++;
       }
       if (participants === 0) return none('activities with attendance figures', false, 'of participants');
       // Attendance lists are a census of the participants: no sampling interval.
