@@ -448,7 +448,10 @@ export function computeRaw(
           'some answers are kept without per-answer counts (rebuild the aggregates): the share cannot be computed',
         );
       if (n === 0) return none('respondents', true, of);
-      return { ...shareValue(def, above, n, 'respondents', of), scale: scale ?? 'percent' };
+      return {
+        ...shareValue(def, above, n, 'respondents', of),
+        scale: scale ? `at or above ${c.threshold} ${scale}` : `answers at or above ${c.threshold}`,
+      };
     }
     case 'share_improved':
     case 'mean_prepost_change':
