@@ -35,7 +35,7 @@ beforeAll(async () => {
   for (const v of overview.goals.flatMap((g) => g.indicators)) {
     if (v.value === null) continue;
     const r = await get<IndicatorResult>(`/results/indicators/${v.indicatorId}`);
-    const a = r.activities.find((x) => x.n > 0) ?? r.activities[0];
+    const a = r.activities.find((x) => (x.n ?? 0) > 0) ?? r.activities[0];
     if (a) {
       target = { indicatorId: v.indicatorId, code: v.code, activityId: a.activityId, activityTitle: a.title };
       if (v.unit !== 'count') break; // prefer a survey-based indicator: its activities have learning data

@@ -135,7 +135,12 @@ describe('indicator values from submitted answers', () => {
     expect(v?.ci).not.toBeNull();
     // Progress (3.818182 − 3.5) / (4.5 − 3.5) = 0.318182.
     expect(v?.progress).toBeCloseTo(0.318182, 5);
-    expect(v?.trend).toContainEqual({ year: 2020, value: expect.closeTo(42 / 11, 10), n: 11 });
+    expect(v?.trend).toContainEqual({
+      year: 2020,
+      value: expect.closeTo(42 / 11, 10),
+      n: 11,
+      withheld: false,
+    });
   });
 
   it('suppresses a breakdown cell of 3 respondents and an activity of 3 respondents', async () => {
@@ -157,9 +162,10 @@ describe('indicator values from submitted answers', () => {
     expect(body.breakdowns.gender?.find((c) => c.key === 'female')?.value).toBeNull();
     const a = body.activities.find((x) => x.activityId === activityA);
     const b = body.activities.find((x) => x.activityId === activityB);
-    // A: 32/8 = 4.00 on 8 respondents; B: 3 respondents → '< 5'.
-    expect(a).toMatchObject({ n: 8, value: 4, display: '4.00' });
-    expect(b).toMatchObject({ value: null, display: '< 5' });
+    // B: 3 respondents → '< 5', no n kept. A (8 respondents, 4.00) would give B back as the year's
+    // total minus A: withheld too (complementary suppression, defect 3).
+    expect(b).toMatchObject({ n: null, value: null, display: '< 5', suppressed: true });
+    expect(a).toMatchObject({ n: null, value: null, suppressed: true });
     expect(body.byYear.find((y) => y.period.label === '2020')?.value).toBeCloseTo(42 / 11, 10);
   });
 
@@ -220,20 +226,35 @@ describe('pre/post learning of an activity', () => {
     await submit(post.code, answers(2), 'pair-p2');
     await submit(post.code, answers(5), 'pair-p3');
 
-    const res = await call(evaluator, `/api/results/activities/${activityId}/learning`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as ActivityLearning;
-    // 3 pairs; match rate 3 / max(4 pre, 3 post) = 0.75; differences 3, 0, 2: mean 5/3.
-    expect(body.paired?.n).toBe(3);
-    expect(body.paired?.matchRate).toBeCloseTo(0.75, 10);
-    expect(body.paired?.meanChange).toBeCloseTo(5 / 3, 10);
+    const learning = async () => {
+      const res = await call(evaluator, `/api/results/activities/${activityId}/learning`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as ActivityLearning;
+    };
+    // 3 pairs: fewer than 5 people, the paired figures are withheld (n and match rate stay).
+    const small = await learning();
+    expect(small.paired).toMatchObject({ n: 3, meanChange: null, improved: null, classGain: null });
+    expect(small.paired?.matchRate).toBeCloseTo(0.75, 10);
+    expect(small.post?.meanPercent).toBeNull();
+
+    // Two more pairs: P4 0 → 1, P5 4 → 4.
+    await submit(pre.code, answers(0), 'pair-p4');
+    await submit(pre.code, answers(4), 'pair-p5');
+    await submit(post.code, answers(1), 'pair-p4');
+    await submit(post.code, answers(4), 'pair-p5');
+    const body = await learning();
+    // 5 pairs; match rate 5 / max(6 pre, 5 post); differences 3, 0, 2, 1, 0: mean 6/5 points.
+    expect(body.paired?.n).toBe(5);
+    expect(body.paired?.matchRate).toBeCloseTo(5 / 6, 10);
+    expect(body.paired?.meanChange).toBeCloseTo(1.2, 10);
     expect(body.paired?.unit).toBe('points');
-    // Improved 2 of 3; mean pre 2, mean post 11/3: class gain (11/3 − 2) / (5 − 2) = 5/9.
-    expect(body.paired?.improved).toBeCloseTo(200 / 3, 10);
-    expect(body.paired?.classGain).toBeCloseTo(5 / 9, 10);
-    expect(body.paired?.lowN).toBe(true);
-    expect(body.pre?.n).toBe(4);
-    expect(body.post?.n).toBe(3);
+    // Improved 3 of 5; mean pre 2, mean post 3.2: class gain (3.2 − 2) / (5 − 2) = 0.4.
+    expect(body.paired?.improved).toBeCloseTo(60, 10);
+    expect(body.paired?.improvedCI?.lower).toBeCloseTo(23.072428, 4);
+    expect(body.paired?.classGain).toBeCloseTo(0.4, 10);
+    expect(body.paired?.lowN).toBe(false);
+    expect(body.pre?.n).toBe(6);
+    expect(body.post?.n).toBe(5);
     // Fewer than 5 scores: every band of the distribution is suppressed.
     expect(body.pre?.scoreDistribution.every((c) => c.display === '< 5' && c.value === null)).toBe(true);
     expect(body.levels.map((l) => l.level)).toEqual([1, 2, 3]);
@@ -248,7 +269,6 @@ describe('pre/post learning of an activity', () => {
         definition: 'Share of respondents whose post-test score is above their pre-test score.',
         unit: 'percent',
         computation: { kind: 'share_improved' },
-        filters: { projects: [project] },
         dataSource: 'Knowledge tests',
         baseline: { value: 40, date: '2019-01-01', source: 'test' },
         targets: [{ period: '2024', date: '2024-12-31', value: 60 }],
@@ -269,6 +289,9 @@ describe('pre/post learning of an activity', () => {
     });
     const pre = await attach(activityId, 'knowledge_test', 'pre_test');
     const post = await attach(activityId, 'knowledge_test', 'post_event');
+    // A filtered overview also reads the unfiltered figures (disclosure control compares them):
+    // warm the paired-score items of the other tests' activities first, so only this one is counted.
+    await call(evaluator, '/api/results/overview');
     // Five pairs, three improved: 1→3, 2→4, 3→5, 2→2, 4→3.
     for (const [i, [a, b]] of [
       [1, 3],
@@ -340,4 +363,59 @@ describe('demo data', () => {
     expect(body.value.value).not.toBeNull();
     expect(body.value.status).not.toBe('no_data');
   }, 120_000);
+});
+
+describe('people, not responses (defect 5) and filtered survey results (defect 3)', () => {
+  it('a repeat attempt of the same device is stored with counted: false and adds to no aggregate', async () => {
+    const activityId = await activity2020('10-01');
+    const pre = await attach(activityId, 'knowledge_test', 'pre_test');
+    await submit(pre.code, answers(1), 'again-1');
+    await submit(pre.code, answers(5), 'again-1');
+    for (const [i, k] of [2, 3, 4, 2].entries()) await submit(pre.code, answers(k), `again-${i + 2}`);
+    const { readAggregates, listResponses } = await import('../../functions/src/responses/store.js');
+    const stored = await listResponses(pre.id);
+    expect(stored).toHaveLength(6);
+    const repeat = stored.filter((r) => r.counted === false);
+    expect(repeat).toHaveLength(1);
+    expect(repeat[0]?.score?.points).toBe(5);
+    const agg = await readAggregates(pre.id);
+    // Five people: the first attempt of again-1 (1 point) counts, the repeat (5 points) does not.
+    expect(agg['responses|all|n']).toBe(5);
+    expect(agg['score|all|sum']).toBe(1 + 2 + 3 + 4 + 2);
+    expect(agg['score|all|c:5']).toBeUndefined();
+    const rebuilt = await call(admin, `/api/surveys/${pre.id}/aggregates/rebuild`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(((await rebuilt.json()) as { differences: unknown[] }).differences).toEqual([]);
+    const learning = (await (
+      await call(evaluator, `/api/results/activities/${activityId}/learning`)
+    ).json()) as ActivityLearning;
+    expect(learning.pre?.n).toBe(5);
+    const results = (await (await call(evaluator, `/api/surveys/${pre.id}/results`)).json()) as {
+      summary: { count: number };
+    };
+    expect(results.summary.count).toBe(5);
+  });
+
+  it('a filter narrowing to fewer than 5 people returns suppressed counts, not answers', async () => {
+    const activityId = await activity2020('10-02');
+    const s = await attach(activityId, 'post_event_feedback', 'post_event');
+    for (let i = 0; i < 7; i++)
+      await submit(s.code, {
+        ...postEventAnswers,
+        satisfaction: 1 + (i % 5),
+        gender: i < 6 ? 'female' : 'male',
+      });
+    const get = async (q: string) =>
+      (await (await call(evaluator, `/api/surveys/${s.id}/results${q}`)).json()) as {
+        summary: { count: number | null; suppressed: boolean; questions: unknown[] };
+      };
+    // One man: his answers would be shown outright.
+    const men = await get('?gender=male');
+    expect(men.summary).toMatchObject({ count: null, suppressed: true, questions: [] });
+    // Six women, one left out: the unfiltered results minus these would give the man's answers.
+    expect((await get('?gender=female')).summary).toMatchObject({ count: null, suppressed: true });
+    expect((await get('')).summary).toMatchObject({ count: 7, suppressed: false });
+  });
 });

@@ -92,6 +92,14 @@ export const keys = {
     pk: `AGG#${surveyId}`,
     skPrefix: part ? `M#${part}#` : 'M#',
   }),
+  /**
+   * Marks the first counted response of a pairing code (a device) to a survey; a later response
+   * of the same code finds it and is stored with `counted: false` (people, not responses).
+   */
+  firstAttempt: (surveyId: string, pairingCode: string) => ({
+    pk: `ATTEMPT#${surveyId}`,
+    sk: `CODE#${pairingCode}`,
+  }),
   /** An activity's paired pre/post knowledge scores, cached with the response counts they came from. */
   pairedScores: (activityId: string) => ({ pk: `PAIRS#${activityId}`, sk: 'PAIRS' }),
 

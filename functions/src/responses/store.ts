@@ -20,6 +20,11 @@ export interface ResponseRecord {
   startedAt: string;
   submittedAt: string;
   receivedAt: string;
+  /**
+   * False for a repeat attempt: the same pairing code already answered this survey. Kept as raw
+   * data; it adds no aggregate delta and counts in no figure about people (absent means true).
+   */
+  counted?: boolean;
   /** The submission as sent, to tell an identical resend (200) from a conflicting one (409). */
   submission: ResponseSubmission;
 }
@@ -106,6 +111,8 @@ export async function submitResponse(
   delta: Delta = {},
   attempt = 1,
 ): Promise<SubmitOutcome> {
+  // The first response of a pairing code claims the code for this survey; a repeat finds the claim.
+  const claim = record.pairingCode && record.counted !== false;
   const items = [
     {
       Put: {
@@ -139,8 +146,24 @@ export async function submitResponse(
           },
         ]
       : []),
-    ...aggregateUpdates(record.surveyId, shardOf(record.responseId), delta),
+    ...(claim
+      ? [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...keys.firstAttempt(record.surveyId, record.pairingCode as string),
+                type: 'first-attempt',
+                responseId: record.responseId,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
+      : []),
+    ...(record.counted === false ? [] : aggregateUpdates(record.surveyId, shardOf(record.responseId), delta)),
   ];
+  const claimIndex = claim ? (invitation ? 3 : 2) : -1;
   try {
     await ddb().send(new TransactWriteCommand({ TransactItems: items }));
     return 'created';
@@ -150,6 +173,10 @@ export async function submitResponse(
       const existing = await getResponse(record.surveyId, record.responseId);
       if (!existing) throw err;
       return same(existing.submission, record.submission) ? 'duplicate' : 'conflict';
+    }
+    if (claimIndex >= 0 && reasons[claimIndex] === 'ConditionalCheckFailed') {
+      // A repeat attempt of the same device: stored, counted nowhere (no aggregate delta).
+      return submitResponse({ ...record, counted: false }, invitation, same, {}, attempt);
     }
     if (invitation && reasons[2] === 'ConditionalCheckFailed') {
       // The invitation was already answered with another response id: a personal link answers once.

@@ -23,6 +23,8 @@ export async function recompute(survey: SurveyMeta): Promise<{ total: Delta; res
   const total: Delta = {};
   const all = await listResponses(survey.id);
   for (const r of all) {
+    // A repeat attempt (`counted: false`) is raw data only: it adds to no aggregate.
+    if (r.counted === false) continue;
     if (!definitions.has(r.surveyVersion))
       definitions.set(r.surveyVersion, await getDefinition(survey, r.surveyVersion));
     const def = definitions.get(r.surveyVersion);

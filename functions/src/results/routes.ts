@@ -24,7 +24,7 @@ const filtersOf = (q: z.infer<typeof ResultsQuery>): store.ScopeFilters => ({
 });
 
 const honesty =
-  'Breakdown cells and activity cells of fewer than 5 respondents carry no value, only `display: "< 5"` (with complementary suppression in breakdowns); a value on fewer respondents than the indicator minimum has `lowN`. An activity counts in the period of its start date; `country` and `region` (an id of the framework\'s regions) filter on the activity place.';
+  'Disclosure control (docs/disclosure.md): every figure about respondents (value of the period, values per year and trend, activity rows, breakdown cells) of fewer than 5 people is withheld (`withheld: true` or `suppressed: true`, no value, no n, no interval, display "< 5"), and further figures are withheld where a small group could otherwise be worked out by subtraction (from the total, the other cells, another period, or the unfiltered figures when filtered). A value on fewer respondents than the indicator minimum (but at least 5) has `lowN`. Statistical values carry a 95 % interval (`ci`, `ciDisplay`) and say how it is computed (`method`: t for means and paired change, Wilson for shares, delta method for the class gain) and in what the value is measured (`scale`, e.g. points of the test). Per-year counts over several years follow the definition\'s `periodSummary` (`summary` says which). An activity counts in the period of its start date; `country` and `region` (an id of the framework\'s regions) filter on the activity place.';
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
 export const resultRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });

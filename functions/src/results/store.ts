@@ -9,9 +9,10 @@ import type {
   GoalOverview,
   IndicatorResult,
 } from '../../../shared/src/results/contract.js';
+import { protectIndicator, publishCells, publishValue } from '../../../shared/src/results/disclosed.js';
 import {
   type ActivityInputs,
-  breakdownsFor,
+  breakdownFigures,
   computeIndicatorValue,
   computeRaw,
   frameworkPeriod,
@@ -23,11 +24,7 @@ import {
   singleCell,
   yearPeriod,
 } from '../../../shared/src/results/indicators.js';
-import {
-  activityLearning,
-  pairedPercentScores,
-  type TestInput,
-} from '../../../shared/src/results/learning.js';
+import { activityLearning, pairedScores, type TestInput } from '../../../shared/src/results/learning.js';
 import { getActivity, listActivities, listAttendees } from '../activities/store.js';
 import { getActiveFramework, getFramework } from '../framework/store.js';
 import { getIndicator, listIndicators } from '../indicators/store.js';
@@ -90,6 +87,7 @@ const scored = (r: ResponseRecord) => ({
   pairingCode: r.pairingCode ?? null,
   answers: r.answers as Record<string, unknown>,
   score: r.score ?? null,
+  counted: r.counted !== false,
 });
 
 /** What the paired-scores item holds: the pairs and the response counts they were computed from. */
@@ -99,6 +97,9 @@ interface PairedScoresItem {
   preResponses: number;
   postResponses: number;
   pairs: PairedScore[];
+  /** Points of the test (0..max) or percent of each test's maximum; items without it are stale. */
+  unit?: 'points' | 'percent';
+  max?: number;
 }
 
 /** Items stay well under DynamoDB's 400 KB (about 10,000 pairs); larger activities are not cached. */
@@ -125,9 +126,10 @@ async function pairedOf(activityId: string, surveys: readonly SurveyFacts[]): Pr
     cached?.preSurveyId === pre.id &&
     cached.postSurveyId === post.id &&
     cached.preResponses === count(pre) &&
-    cached.postResponses === count(post)
+    cached.postResponses === count(post) &&
+    cached.unit !== undefined
   )
-    return { pairs: cached.pairs, max: 100 };
+    return { pairs: cached.pairs, max: cached.max ?? 100, unit: cached.unit };
   const [a, b] = await Promise.all([testInput(pre), testInput(post)]);
   if (!a || !b) return null;
   const item: PairedScoresItem = {
@@ -135,13 +137,13 @@ async function pairedOf(activityId: string, surveys: readonly SurveyFacts[]): Pr
     postSurveyId: post.id,
     preResponses: a.responses.length,
     postResponses: b.responses.length,
-    pairs: pairedPercentScores(a, b),
+    ...pairedScores(a, b),
   };
   if (JSON.stringify(item).length < MAX_CACHED_BYTES)
     await ddb().send(
       new PutCommand({ TableName: tableName(), Item: { ...key, type: 'paired-scores', ...item } }),
     );
-  return { pairs: item.pairs, max: 100 };
+  return { pairs: item.pairs, max: item.max ?? 100, unit: item.unit };
 }
 
 /**
@@ -252,6 +254,9 @@ async function activeFramework(): Promise<FrameworkDetail> {
 const periodOf = (fw: Pick<FrameworkDetail, 'periodStart' | 'periodEnd'>, year?: number): Period =>
   year === undefined ? frameworkPeriod(fw) : yearPeriod(year);
 
+/** Whether the request narrows the activities (then the unfiltered figures are needed too). */
+const isFiltered = (f: ScopeFilters) => Boolean(f.pillar || f.projectId || f.country || f.region);
+
 /** Indicator values per priority goal of the active framework (its active indicators). */
 export async function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
   const fw = await activeFramework();
@@ -261,6 +266,10 @@ export async function goalOverview(year: number | undefined, filters: ScopeFilte
   ).flat();
   const whole = frameworkPeriod(fw);
   const inputs = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf(defs, false));
+  // Disclosure control compares a filtered figure with the unfiltered one (both are published).
+  const all = isFiltered(filters)
+    ? await inputsFor(await activitiesInScope(whole, {}, fw), needsOf(defs, false))
+    : inputs;
   const period = periodOf(fw, year);
   const opts = { framework: fw };
   return {
@@ -277,15 +286,14 @@ export async function goalOverview(year: number | undefined, filters: ScopeFilte
       title: g.title,
       indicators: defs
         .filter((d) => d.priorityGoal === g.number)
-        .map((d) =>
-          computeIndicatorValue(
-            d,
-            d.version,
-            inputs.filter((i) => passesFilters(d, i.activity)),
-            period,
-            opts,
-          ),
-        ),
+        .map((d) => {
+          const mine = inputs.filter((i) => passesFilters(d, i.activity));
+          const everyone = all === inputs ? mine : all.filter((i) => passesFilters(d, i.activity));
+          const protection = protectIndicator(d, fw, everyone, all === inputs ? null : mine, {
+            withCells: false,
+          });
+          return publishValue(computeIndicatorValue(d, d.version, mine, period, opts), protection);
+        }),
     })),
   };
 }
@@ -305,31 +313,51 @@ export async function indicatorResult(
       : ((await getFramework(def.frameworkId)) ?? active);
   if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
   const whole = frameworkPeriod(fw);
-  const all = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf([def], true));
-  const inputs = all.filter((i) => passesFilters(def, i.activity));
+  const scoped = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf([def], true));
+  const inputs = scoped.filter((i) => passesFilters(def, i.activity));
+  // Disclosure control compares a filtered figure with the unfiltered one (both are published).
+  const everyone = isFiltered(filters)
+    ? (await inputsFor(await activitiesInScope(whole, {}, fw), needsOf([def], true))).filter((i) =>
+        passesFilters(def, i.activity),
+      )
+    : inputs;
+  const protection = protectIndicator(def, fw, everyone, everyone === inputs ? null : inputs, {
+    withCells: true,
+    regions: fw.regions,
+  });
   const period = periodOf(fw, year);
   const opts = { framework: fw };
   const byYear: IndicatorResult['byYear'] = [];
   for (let y = Number(fw.periodStart.slice(0, 4)); y <= Number(fw.periodEnd.slice(0, 4)); y++)
-    byYear.push(computeIndicatorValue(def, def.version, inputs, yearPeriod(y), opts));
+    byYear.push(
+      publishValue(computeIndicatorValue(def, def.version, inputs, yearPeriod(y), opts), protection),
+    );
   const inScope = inPeriod(inputs, period);
   return {
-    value: computeIndicatorValue(def, def.version, inputs, period, opts),
+    value: publishValue(computeIndicatorValue(def, def.version, inputs, period, opts), protection),
     definition: { ...def },
     byYear,
-    breakdowns: breakdownsFor(def, inScope, fw.regions),
+    breakdowns: publishCells(
+      def,
+      breakdownFigures(def, inScope, fw.regions),
+      protection,
+      year === undefined ? 'whole' : String(year),
+    ),
     regions: regionNames(fw),
     activities: inScope.map((i) => {
       const raw = computeRaw(def, [i], period);
       const cell = singleCell(def, raw);
+      // No n is kept beside a withheld row: total minus the other rows would give it back.
+      const withheld = cell.suppressed || (protection?.activities.has(i.activity.id) ?? false);
       return {
         activityId: i.activity.id,
         title: i.activity.title,
         startsAt: i.activity.startsAt,
-        n: cell.n,
-        value: cell.value,
-        display: cell.display,
-        suppressed: cell.suppressed,
+        n: withheld ? null : cell.n,
+        value: withheld ? null : cell.value,
+        display: withheld ? '< 5' : cell.display,
+        suppressed: withheld,
+        ci: withheld ? null : cell.ci,
       };
     }),
   };

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import QRCode from 'qrcode';
 import { Id } from '../../../shared/src/activities/schema.js';
+import { protectFilteredSummary } from '../../../shared/src/disclosure/survey.js';
 import { summarise } from '../../../shared/src/responses/summary.js';
 import { reviseSurvey, translationCompleteness } from '../../../shared/src/surveys/rules.js';
 import { SurveyDefinition, type SurveyKind } from '../../../shared/src/surveys/schema.js';
@@ -496,7 +497,7 @@ surveys
       tags: ['Results'],
       summary: 'Results of one survey: counts, response rate and per-question summaries',
       description:
-        "Filter by the profile questions (gender, country, organisation_type, role). Percents are of each question's n.",
+        "Filter by the profile questions (gender, country, organisation_type, role). Percents are of each question's n. People, not responses: repeat attempts of a device are not counted. A filter that keeps fewer than 5 people, or leaves out fewer than 5, answers with `summary.suppressed: true`, `count: null` and no questions (see docs/disclosure.md).",
       request: { params: SurveyParam, query: ResultsQuery },
       responses: {
         200: { description: 'Results', content: json(z.looseObject({ responseCount: z.int() })) },
@@ -507,9 +508,12 @@ surveys
       const filter = Object.fromEntries(
         Object.entries(c.req.valid('query')).filter(([, v]) => v !== undefined && v !== ''),
       );
-      const all = await responses.listResponses(survey.id);
-      // Questions are keyed by id, so the current definition reads answers of every version.
-      const summary = summarise(survey.definition, all, filter);
+      // People, not responses: repeat attempts (`counted: false`) are raw data only.
+      const all = (await responses.listResponses(survey.id)).filter((r) => r.counted !== false);
+      // Questions are keyed by id, so the current definition reads answers of every version. A
+      // filter that narrows to, or leaves out, fewer than 5 people returns no answers (disclosure control).
+      const summary = protectFilteredSummary(summarise(survey.definition, all, filter));
+      const filtered = summary.suppressed || Object.keys(filter).length > 0;
       return c.json(
         {
           surveyId: survey.id,
@@ -518,8 +522,9 @@ surveys
           invitedCount: survey.invitedCount,
           respondedCount: survey.respondedCount,
           responseRate: survey.invitedCount > 0 ? survey.respondedCount / survey.invitedCount : null,
+          // Languages of all responses; with a filter they would describe the filtered people, so left out.
           languages: Object.entries(
-            all.reduce<Record<string, number>>((acc, r) => {
+            (filtered ? [] : all).reduce<Record<string, number>>((acc, r) => {
               acc[r.language] = (acc[r.language] ?? 0) + 1;
               return acc;
             }, {}),

@@ -96,6 +96,21 @@ describe('smartCheck', () => {
       message: /"other"/,
     },
     {
+      // Defect 1: a share at or above a threshold of answers kept without per-answer counts.
+      letter: 'M',
+      code: 'not-computable',
+      path: ['computation'],
+      change: (d) => (d.computation = { kind: 'measure_share_above', measure: 'application', threshold: 1 }),
+      message: /not kept as counts per answer/,
+    },
+    {
+      letter: 'M',
+      code: 'not-computable',
+      path: ['computation'],
+      change: (d) => (d.computation = { kind: 'normalised_gain', measure: 'self_rated_knowledge' }),
+      message: /needs a test with a maximum/,
+    },
+    {
       letter: 'M',
       code: 'threshold-missing',
       path: ['computation', 'threshold'],

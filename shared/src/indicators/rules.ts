@@ -71,6 +71,63 @@ export const UNITS_OF: Record<ComputationKind, readonly IndicatorUnit[]> = {
   manual: ['count', 'percent', 'mean_score', 'ratio', 'currency'],
 };
 
+/** Question types whose answers the aggregates keep as moments (a mean is computable). */
+const MEAN_TYPES = new Set(['likert', 'rating_0_10', 'number', 'self_rating', 'knowledge']);
+/** Question types whose answers the aggregates also keep as per-answer counts (a share is computable). */
+const COUNT_TYPES = new Set(['likert', 'rating_0_10', 'self_rating', 'knowledge']);
+
+/** The measures whose template questions keep what a computation needs (moments or counts). */
+export function measuresComputable(how: 'mean' | 'share', kind?: SurveyKind): Set<MeasureTag> {
+  const types = how === 'mean' ? MEAN_TYPES : COUNT_TYPES;
+  const out = new Set<MeasureTag>();
+  for (const def of templateDefinitions()) {
+    if (kind && def.kind !== kind) continue;
+    for (const q of def.questions) if (q.measure && types.has(q.type)) out.add(q.measure);
+  }
+  return out;
+}
+
+/**
+ * Why the engine cannot compute a kind × unit × measure, or null when it can. The engine refuses
+ * (no data, with this reason) rather than yield a 0; the S.M.A.R.T. check refuses activation.
+ */
+export function computabilityIssue(def: Pick<IndicatorDefinition, 'computation' | 'unit'>): string | null {
+  const c = def.computation;
+  if (!c) return null;
+  const structural = structuralIssue(def);
+  if (structural) return structural;
+  switch (c.kind) {
+    case 'measure_mean':
+      return measuresComputable('mean', c.surveyKind).has(c.measure)
+        ? null
+        : `No survey question tagged "${c.measure}" has a numeric answer (scale, rating, number, self-rating or test score): a mean cannot be computed.`;
+    case 'measure_share_above':
+      return measuresComputable('share', c.surveyKind).has(c.measure)
+        ? null
+        : `The answers tagged "${c.measure}" are not kept as counts per answer (only scales, ratings, self-ratings and test scores are): a share at or above a threshold cannot be computed.`;
+    default:
+      return null;
+  }
+}
+
+/** What no survey could ever make computable (the engine checks this itself, whatever the templates). */
+export function structuralIssue(def: Pick<IndicatorDefinition, 'computation' | 'unit'>): string | null {
+  const c = def.computation;
+  if (!c) return null;
+  switch (c.kind) {
+    case 'normalised_gain':
+      return c.measure === 'self_rated_knowledge'
+        ? 'The normalised gain needs a test with a maximum score; self-ratings have none. Use the mean pre/post change or the share improved.'
+        : null;
+    case 'mean_prepost_change':
+      return c.measure === 'self_rated_knowledge' && def.unit === 'percent'
+        ? 'Self-ratings are points of a 1-5 scale, not a percent of a test maximum: use the unit "mean score".'
+        : null;
+    default:
+      return null;
+  }
+}
+
 /** Every rule's code, by letter: the unit tests cover each of these. */
 export const SMART_RULES = {
   S: [
@@ -87,6 +144,7 @@ export const SMART_RULES = {
     'threshold-missing',
     'evidence-missing',
     'unit-mismatch',
+    'not-computable',
     'data-source-missing',
   ],
   A: [
@@ -155,6 +213,9 @@ export function smartCheck(def: IndicatorDefinition, ctx: SmartContext): SmartFi
         'measure-not-collected',
         `No survey template collects the measure "${c.measure}": nothing could be computed.`,
       );
+    const issue = computabilityIssue(def);
+    if (issue && !out.some((f) => f.code === 'measure-not-collected'))
+      add('M', ['computation'], 'not-computable', issue);
     if (c.kind === 'measure_share_above' && c.threshold === null)
       add('M', ['computation', 'threshold'], 'threshold-missing', 'Give the threshold answers must reach.');
     if (c.kind === 'manual' && blank(c.evidence))

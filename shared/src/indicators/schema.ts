@@ -89,6 +89,15 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
+/**
+ * How a value over several years is summarised, for per-year counts (activities, participants):
+ * the sum of the years, the mean per year with data, or the latest year with data. Headline,
+ * progress and status all use the same figure. Null: the sum when the target is cumulative,
+ * else the latest year with data.
+ */
+export const PeriodSummary = z.enum(['sum', 'mean_per_year', 'latest_year']);
+export type PeriodSummary = z.infer<typeof PeriodSummary>;
+
 export const Direction = z.enum(['higher_is_better', 'lower_is_better']);
 export type Direction = z.infer<typeof Direction>;
 
@@ -135,6 +144,8 @@ export const IndicatorDefinition = z.object({
   baseline: Baseline.nullable().default(null),
   targets: z.array(Target).max(20).default([]),
   direction: Direction.default('higher_is_better'),
+  /** Per-year counts over a period of several years: see `PeriodSummary`. */
+  periodSummary: PeriodSummary.nullable().default(null),
   thresholds: Thresholds.default({ onTrack: 0.9, atRisk: 0.6 }),
   // Relevant
   frameworkId: z.string().min(1).max(80),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { learningChange, normalisedGain, pairedChange, retrospectiveChange } from './change.js';
+import { classGainCI, learningChange, normalisedGain, pairedChange, retrospectiveChange } from './change.js';
 
 /*
  * Paired dataset P, scores out of max = 10 (reference values by hand, checked with SciPy
@@ -147,5 +147,24 @@ describe('learningChange and retrospectiveChange stay apart', () => {
     expect(r.change.sd).toBeCloseTo(0.5, 12);
     expect(r.effectSize.dz).toBeCloseTo(3.5, 12);
     expect('gain' in r).toBe(false);
+  });
+});
+
+describe('classGainCI (delta method)', () => {
+  it('matches the numpy/scipy computation of the same formula', () => {
+    // pre 2,3,4,1,0; post 4,3,2,5,1 on 0..5: g = (3 − 2)/(5 − 2) = 1/3; z = d/3 + pre/9;
+    // numpy: sd(z, ddof=1)/√5 · scipy t.ppf(0.975, 4) → [−0.45317487610126234, 1.119841542767929].
+    const pairs = [
+      { pre: 2, post: 4 },
+      { pre: 3, post: 3 },
+      { pre: 4, post: 2 },
+      { pre: 1, post: 5 },
+      { pre: 0, post: 1 },
+    ];
+    const g = classGainCI(pairs, 5);
+    expect(g.value).toBeCloseTo(1 / 3, 12);
+    expect(g.lower).toBeCloseTo(-0.45317487610126234, 9);
+    expect(g.upper).toBeCloseTo(1.119841542767929, 9);
+    expect(g.method).toContain('class gain');
   });
 });

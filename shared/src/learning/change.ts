@@ -175,3 +175,37 @@ export function retrospectiveChange(
     ),
   };
 }
+
+export interface GainCI {
+  /** Hake's class gain ⟨g⟩ = (mean post − mean pre) / (max − mean pre). */
+  value: number | null;
+  n: number;
+  level: number;
+  lower: number | null;
+  upper: number | null;
+  /** How the interval is computed, in words (shown beside the value). */
+  method: string;
+}
+
+export const CLASS_GAIN_METHOD =
+  'class gain ⟨g⟩ = (mean post − mean pre) / (max − mean pre) (Hake 1998); 95 % interval by the delta method with t(n − 1)';
+
+/**
+ * The class gain with a delta-method interval. With d = post − pre, D̄ and P̄ their means and
+ * g = D̄ / (max − P̄), each pair's linearised contribution is z = d / (max − P̄) + D̄·pre / (max − P̄)²
+ * (the gradient of g at the means, applied to the pair), Var(g) ≈ var(z) / n, and the interval is
+ * g ± t(1 − α/2, n − 1)·sd(z)/√n. Null interval for n < 2 or mean pre at the maximum.
+ */
+export function classGainCI(pairs: readonly PairedScore[], max: number, level = 0.95): GainCI {
+  const g = normalisedGain(pairs, max).classGain;
+  const n = pairs.length;
+  const none = { value: g.value, n, level, lower: null, upper: null, method: CLASS_GAIN_METHOD };
+  if (g.value === null || n < 2) return none;
+  const meanPre = mean(pairs.map((p) => p.pre)) as number;
+  const meanDiff = mean(pairs.map((p) => p.post - p.pre)) as number;
+  const room = max - meanPre;
+  const z = pairs.map((p) => (p.post - p.pre) / room + (meanDiff * p.pre) / (room * room));
+  const ci = meanCI(z, level);
+  if (ci.se === null || ci.t === null) return none;
+  return { ...none, lower: g.value - ci.t * ci.se, upper: g.value + ci.t * ci.se };
+}

@@ -92,16 +92,16 @@ describe('pairResponses', () => {
     });
   });
 
-  it('a code used twice in one phase keeps the latest by submittedAt and reports the other', () => {
+  it('people, not responses: a code used twice in one phase keeps the first attempt by submittedAt and reports the other', () => {
     const pre = [
       r('late', '2025-03-01T10:00:00+01:00', { pairingCode: 'dev-aaaa' }), // 09:00Z
       r('early', '2025-03-01T08:30:00Z', { pairingCode: 'dev-aaaa' }),
     ];
     const post = [r('q', '2025-03-01T17:00:00Z', { pairingCode: 'dev-aaaa' })];
     const out = pairResponses(pre, post);
-    expect(out.pairs[0]!.pre.responseId).toBe('late');
+    expect(out.pairs[0]!.pre.responseId).toBe('early');
     expect(out.duplicates).toEqual([
-      { phase: 'pre', activityId: 'act1', code: 'dev-aaaa', response: pre[1], keptResponseId: 'late' },
+      { phase: 'pre', activityId: 'act1', code: 'dev-aaaa', response: pre[0], keptResponseId: 'early' },
     ]);
     // 1 pair / max(2 − 1, 1) = 1
     expect(out.matchRate).toBe(1);

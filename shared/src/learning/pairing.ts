@@ -133,7 +133,7 @@ export interface Duplicate<T extends PairableResponse> {
   code: string;
   /** The dropped response. */
   response: T;
-  /** The later response with the same code that was kept instead. */
+  /** The earlier response with the same code that was kept instead (the first attempt counts). */
   keptResponseId: string;
 }
 
@@ -173,7 +173,9 @@ const laterFirst = (a: PairableResponse, b: PairableResponse) =>
 const keyOf = (activityId: string, code: string) => JSON.stringify([activityId, code]);
 
 /**
- * Keep the latest response per (activity, code) in one phase; the rest are duplicates.
+ * Keep the first attempt per (activity, code) in one phase (earliest submittedAt, then smallest
+ * responseId); later attempts are duplicates. The first attempt counts: a repeated pre-test has
+ * seen the questions, a repeated post-test has seen its own first score.
  * Responses without this kind of code pass through untouched in `rest`.
  */
 function dedupe<T extends PairableResponse>(
@@ -184,7 +186,7 @@ function dedupe<T extends PairableResponse>(
 ): { byKey: Map<string, T>; rest: T[] } {
   const byKey = new Map<string, T>();
   const rest: T[] = [];
-  for (const r of [...responses].sort(laterFirst)) {
+  for (const r of [...responses].sort((a, b) => laterFirst(b, a))) {
     const code = codeOf(r);
     if (!code) {
       rest.push(r);
@@ -207,7 +209,7 @@ function dedupe<T extends PairableResponse>(
 
 /**
  * Pair pre-test and post-test responses, within each activity:
- * 1. by device pairing code; a code used twice in one phase keeps the latest response (by
+ * 1. by device pairing code; a code used twice in one phase keeps the first attempt (by
  *    submittedAt) and reports the others as duplicates;
  * 2. the responses left unpaired are then paired by self-generated code, with the same duplicate rule.
  * Every input response ends up in exactly one of pairs, unmatchedPre, unmatchedPost or duplicates.

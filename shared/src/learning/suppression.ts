@@ -3,6 +3,8 @@
  * are a percent of. Every view and export runs its breakdowns through these before rendering.
  */
 
+import { protect } from '../disclosure/protect.js';
+
 /** Cells with fewer respondents than this are suppressed. */
 export const MIN_CELL_N = 5;
 
@@ -31,28 +33,34 @@ export type ShownCell<T extends CellInput> = T & { suppressed: false };
 export type Cell<T extends CellInput> = ShownCell<T> | SuppressedCell;
 
 /**
- * Suppress the cells of one breakdown (one dimension: the cells partition the total).
- * 1. Every cell with n < minN becomes `{ key, suppressed: true, display: '< minN' }`.
- * 2. Complementary rule: if exactly one cell is suppressed and another is shown, the smallest shown
- *    cell (ties: first by key) is suppressed too, so the total minus the shown cells gives only the
- *    sum of two cells. (When the breakdown has a single cell, the total itself discloses it: the
- *    caller applies `lowNWarning`/suppression to the total.)
+ * Suppress the cells of one breakdown (one dimension: the cells partition the published total),
+ * by the disclosure-control layer (`shared/src/disclosure/protect.ts`, docs/disclosure.md):
+ * 1. every cell of 1 to `minN − 1` people becomes `{ key, suppressed: true, display: '< minN' }`;
+ * 2. complementary cells are withheld until no small cell, and no group of withheld cells of fewer
+ *    than `minN` people, can be recomputed as the total minus the cells shown.
+ * Cells of 0 people are shown as '< minN' too (as before: an empty cell says nothing worth a figure).
  * Cells keep their input order.
  */
 export function suppressSmallCells<T extends CellInput>(cells: readonly T[], minN = MIN_CELL_N): Cell<T>[] {
-  const small = new Set(cells.filter((c) => !(c.n >= minN)).map((c) => c.key));
-  const complementary = new Set<string>();
-  if (small.size === 1) {
-    const next = cells
-      .filter((c) => !small.has(c.key))
-      .sort((a, b) => a.n - b.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))[0];
-    if (next) complementary.add(next.key);
-  }
+  const total = cells.reduce((s, c) => s + c.n, 0);
+  const ids = cells.map((c) => `c:${c.key}`);
+  const withheld = protect(
+    [
+      { id: 'total', n: total, fixed: true, suppressed: false },
+      // An empty cell is withheld like a small one (as before), and protected like one.
+      ...cells.map((c, i) => ({
+        id: ids[i] as string,
+        n: c.n,
+        ...(c.n === 0 ? { fixed: true, suppressed: true } : {}),
+      })),
+    ],
+    [{ total: 'total', parts: ids }],
+    minN,
+  );
   const display = `< ${minN}`;
-  return cells.map((c): Cell<T> => {
-    if (small.has(c.key)) return { key: c.key, suppressed: true, display, reason: 'small' };
-    if (complementary.has(c.key)) return { key: c.key, suppressed: true, display, reason: 'complementary' };
-    return { ...c, suppressed: false };
+  return cells.map((c, i): Cell<T> => {
+    const reason = c.n === 0 || !(c.n >= minN) ? 'small' : withheld.get(ids[i] as string);
+    return reason ? { key: c.key, suppressed: true, display, reason } : { ...c, suppressed: false };
   });
 }
 

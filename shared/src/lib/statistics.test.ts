@@ -13,6 +13,8 @@ import {
   sum,
   tCritical,
   variance,
+  wilsonCI,
+  zCritical,
 } from './statistics.js';
 
 /*
@@ -228,5 +230,33 @@ describe('meanCI', () => {
     expect(ci90.t).toBeCloseTo(1.894579, 5); // qt(0.95, 7) = 1.894579
     expect(ci90.upper! - ci90.lower!).toBeLessThan(meanCI(A).upper! - meanCI(A).lower!);
     expect(() => meanCI(A, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('wilsonCI and zCritical', () => {
+  it('z(0.975) = 1.959964 (scipy.stats.norm.ppf(0.975) = 1.959963984540054)', () => {
+    expect(zCritical()).toBeCloseTo(1.959963984540054, 8);
+    // scipy.stats.norm.ppf(0.995) = 2.5758293035489
+    expect(zCritical(0.99)).toBeCloseTo(2.5758293035489, 8);
+  });
+
+  // Newcombe RG (1998), Two-sided confidence intervals for the single proportion: comparison of
+  // seven methods, Statistics in Medicine 17:857-872, table II, method 3 (Wilson score, no
+  // continuity correction): 81/263 → 0.2553 to 0.3662; 15/148 → 0.0624 to 0.1605; 0/20 → 0 to 0.1611.
+  it.each([
+    [81, 263, 0.2553, 0.3662],
+    [15, 148, 0.0624, 0.1605],
+    [0, 20, 0, 0.1611],
+  ])('Wilson %i/%i = [%f, %f] (Newcombe 1998)', (k, n, lo, hi) => {
+    const ci = wilsonCI(k, n);
+    expect(ci.lower).toBeCloseTo(lo, 4);
+    expect(ci.upper).toBeCloseTo(hi, 4);
+  });
+
+  it('n = 0 has no interval; k = n reaches 1', () => {
+    expect(wilsonCI(0, 0).lower).toBeNull();
+    // scipy-computed from the formula: 29/29 → 0.8830302015002593 to 1.
+    expect(wilsonCI(29, 29).lower).toBeCloseTo(0.8830302015002593, 9);
+    expect(wilsonCI(29, 29).upper).toBe(1);
   });
 });

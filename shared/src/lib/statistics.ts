@@ -223,3 +223,82 @@ function isMoments(input: readonly number[] | Moments): input is Moments {
 export function reasonForN(n: number): Reason | null {
   return n === 0 ? 'no_data' : n === 1 ? 'single_value' : null;
 }
+
+// ---------------------------------------------------------------------------
+// Proportions
+
+/** Two-sided standard normal critical value z(1 − α/2): 1.959964 for 95 %. */
+export function zCritical(level = 0.95): number {
+  if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${level}`);
+  // The usual levels exactly (scipy.stats.norm.ppf), so intervals match published tables to the last digit.
+  const exact: Record<string, number> = {
+    '0.9': 1.6448536269514722,
+    '0.95': 1.959963984540054,
+    '0.99': 2.5758293035489004,
+  };
+  if (exact[String(level)] !== undefined) return exact[String(level)] as number;
+  // Acklam's rational approximation of the normal quantile (relative error < 1.2e-9).
+  const p = 1 - (1 - level) / 2;
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const pHigh = 1 - 0.02425;
+  if (p > pHigh) {
+    const q = Math.sqrt(-2 * Math.log(1 - p));
+    return (
+      -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
+}
+
+export interface ProportionCI {
+  /** Successes and trials. */
+  k: number;
+  n: number;
+  level: number;
+  /** k / n, and the Wilson score interval bounds, as fractions 0..1; null when n = 0. */
+  p: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/**
+ * Wilson score interval for a proportion k / n (Wilson 1927; Newcombe 1998, method 3, without
+ * continuity correction): (p̂ + z²/2n ± z·√(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n). Stays inside 0..1
+ * and is sensible at k = 0 and k = n, unlike the Wald interval.
+ */
+export function wilsonCI(k: number, n: number, level = 0.95): ProportionCI {
+  if (!(Number.isInteger(k) && Number.isInteger(n) && k >= 0 && n >= 0 && k <= n))
+    throw new RangeError(`a proportion needs integers 0 ≤ k ≤ n, got ${k} / ${n}`);
+  if (n === 0) return { k, n, level, p: null, lower: null, upper: null };
+  const z = zCritical(level);
+  const p = k / n;
+  const z2n = (z * z) / n;
+  const centre = p + z2n / 2;
+  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const denom = 1 + z2n;
+  return {
+    k,
+    n,
+    level,
+    p,
+    lower: k === 0 ? 0 : Math.max(0, (centre - half) / denom),
+    upper: k === n ? 1 : Math.min(1, (centre + half) / denom),
+  };
+}

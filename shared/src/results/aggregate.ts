@@ -11,6 +11,14 @@ import type { ProfileKind, Question, SurveyDefinition } from '../surveys/schema.
  * - dimension: `all`, or a profile question and the respondent's answer (`gender=female`);
  * - stat: `n`, `sum`, `sq` (sum of squares) for numbers, `c:<option>` for a choice's count.
  * Example: `satisfaction|gender=female|sum` adds the satisfaction score of each woman.
+ *
+ * What the engine needs beyond moments (see docs/data-model.md, "What the aggregates hold"):
+ * - `score|<dim>|c:<points>`: a histogram of knowledge-test points, so a share at or above any
+ *   threshold (fixed or changed later) is a sum of counts;
+ * - `<q>.before|…|c:<v>`, `<q>.after|…|c:<v>`: histograms of self-ratings;
+ * - `<q>.change|…|n|sum|sq` and `<q>.change|…|c:<after − before>`: each respondent's own
+ *   retrospective change, so its mean has a paired t interval and "share improved" a Wilson interval.
+ * A response with `counted: false` (a repeat attempt) contributes no delta at all.
  */
 export type Delta = Record<string, number>;
 
@@ -59,6 +67,10 @@ function contribute(q: Question, value: unknown, dims: readonly string[], delta:
         const v = value as { before: number; after: number };
         addNumber(delta, `${q.id}.before`, dims, v.before);
         addNumber(delta, `${q.id}.after`, dims, v.after);
+        addCount(delta, `${q.id}.before`, dims, String(v.before));
+        addCount(delta, `${q.id}.after`, dims, String(v.after));
+        addNumber(delta, `${q.id}.change`, dims, v.after - v.before);
+        addCount(delta, `${q.id}.change`, dims, String(v.after - v.before));
       }
       return;
     case 'single_choice':
@@ -97,7 +109,10 @@ export function responseDelta(
   for (const q of def.questions) {
     if (q.id in answers) contribute(q, answers[q.id], dims, delta);
   }
-  if (score) addNumber(delta, 'score', dims, score.points);
+  if (score) {
+    addNumber(delta, 'score', dims, score.points);
+    addCount(delta, 'score', dims, String(score.points));
+  }
   return delta;
 }
 

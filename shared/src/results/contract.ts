@@ -26,14 +26,27 @@ export interface IndicatorValue {
   value: number | null;
   /** Formatted for display, e.g. "72.4 %" or "< 5" or "no data". */
   display: string;
-  /** Respondents (or activities, for activity counts) behind the value. */
-  n: number;
+  /** Respondents (or activities, for activity counts) behind the value; null when withheld. */
+  n: number | null;
   /** What n counts: "respondents", "activities", "paired respondents"... */
   nOf: string;
   /** For percents: of what, e.g. "of respondents who answered satisfaction". */
   of: string | null;
   lowN: boolean;
+  /** The value describes fewer than 5 respondents: value, n, interval and status are withheld. */
+  withheld: boolean;
+  /** 95 % interval in the unit of the value (Wilson for shares, t for means and paired change). */
   ci: { lower: number; upper: number; level: number } | null;
+  /** The interval for display, e.g. "95 % CI 61.2 % to 80.3 %". */
+  ciDisplay: string | null;
+  /** The statistic and how its interval is computed, e.g. "share with 95 % Wilson score interval". */
+  method: string | null;
+  /** What the value is measured in beyond the unit, e.g. "points of the test (maximum 8)". */
+  scale: string | null;
+  /** Per-year counts over several years: how the period is summarised, e.g. "latest year with data (2024)". */
+  summary: string | null;
+  /** Why there is no value (e.g. "no activities in this period"), when known. */
+  reason: string | null;
   baseline: { value: number; date: string } | null;
   target: { value: number; label: string } | null;
   /** 0..1 of the way from baseline to target (may exceed 1), null without baseline or target. */
@@ -46,7 +59,7 @@ export interface IndicatorValue {
   /** Added: the low-n warning text when `lowN`. */
   lowNMessage: string | null;
   /** One point per year of the framework period with data. */
-  trend: { year: number; value: number | null; n: number }[];
+  trend: { year: number; value: number | null; n: number | null; withheld: boolean }[];
 }
 
 /** GET /api/results/overview */
@@ -75,9 +88,12 @@ export interface IndicatorResult {
     activityId: string;
     title: string;
     startsAt: string;
-    n: number;
+    /** Null when the row is suppressed: no n is kept beside a "< 5". */
+    n: number | null;
     value: number | null;
     display: string;
+    suppressed: boolean;
+    ci: { lower: number; upper: number; level: number } | null;
   }[];
 }
 
@@ -99,6 +115,13 @@ export interface ActivityLearning {
     ci: { lower: number; upper: number; level: number } | null;
     dz: number | null;
     improved: number | null;
+    /** Added: 95 % Wilson interval of `improved`, in percent. */
+    improvedCI: { lower: number; upper: number; level: number } | null;
+    /** Added: 95 % delta-method interval of `classGain`, and how gains are computed, in words. */
+    classGainCI: { lower: number; upper: number; level: number } | null;
+    gainMethod: string;
+    /** Added: which attempt counts when a person answers a test twice. */
+    attemptRule: string;
     same: number | null;
     worse: number | null;
     classGain: number | null;

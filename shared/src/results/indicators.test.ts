@@ -73,11 +73,13 @@ describe('computation kinds', () => {
     const v = computeIndicatorValue(def(), 1, inputs, yearPeriod(2022), OPTS);
     // Three activities start in 2022.
     expect(v).toMatchObject({ value: 3, n: 3, nOf: 'activities', display: '3', lowN: false, version: 1 });
-    // Trend: 2019..2024, zero years included (a count of 0 is data); 2022 = 3, 2023 = 1.
-    expect(v.trend.find((t) => t.year === 2022)).toEqual({ year: 2022, value: 3, n: 3 });
-    expect(v.trend.find((t) => t.year === 2023)).toEqual({ year: 2023, value: 1, n: 1 });
-    expect(v.trend).toHaveLength(6);
-    expect(computeIndicatorValue(def(), 1, inputs, WHOLE, OPTS).value).toBe(4);
+    // Trend: years with activities only (a year without activities is no data, not 0).
+    expect(v.trend.find((t) => t.year === 2022)).toEqual({ year: 2022, value: 3, n: 3, withheld: false });
+    expect(v.trend.find((t) => t.year === 2023)).toEqual({ year: 2023, value: 1, n: 1, withheld: false });
+    expect(v.trend).toHaveLength(2);
+    // The whole period, with a cumulative target: the sum of the years.
+    const cumulative = def({ targets: [{ period: '2024', date: '2024-12-31', value: 9, cumulative: true }] });
+    expect(computeIndicatorValue(cumulative, 1, inputs, WHOLE, OPTS).value).toBe(4);
   });
 
   it('sum_participants prefers the list, falls back to the summary, skips activities with neither', () => {
@@ -173,40 +175,50 @@ describe('computation kinds', () => {
     expect(v.of).toBe('of respondents who answered satisfaction');
   });
 
-  // Paired knowledge scores on 0..5: (pre, post) = (2,4), (3,3), (4,2), (1,5); differences 2, 0, −2, 4.
+  // Paired knowledge scores on 0..5 points: (pre, post) = (2,4), (3,3), (4,2), (1,5), (0,1);
+  // differences 2, 0, −2, 4, 1. Expected figures computed with scipy 1.17 (stats.t.ppf, stats.norm.ppf).
   const paired = {
     pairs: [
       { pre: 2, post: 4 },
       { pre: 3, post: 3 },
       { pre: 4, post: 2 },
       { pre: 1, post: 5 },
+      { pre: 0, post: 1 },
     ],
     max: 5,
   };
 
-  it('share_improved: paired respondents whose post is above their pre', () => {
+  it('share_improved: paired respondents whose post is above their pre, with a Wilson interval', () => {
     const d = def({ unit: 'percent', computation: { kind: 'share_improved' } });
     const v = computeIndicatorValue(d, 1, [input({}, [], paired)], WHOLE, OPTS);
-    // Improved: (2,4) and (1,5): 2 of 4 = 50 %.
-    expect(v).toMatchObject({ value: 50, n: 4, nOf: 'paired respondents', lowN: true });
+    // Improved: (2,4), (1,5), (0,1): 3 of 5 = 60 %; Wilson 95 %: 23.072428 % to 88.237923 %.
+    expect(v).toMatchObject({ value: 60, n: 5, nOf: 'paired respondents', lowN: false });
+    expect(v.ci?.lower).toBeCloseTo(23.072428, 5);
+    expect(v.ci?.upper).toBeCloseTo(88.237923, 5);
+    expect(v.method).toContain('Wilson');
   });
 
-  it('mean_prepost_change: mean difference with the paired t interval', () => {
+  it('mean_prepost_change: mean difference in points of the test, with the paired t interval', () => {
     const d = def({ unit: 'mean_score', computation: { kind: 'mean_prepost_change' } });
     const v = computeIndicatorValue(d, 1, [input({}, [], paired)], WHOLE, OPTS);
-    // mean d = (2 + 0 − 2 + 4) / 4 = 1; deviations 1, −1, −3, 3: s² = 20/3, s = 2.581989,
-    // se = s/2 = 1.290994; half-width = 3.182446 · 1.290994 = 4.108520 → [−3.108520, 5.108520].
+    // mean d = 5/5 = 1; s² = (1 + 1 + 9 + 9 + 0)/4 = 5, se = √5/√5 = 1; t(0.975, 4) = 2.776445
+    // → [−1.776445, 3.776445].
     expect(v.value).toBeCloseTo(1, 10);
-    expect(v.ci?.lower).toBeCloseTo(-3.10852, 5);
-    expect(v.ci?.upper).toBeCloseTo(5.10852, 5);
+    expect(v.ci?.lower).toBeCloseTo(-1.776445, 5);
+    expect(v.ci?.upper).toBeCloseTo(3.776445, 5);
+    expect(v.scale).toBe('points of the test (maximum 5)');
   });
 
-  it('normalised_gain: class-level Hake gain', () => {
+  it('normalised_gain: class-level Hake gain, with a delta-method interval, labelled', () => {
     const d = def({ unit: 'ratio', computation: { kind: 'normalised_gain' } });
     const v = computeIndicatorValue(d, 1, [input({}, [], paired)], WHOLE, OPTS);
-    // mean pre = 10/4 = 2.5, mean post = 14/4 = 3.5: (3.5 − 2.5) / (5 − 2.5) = 0.4.
-    expect(v.value).toBeCloseTo(0.4, 10);
-    expect(v.display).toBe('0.40');
+    // mean pre = 10/5 = 2, mean post = 15/5 = 3: (3 − 2) / (5 − 2) = 1/3. Delta method (numpy):
+    // z = d/(5 − 2) + 1·pre/(5 − 2)², sd(z)/√5 · t(0.975, 4) → [−0.453175, 1.119842].
+    expect(v.value).toBeCloseTo(1 / 3, 10);
+    expect(v.display).toBe('0.33');
+    expect(v.ci?.lower).toBeCloseTo(-0.453175, 5);
+    expect(v.ci?.upper).toBeCloseTo(1.119842, 5);
+    expect(v.method).toContain('class gain');
   });
 
   it('manual: the value entered for the year; none is no data', () => {
@@ -296,7 +308,7 @@ describe('progress and status', () => {
     expect(v.target).toEqual({ value: 100, label: '2019-2020' });
   });
 
-  it('a per-year target over several years compares the latest year, not the sum of the years', () => {
+  it('per-year (defect 4): headline and progress use the same figure, the latest year with data by default', () => {
     const d = def({
       computation: { kind: 'sum_participants' },
       baseline: { value: 40, date: '2019-01-01', source: 'start' },
@@ -307,11 +319,29 @@ describe('progress and status', () => {
       input({ startsAt: '2023-06-01T00:00:00Z', attendance: { participants: 55 } }),
     ];
     const v = computeIndicatorValue(d, 1, inputs, WHOLE, OPTS);
-    // Shown: 45 + 55 = 100 over 2019-2024. Compared: 2023, the latest year with data:
-    // (55 − 40)/(60 − 40) = 0.75, not (100 − 40)/20 = 3.
-    expect(v.value).toBe(100);
+    // Shown and compared: 2023, the latest year with data: (55 − 40)/(60 − 40) = 0.75 (the old
+    // code showed the sum 100 beside a progress of the latest year).
+    expect(v.value).toBe(55);
     expect(v.progress).toBeCloseTo(0.75, 10);
-    expect(v.statusReason).toContain('2023');
+    expect(v.summary).toContain('2023');
+    // The definition can say otherwise: the mean per year with data, (45 + 55)/2 = 50, used for both.
+    const mean = computeIndicatorValue({ ...d, periodSummary: 'mean_per_year' }, 1, inputs, WHOLE, OPTS);
+    expect(mean.value).toBe(50);
+    expect(mean.progress).toBeCloseTo(0.5, 10);
+    const sum = computeIndicatorValue({ ...d, periodSummary: 'sum' }, 1, inputs, WHOLE, OPTS);
+    expect(sum.value).toBe(100);
+    expect(sum.progress).toBeCloseTo(3, 10);
+  });
+
+  it('per-year (defect 4): a year without activities is no data, not 0', () => {
+    const d = def({
+      baseline: { value: 2, date: '2019-01-01', source: 'start' },
+      targets: [{ period: '2024', date: '2024-12-31', value: 4, cumulative: false }],
+    });
+    const inputs = [input({ startsAt: '2021-06-01T00:00:00Z' })];
+    const v = computeIndicatorValue(d, 1, inputs, yearPeriod(2022), OPTS);
+    expect(v).toMatchObject({ value: null, display: 'no data', status: 'no_data' });
+    expect(v.statusReason).toBe('no activities in this period');
   });
 
   it('a value without baseline or target has no status, and says why', () => {
@@ -328,16 +358,22 @@ describe('honesty rules', () => {
       minimumN: 10,
       computation: { kind: 'measure_mean', measure: 'satisfaction' },
     });
-    const v = computeIndicatorValue(
-      d,
-      1,
-      [input({}, [survey([{ satisfaction: 4 }, { satisfaction: 5 }])])],
-      WHOLE,
-      OPTS,
-    );
-    // n = 2 < 10.
-    expect(v).toMatchObject({ n: 2, lowN: true });
+    const answers = [4, 5, 3, 4, 5, 2].map((satisfaction) => ({ satisfaction }));
+    const v = computeIndicatorValue(d, 1, [input({}, [survey(answers)])], WHOLE, OPTS);
+    // n = 6 < 10: shown, flagged.
+    expect(v).toMatchObject({ n: 6, lowN: true, withheld: false });
     expect(v.lowNMessage).toContain('fewer than the 10');
+    // n = 2 < 5: withheld (value, n, interval, status), in every view.
+    const w = computeIndicatorValue(d, 1, [input({}, [survey(answers.slice(0, 2))])], WHOLE, OPTS);
+    expect(w).toMatchObject({
+      value: null,
+      n: null,
+      ci: null,
+      withheld: true,
+      display: '< 5',
+      status: 'no_data',
+    });
+    expect(w.trend).toEqual([{ year: 2022, value: null, n: null, withheld: true }]);
   });
 
   it('suppresses breakdown cells under 5, with complementary suppression', () => {
@@ -391,18 +427,13 @@ describe('honesty rules', () => {
     expect(breakdownsFor(d, [input({}, [survey(answers)])]).region).toEqual([]);
   });
 
-  it('suppresses a single respondent cell (one activity) under 5', () => {
-    expect(singleCell({ unit: 'mean_score', currency: null }, { n: 3, value: 4, respondents: true })).toEqual(
-      {
-        n: 3,
-        value: null,
-        display: '< 5',
-        suppressed: true,
-      },
-    );
+  it('defect 3: suppresses a single respondent cell (one activity) under 5, keeping no n beside it', () => {
+    expect(
+      singleCell({ unit: 'mean_score', currency: null }, { n: 3, value: 4, respondents: true, ci: null }),
+    ).toEqual({ n: null, value: null, display: '< 5', suppressed: true, ci: null });
     // Counts of activities are not respondents: shown.
     expect(
-      singleCell({ unit: 'count', currency: null }, { n: 1, value: 3, respondents: false }).display,
+      singleCell({ unit: 'count', currency: null }, { n: 1, value: 3, respondents: false, ci: null }).display,
     ).toBe('3');
   });
 });

@@ -4,31 +4,48 @@
  * `IndicatorValue` (value, n, CI, progress, status, trend) out. No I/O: the API store gathers
  * the inputs (see functions/src/results/store.ts) and the unit tests feed hand-made ones.
  *
- * What each computation reads:
- * - count_activities: the activities in the period;
+ * What each computation reads (every statistical value carries its 95 % interval and `method`):
+ * - count_activities: the activities in the period (none: no data, not 0);
  * - sum_participants: per activity, the attendance list's size (`listParticipants`), else the
  *   reported `attendance.participants`; activities with neither are not counted (n says how many were);
+ * - over several years, these two follow the definition's `periodSummary` (sum, mean per year,
+ *   latest year with data), for the headline and the progress alike;
  * - distinct_countries / distinct_organisations: the union of the attendance lists' countries
  *   (organisations, case and spacing ignored); activities with only a reported summary cannot be
  *   unioned, so their figure is a lower bound: value = max(union size, largest reported figure);
- * - share_women: women / participants over activities that state both (list, else summary);
+ * - share_women: women / participants over activities that state both (a census: no interval);
  * - measure_mean: questions tagged with the measure in each survey's definition (optionally of one
- *   survey kind), moments `q|all|n|sum|sq` summed across surveys → mean, 95% t interval
- *   (`self_rating` questions: their "after" rating; `knowledge`: the survey's `score`);
- * - measure_share_above: category counts `q|all|c:<v>` with v ≥ threshold over `q|all|n`;
+ *   survey kind), moments `q|all|n|sum|sq` summed across surveys → mean, t interval
+ *   (`self_rating`: the "after" rating; `knowledge`: the test score in points, or in percent of each
+ *   test's maximum when tests of different maxima pool, then `scale` says so);
+ * - measure_share_above: the per-answer histograms `q|all|c:<v>` (test scores `score|all|c:<points>`,
+ *   self-ratings `q.after|all|c:<v>`), v ≥ threshold over the histogram's total, Wilson interval;
+ *   answers kept without a histogram make it no data with a reason, never 0;
  * - share_improved / mean_prepost_change / normalised_gain (knowledge): the paired pre/post scores
- *   the store precomputed per activity (`paired`); scores are pooled in percent of the maximum when
- *   activities' tests have different maxima. For `self_rated_knowledge` only the mean change is
- *   computable from aggregates (mean after − mean before, no interval); the others are no data;
+ *   of each activity (`paired`), in points of the test (percent only when the unit is percent or
+ *   tests of different maxima pool); Wilson, paired t, and the class gain with a delta-method
+ *   interval. For `self_rated_knowledge`: each respondent's own change `q.change` (mean with a paired
+ *   t interval, share improved with Wilson); the normalised gain is refused;
  * - manual: `computation.values` for the period's year (the whole period: the latest year).
+ * Combinations that cannot be computed are refused by `structuralIssue` (here) and the S.M.A.R.T. check.
+ * A respondent value of 1-4 people is withheld; disclosure control across views is applied on the
+ * outputs (shared/src/results/disclosed.ts).
  *
  * Period: an activity counts in the period of its start date (UTC calendar date).
  */
 import type { AttendanceSummary } from '../activities/schema.js';
-import type { IndicatorDefinition } from '../indicators/schema.js';
-import { learningChange, type PairedScore } from '../learning/change.js';
-import { lowNWarning, MIN_CELL_N, percentOf, suppressSmallCells } from '../learning/suppression.js';
-import { combine, EMPTY_MOMENTS, type Moments, meanCI, momentsToSummary } from '../lib/statistics.js';
+import { structuralIssue } from '../indicators/rules.js';
+import type { IndicatorDefinition, PeriodSummary } from '../indicators/schema.js';
+import { CLASS_GAIN_METHOD, classGainCI, learningChange, type PairedScore } from '../learning/change.js';
+import { lowNWarning, MIN_CELL_N, suppressSmallCells } from '../learning/suppression.js';
+import {
+  combine,
+  EMPTY_MOMENTS,
+  type Moments,
+  meanCI,
+  momentsToSummary,
+  wilsonCI,
+} from '../lib/statistics.js';
 import type { MeasureTag, Question, SurveyDefinition, SurveyKind } from '../surveys/schema.js';
 import type { Delta } from './aggregate.js';
 import type { BreakdownCell, IndicatorValue, Status } from './contract.js';
@@ -68,6 +85,8 @@ export interface SurveyFacts {
 export interface PairedFacts {
   pairs: PairedScore[];
   max: number;
+  /** What the pairs are in: the test's points (0..max, the default) or percent of each test's maximum. */
+  unit?: 'points' | 'percent';
 }
 
 export interface ActivityInputs {
@@ -94,6 +113,12 @@ export interface RawValue {
   ci: { lower: number; upper: number; level: number } | null;
   /** True when n counts respondents (suppression and low-n apply). */
   respondents: boolean;
+  /** The statistic and its interval, in words (null for counts). */
+  method: string | null;
+  /** What the value is measured in beyond the unit, e.g. "points of the test (maximum 8)". */
+  scale: string | null;
+  /** Why there is no value, when there is none and a reason is known. */
+  reason: string | null;
 }
 
 const dateOf = (iso: string) => iso.slice(0, 10);
@@ -164,13 +189,21 @@ function surveysFor(inputs: readonly ActivityInputs[], kind?: SurveyKind): Surve
 // ---------------------------------------------------------------------------
 // Computations
 
-const none = (nOf: string, respondents: boolean, of: string | null = null): RawValue => ({
+const none = (
+  nOf: string,
+  respondents: boolean,
+  of: string | null = null,
+  reason: string | null = null,
+): RawValue => ({
   value: null,
   n: 0,
   nOf,
   of,
   ci: null,
   respondents,
+  method: null,
+  scale: null,
+  reason,
 });
 
 function participantsOf(a: ActivityFacts): number | null {
@@ -200,18 +233,36 @@ function distinct(inputs: readonly ActivityInputs[], which: 'countries' | 'organ
     of: null,
     ci: null,
     respondents: false,
+    method: null,
+    scale: null,
+    reason: null,
   };
 }
 
-function pooledPairs(inputs: readonly ActivityInputs[]): { pairs: PairedScore[]; max: number; unit: string } {
+/** The knowledge-test maximum of a survey definition: the sum of its knowledge items' points. */
+export function testMaximum(def: SurveyDefinition): number {
+  return def.questions.reduce((s, q) => s + (q.type === 'knowledge' ? q.points : 0), 0);
+}
+
+/**
+ * The paired scores of the activities in scope, pooled: in points when every activity's tests have
+ * the same maximum, else each in percent of its own maximum (the value then says so).
+ */
+export function pooledPairs(inputs: readonly ActivityInputs[]): {
+  pairs: PairedScore[];
+  max: number;
+  unit: 'points' | 'percent';
+} {
   const withPairs = inputs.flatMap((i) => (i.paired && i.paired.pairs.length > 0 ? [i.paired] : []));
   const maxes = new Set(withPairs.map((p) => p.max));
-  if (maxes.size <= 1) {
+  if (maxes.size <= 1 && !withPairs.some((p) => p.unit === 'percent')) {
     return { pairs: withPairs.flatMap((p) => p.pairs), max: [...maxes][0] ?? 1, unit: 'points' };
   }
   return {
     pairs: withPairs.flatMap((p) =>
-      p.pairs.map((x) => ({ pre: (x.pre * 100) / p.max, post: (x.post * 100) / p.max })),
+      p.unit === 'percent'
+        ? p.pairs
+        : p.pairs.map((x) => ({ pre: (x.pre * 100) / p.max, post: (x.post * 100) / p.max })),
     ),
     max: 100,
     unit: 'percent',
@@ -221,6 +272,75 @@ function pooledPairs(inputs: readonly ActivityInputs[]): { pairs: PairedScore[];
 const ciOf = (c: { lower: number | null; upper: number | null; level: number }) =>
   c.lower === null || c.upper === null ? null : { lower: c.lower, upper: c.upper, level: c.level };
 
+export const METHOD = {
+  mean: 'mean with 95 % t interval (n − 1 degrees of freedom)',
+  share: 'share with 95 % Wilson score interval',
+  change: 'mean paired change (post − pre of the same person) with 95 % paired t interval',
+  gain: CLASS_GAIN_METHOD,
+  census: 'census of the attendance lists: no sampling interval',
+} as const;
+
+/** A share k of n as a raw value in the indicator's unit (percent or ratio), with its Wilson interval. */
+function shareValue(
+  def: IndicatorDefinition,
+  k: number,
+  n: number,
+  nOf: string,
+  of: string,
+  respondents = true,
+): RawValue {
+  const w = wilsonCI(k, n);
+  const f = def.unit === 'ratio' ? 1 : 100;
+  return {
+    value: (k / n) * f,
+    n,
+    nOf,
+    of,
+    ci:
+      w.lower === null || w.upper === null
+        ? null
+        : { lower: w.lower * f, upper: w.upper * f, level: w.level },
+    respondents,
+    method: respondents ? METHOD.share : METHOD.census,
+    scale: def.unit === 'ratio' ? 'fraction 0..1' : 'percent',
+    reason: null,
+  };
+}
+
+/**
+ * The numeric measure keys of the tagged questions of each survey, each with the factor that
+ * puts it on a common scale: points when the knowledge tests pooled share one maximum, else
+ * percent of each test's maximum.
+ */
+function measureScales(
+  surveys: readonly SurveyFacts[],
+  measure: MeasureTag,
+): { keys: { s: SurveyFacts; key: string; factor: number }[]; scale: string | null } {
+  const keys = surveys.flatMap((s) => measureKeys(s.definition, measure).map((key) => ({ s, key })));
+  if (measure !== 'knowledge') return { keys: keys.map((k) => ({ ...k, factor: 1 })), scale: null };
+  const maxes = new Set(keys.map((k) => testMaximum(k.s.definition)));
+  if (maxes.size <= 1)
+    return {
+      keys: keys.map((k) => ({ ...k, factor: 1 })),
+      scale: maxes.size === 1 ? `points of the test (maximum ${[...maxes][0]})` : null,
+    };
+  return {
+    keys: keys.map((k) => ({ ...k, factor: 100 / testMaximum(k.s.definition) })),
+    scale: 'percent of each test’s maximum (tests of different maxima pooled)',
+  };
+}
+
+const scaleMoments = (m: Moments, f: number): Moments =>
+  f === 1 ? m : { n: m.n, sum: m.sum * f, sumSq: m.sumSq * f * f, min: null, max: null };
+
+/** Total of a histogram's counts (`<key>|<dim>|c:*`): the respondents the histogram holds. */
+export function histogramTotal(agg: Delta, key: string, dim = 'all'): number {
+  const prefix = `${key}|${dim}|c:`;
+  let n = 0;
+  for (const [k, v] of Object.entries(agg)) if (k.startsWith(prefix)) n += v;
+  return n;
+}
+
 /** The value of a computation over activities already narrowed to one period. */
 export function computeRaw(
   def: IndicatorDefinition,
@@ -228,9 +348,13 @@ export function computeRaw(
   period?: Period,
 ): RawValue {
   const c = def.computation;
-  if (!c) return none('activities', false);
+  if (!c) return none('activities', false, null, 'no computation defined');
+  const refused = structuralIssue(def);
+  if (refused) return none('respondents', true, null, refused);
   switch (c.kind) {
     case 'count_activities':
+      // A period without activities has no data (it is not a measured 0).
+      if (inputs.length === 0) return none('activities', false, null, 'no activities in this period');
       return {
         value: inputs.length,
         n: inputs.length,
@@ -238,6 +362,9 @@ export function computeRaw(
         of: null,
         ci: null,
         respondents: false,
+        method: null,
+        scale: null,
+        reason: null,
       };
     case 'sum_participants': {
       const figures = inputs.map((i) => participantsOf(i.activity)).filter((x): x is number => x !== null);
@@ -249,6 +376,9 @@ export function computeRaw(
         of: null,
         ci: null,
         respondents: false,
+        method: null,
+        scale: null,
+        reason: null,
       };
     }
     case 'distinct_countries':
@@ -259,39 +389,69 @@ export function computeRaw(
       let women = 0;
       let participants = 0;
       for (const { activity: a } of inputs) {
-        if (a.list && a.list.participants > 0) {
-          women += a.list.women;
-          participants += a.list.participants;
-        } else if (a.attendance?.women !== undefined && a.attendance.participants !== undefined) {
-          women += a.attendance.women;
-          participants += a.attendance.participants;
-        }
+        const fromList = a.list && a.list.participants > 0 ? a.list : null;
+        const w = fromList ? fromList.women : a.attendance?.women;
+        const p = fromList ? fromList.participants : a.attendance?.participants;
+        if (w === undefined || p === undefined || p === 0) continue;
+        women += Math.min(w, p);
+        participants += p;
       }
-      const of = 'of participants of activities that report gender';
-      const p = percentOf(Math.min(women, participants), participants, of);
-      return { value: p.value, n: participants, nOf: 'participants', of, ci: null, respondents: false };
+      if (participants === 0) return none('activities with attendance figures', false, 'of participants');
+      // Attendance lists are a census of the participants: no sampling interval.
+      return { ...shareValue(def, women, participants, 'participants', 'of participants', false), ci: null };
     }
     case 'measure_mean': {
+      const { keys, scale } = measureScales(surveysFor(inputs, c.surveyKind), c.measure);
       let m: Moments = EMPTY_MOMENTS;
-      for (const s of surveysFor(inputs, c.surveyKind))
-        for (const key of measureKeys(s.definition, c.measure)) m = combine(m, momentsAt(s.aggregates, key));
+      for (const k of keys) m = combine(m, scaleMoments(momentsAt(k.s.aggregates, k.key), k.factor));
       if (m.n === 0) return none('respondents', true);
       const ci = meanCI(m);
-      return { value: ci.mean, n: m.n, nOf: 'respondents', of: null, ci: ciOf(ci), respondents: true };
+      return {
+        value: ci.mean,
+        n: m.n,
+        nOf: 'respondents',
+        of: null,
+        ci: ciOf(ci),
+        respondents: true,
+        method: METHOD.mean,
+        scale,
+        reason: null,
+      };
     }
     case 'measure_share_above': {
       const of = `of respondents who answered ${c.measure.replace(/_/g, ' ')}`;
-      if (c.threshold === null) return none('respondents', true, of);
+      if (c.threshold === null) return none('respondents', true, of, 'no threshold');
+      const surveys = surveysFor(inputs, c.surveyKind);
+      const { keys, scale } = measureScales(surveys, c.measure);
+      if (c.measure === 'knowledge' && keys.some((k) => k.factor !== 1))
+        return none(
+          'respondents',
+          true,
+          of,
+          'tests of different maxima cannot share one threshold in points: narrow the indicator to tests of one maximum',
+        );
       let n = 0;
       let above = 0;
-      for (const s of surveysFor(inputs, c.surveyKind))
-        for (const key of measureKeys(s.definition, c.measure)) {
-          n += s.aggregates[`${key}|all|n`] ?? 0;
-          above += countAtOrAbove(s.aggregates, key, c.threshold);
-        }
+      let missing = 0;
+      for (const { s, key } of keys) {
+        const counted = histogramTotal(s.aggregates, key);
+        // Answers kept only as moments (no per-answer counts): never read as "none at or above".
+        missing += (s.aggregates[`${key}|all|n`] ?? 0) - counted;
+        n += counted;
+        above += countAtOrAbove(s.aggregates, key, c.threshold);
+      }
+      if (missing > 0)
+        return none(
+          'respondents',
+          true,
+          of,
+          'some answers are kept without per-answer counts (rebuild the aggregates): the share cannot be computed',
+        );
       if (n === 0) return none('respondents', true, of);
-      const p = percentOf(above, n, of);
-      return { value: asUnit(def, p.value), n, nOf: 'respondents', of, ci: null, respondents: true };
+      return {
+        ...shareValue(def, above, n, 'respondents', of),
+        scale: scale ? `at or above ${c.threshold} ${scale}` : `answers at or above ${c.threshold}`,
+      };
     }
     case 'share_improved':
     case 'mean_prepost_change':
@@ -303,15 +463,15 @@ export function computeRaw(
         return none(nOf, true, c.kind === 'share_improved' ? 'of paired respondents' : null);
       const lc = learningChange(pairs, max);
       if (c.kind === 'share_improved')
-        return {
-          value: asUnit(def, lc.improved.value),
-          n: lc.n,
+        return shareValue(
+          def,
+          lc.improved.numerator,
+          lc.n,
           nOf,
-          of: 'of paired respondents (post score above pre score)',
-          ci: null,
-          respondents: true,
-        };
+          'of paired respondents (post score above pre score)',
+        );
       if (c.kind === 'mean_prepost_change') {
+        // Points of the test, unless the definition asks for percent or tests of different maxima pool.
         const toPercent = def.unit === 'percent' && unit === 'points' ? 100 / max : 1;
         const scale = (x: number | null) => (x === null ? null : x * toPercent);
         const ci = ciOf(lc.change);
@@ -322,16 +482,31 @@ export function computeRaw(
           of: null,
           ci: ci && { lower: ci.lower * toPercent, upper: ci.upper * toPercent, level: ci.level },
           respondents: true,
+          method: METHOD.change,
+          scale:
+            unit === 'points' && toPercent === 1
+              ? `points of the test (maximum ${max})`
+              : unit === 'points'
+                ? 'percentage points of the test maximum'
+                : 'percentage points of each test’s maximum (tests of different maxima pooled)',
+          reason: null,
         };
       }
-      const g = lc.gain.classGain.value;
+      const g = classGainCI(pairs, max);
+      const f = def.unit === 'percent' ? 100 : 1;
       return {
-        value: g === null ? null : def.unit === 'percent' ? g * 100 : g,
+        value: g.value === null ? null : g.value * f,
         n: lc.n,
         nOf,
         of: null,
-        ci: null,
+        ci:
+          g.lower === null || g.upper === null
+            ? null
+            : { lower: g.lower * f, upper: g.upper * f, level: g.level },
         respondents: true,
+        method: METHOD.gain,
+        scale: f === 100 ? 'percent of the possible gain' : 'fraction of the possible gain',
+        reason: g.value === null ? 'every pre score at the maximum' : null,
       };
     }
     case 'manual': {
@@ -340,39 +515,57 @@ export function computeRaw(
       );
       const latest = [...values].sort((a, b) => b.year - a.year)[0];
       return latest
-        ? { value: latest.value, n: 1, nOf: 'values entered by hand', of: null, ci: null, respondents: false }
+        ? {
+            value: latest.value,
+            n: 1,
+            nOf: 'values entered by hand',
+            of: null,
+            ci: null,
+            respondents: false,
+            method: null,
+            scale: null,
+            reason: null,
+          }
         : none('values entered by hand', false);
     }
   }
 }
 
-/** Percent values become fractions for a `ratio` unit. */
-function asUnit(def: IndicatorDefinition, percent: number | null): number | null {
-  if (percent === null) return null;
-  return def.unit === 'ratio' ? percent / 100 : percent;
-}
-
-/** Retrospective self-ratings from aggregates: only the mean change is computable (no interval). */
+/**
+ * Retrospective self-ratings ("before" and "now", both rated after the training), from each
+ * respondent's own change kept in the aggregates (`<q>.change`): mean change with a paired t
+ * interval, share improved with a Wilson interval. No normalised gain (the S.M.A.R.T. check refuses it).
+ */
 function retrospectiveRaw(def: IndicatorDefinition, inputs: readonly ActivityInputs[]): RawValue {
   const c = def.computation;
   const nOf = 'respondents (self-rated, retrospective)';
-  if (c?.kind !== 'mean_prepost_change') return none(nOf, true);
-  let before: Moments = EMPTY_MOMENTS;
-  let after: Moments = EMPTY_MOMENTS;
+  let m: Moments = EMPTY_MOMENTS;
+  let improved = 0;
+  let counted = 0;
   for (const s of surveysFor(inputs))
     for (const q of s.definition.questions)
       if (q.type === 'self_rating') {
-        before = combine(before, momentsAt(s.aggregates, `${q.id}.before`));
-        after = combine(after, momentsAt(s.aggregates, `${q.id}.after`));
+        m = combine(m, momentsAt(s.aggregates, `${q.id}.change`));
+        improved += countAtOrAbove(s.aggregates, `${q.id}.change`, 1);
+        counted += histogramTotal(s.aggregates, `${q.id}.change`);
       }
-  if (before.n === 0 || after.n === 0) return none(nOf, true);
+  if (m.n === 0) return none(nOf, true);
+  if (c?.kind === 'share_improved') {
+    if (counted !== m.n) return none(nOf, true, null, 'aggregates without per-answer counts: rebuild them');
+    return shareValue(def, improved, m.n, nOf, 'of respondents rating themselves higher now than before');
+  }
+  if (c?.kind !== 'mean_prepost_change') return none(nOf, true, null, 'not computable for self-ratings');
+  const ci = meanCI(m);
   return {
-    value: after.sum / after.n - before.sum / before.n,
-    n: after.n,
+    value: ci.mean,
+    n: m.n,
     nOf,
     of: null,
-    ci: null,
+    ci: ciOf(ci),
     respondents: true,
+    method: `${METHOD.change}; self-rated, retrospective`,
+    scale: 'points of the self-rating scale (1-5)',
+    reason: null,
   };
 }
 
@@ -468,6 +661,65 @@ export function formatValue(
 
 const ADDITIVE = new Set(['count_activities', 'sum_participants']);
 
+/** How a multi-year period of an additive count is summarised (null: not an additive count). */
+export function periodSummaryOf(def: IndicatorDefinition): PeriodSummary | null {
+  if (!def.computation || !ADDITIVE.has(def.computation.kind)) return null;
+  if (def.periodSummary) return def.periodSummary;
+  return def.targets.some((t) => t.cumulative) ? 'sum' : 'latest_year';
+}
+
+export const PERIOD_SUMMARY_TEXT: Record<PeriodSummary, string> = {
+  sum: 'sum of the years',
+  mean_per_year: 'mean per year with data',
+  latest_year: 'latest year with data',
+};
+
+/** A period's raw value with the multi-year summary applied, and what that summary was. */
+export function periodValue(
+  def: IndicatorDefinition,
+  inputs: readonly ActivityInputs[],
+  period: Period,
+): RawValue & { summary: string | null } {
+  const rule = periodSummaryOf(def);
+  const [first, last] = [yearOf(period.from), yearOf(period.to)];
+  if (!rule || first === last) return { ...computeRaw(def, inPeriod(inputs, period), period), summary: null };
+  const years: { year: number; raw: RawValue }[] = [];
+  for (let y = first; y <= last; y++) {
+    const p = {
+      label: String(y),
+      from: y === first ? period.from : `${y}-01-01`,
+      to: y === last ? period.to : `${y}-12-31`,
+    };
+    const raw = computeRaw(def, inPeriod(inputs, p), p);
+    if (raw.value !== null) years.push({ year: y, raw });
+  }
+  const base = computeRaw(def, [], period);
+  if (years.length === 0) return { ...base, summary: PERIOD_SUMMARY_TEXT[rule] };
+  const total = years.reduce((s, y) => s + (y.raw.value as number), 0);
+  const n = years.reduce((s, y) => s + y.raw.n, 0);
+  const latest = years.at(-1) as { year: number; raw: RawValue };
+  const summary =
+    rule === 'latest_year'
+      ? `latest year with data (${latest.year})`
+      : rule === 'sum'
+        ? `sum of ${years.length} year${years.length === 1 ? '' : 's'} with data`
+        : `mean per year over ${years.length} year${years.length === 1 ? '' : 's'} with data`;
+  if (rule === 'latest_year') return { ...latest.raw, summary };
+  return {
+    ...latest.raw,
+    value: rule === 'sum' ? total : total / years.length,
+    n,
+    summary,
+  };
+}
+
+/** Respondent values on fewer people than this are withheld everywhere (value, interval, status). */
+export const WITHHOLD_BELOW = MIN_CELL_N;
+
+/** Whether a raw value is withheld: it describes fewer than 5 respondents. */
+export const isWithheld = (raw: Pick<RawValue, 'respondents' | 'n' | 'value'>) =>
+  raw.respondents && raw.n > 0 && raw.n < WITHHOLD_BELOW;
+
 /** The indicator's value in one period, with n, CI, low-n flag, progress, status and trend. */
 export function computeIndicatorValue(
   def: IndicatorDef,
@@ -477,8 +729,9 @@ export function computeIndicatorValue(
   opts: EngineOptions,
 ): IndicatorValue {
   const asOfRaw = opts.asOf ?? new Date().toISOString().slice(0, 10);
-  const raw = computeRaw(def, inPeriod(inputs, period), period);
-  const lowN = raw.respondents && raw.value !== null && raw.n < def.minimumN;
+  const raw = periodValue(def, inputs, period);
+  const withheld = isWithheld(raw);
+  const lowN = !withheld && raw.respondents && raw.value !== null && raw.n < def.minimumN;
   const warning = lowN ? lowNWarning(raw.n, def.minimumN) : null;
 
   const target = targetFor(def, period);
@@ -486,51 +739,38 @@ export function computeIndicatorValue(
     def.baseline && def.baseline.value !== null
       ? { value: def.baseline.value, date: def.baseline.date ?? opts.framework.periodStart }
       : null;
-  // A cumulative target of an additive count is compared with the count since the framework start.
-  let compared = raw.value;
-  if (target?.cumulative && def.computation && ADDITIVE.has(def.computation.kind))
-    compared = computeRaw(
-      def,
-      inPeriod(inputs, { from: dateOf(opts.framework.periodStart), to: period.to }),
-    ).value;
-  // A per-year target of an additive count, over a period of several years: the sum of the years is
-  // no per-year figure, so progress compares the latest year of the period that has data.
-  let comparedYear: number | null = null;
-  if (
-    target &&
-    !target.cumulative &&
-    def.computation &&
-    ADDITIVE.has(def.computation.kind) &&
-    yearOf(period.from) < yearOf(period.to)
-  ) {
-    compared = null;
-    for (let y = yearOf(period.to); y >= yearOf(period.from) && compared === null; y--) {
-      const r = computeRaw(def, inPeriod(inputs, yearPeriod(y)), yearPeriod(y));
-      if (r.value !== null) {
-        compared = r.value;
-        comparedYear = y;
-      }
+  // The figure progress compares is the headline, except that a cumulative target of an additive
+  // count is compared with the sum since the framework start.
+  let compared = withheld ? null : raw.value;
+  let comparedNote: string | null = null;
+  if (target?.cumulative && def.computation && ADDITIVE.has(def.computation.kind)) {
+    const since = { label: '', from: dateOf(opts.framework.periodStart), to: period.to };
+    const sum = periodValue({ ...def, periodSummary: 'sum' }, inputs, since).value;
+    if (sum !== raw.value) {
+      compared = sum;
+      comparedNote = `cumulative target: progress compares the total since ${yearOf(opts.framework.periodStart)} (${sum ?? 'no data'})`;
     }
   }
   const progress = progressOf(compared, baseline?.value, target?.value, def.direction);
   const asOf = [asOfRaw, period.to].sort()[0] as string;
   const expected = target && baseline ? expectedProgressAt(baseline.date, target.date as string, asOf) : null;
   const status = statusOf(progress, expected, def.thresholds);
-  const statusReason =
-    raw.value === null
-      ? 'no data in this period'
+  const statusReason = withheld
+    ? `fewer than ${WITHHOLD_BELOW} respondents: the value is withheld to protect them`
+    : raw.value === null
+      ? (raw.reason ?? 'no data in this period')
       : progress === null
         ? 'no baseline or target: progress cannot be measured'
-        : comparedYear !== null
-          ? `per-year target: progress compares ${comparedYear}, the latest year with data`
-          : null;
+        : (comparedNote ?? (raw.summary ? `progress compares the ${raw.summary}` : null));
 
   const trend: IndicatorValue['trend'] = [];
   const lastYear = Math.min(yearOf(opts.framework.periodEnd), yearOf(asOfRaw));
   for (let y = yearOf(opts.framework.periodStart); y <= lastYear; y++) {
     const p = yearPeriod(y);
     const r = computeRaw(def, inPeriod(inputs, p), p);
-    if (r.value !== null) trend.push({ year: y, value: r.value, n: r.n });
+    if (r.value === null && !isWithheld(r)) continue;
+    if (isWithheld(r)) trend.push({ year: y, value: null, n: null, withheld: true });
+    else trend.push({ year: y, value: r.value, n: r.n, withheld: false });
   }
 
   return {
@@ -541,29 +781,44 @@ export function computeIndicatorValue(
     version,
     direction: def.direction,
     period,
-    value: raw.value,
-    display: formatValue(def, raw.value),
-    n: raw.n,
+    value: withheld ? null : raw.value,
+    display: withheld ? `< ${WITHHOLD_BELOW}` : formatValue(def, raw.value),
+    n: withheld ? null : raw.n,
     nOf: raw.nOf,
     of: raw.of,
     lowN,
     lowNMessage: warning?.message ?? null,
-    ci: raw.ci,
+    withheld,
+    ci: withheld ? null : raw.ci,
+    ciDisplay: withheld || !raw.ci ? null : formatInterval(def, raw.ci),
+    method: raw.method,
+    scale: raw.scale,
+    summary: raw.summary,
+    reason: raw.value === null ? raw.reason : null,
     baseline: baseline && { value: baseline.value, date: baseline.date },
     target: target && { value: target.value as number, label: target.period || (target.date as string) },
-    progress,
+    progress: withheld ? null : progress,
     expectedProgress: expected,
-    status,
+    status: withheld ? 'no_data' : status,
     statusReason,
     trend,
   };
+}
+
+/** "95 % CI 3.10 to 4.20" in the indicator's unit. */
+export function formatInterval(
+  def: Pick<IndicatorDefinition, 'unit' | 'currency'>,
+  ci: { lower: number; upper: number; level: number },
+): string {
+  const f = (x: number) => formatValue(def, x);
+  return `${Math.round(ci.level * 100)} % CI ${f(ci.lower)} to ${f(ci.upper)}`;
 }
 
 // ---------------------------------------------------------------------------
 // Breakdowns and cells
 
 /** One cell's figures before suppression. */
-interface CellFigures {
+export interface CellFigures {
   key: string;
   n: number;
   value: number | null;
@@ -584,11 +839,18 @@ export function toCells(
 /** A single cell (e.g. one activity's contribution): suppressed when it counts respondents and n < 5. */
 export function singleCell(
   def: Pick<IndicatorDefinition, 'unit' | 'currency'>,
-  raw: Pick<RawValue, 'n' | 'value' | 'respondents'>,
-): { n: number; value: number | null; display: string; suppressed: boolean } {
+  raw: Pick<RawValue, 'n' | 'value' | 'respondents' | 'ci'>,
+): {
+  n: number | null;
+  value: number | null;
+  display: string;
+  suppressed: boolean;
+  ci: RawValue['ci'];
+} {
+  // No n is kept beside a "< 5": total minus the other rows would give it back.
   if (raw.respondents && raw.n > 0 && raw.n < MIN_CELL_N)
-    return { n: raw.n, value: null, display: `< ${MIN_CELL_N}`, suppressed: true };
-  return { n: raw.n, value: raw.value, display: formatValue(def, raw.value), suppressed: false };
+    return { n: null, value: null, display: `< ${MIN_CELL_N}`, suppressed: true, ci: null };
+  return { n: raw.n, value: raw.value, display: formatValue(def, raw.value), suppressed: false, ci: raw.ci };
 }
 
 /** The profile dimension each disaggregation reads in the aggregates (region: from country). */
@@ -615,7 +877,17 @@ export function breakdownsFor(
   inputs: readonly ActivityInputs[],
   regions: readonly { id: string; countries: readonly string[] }[] = [],
 ): Record<string, BreakdownCell[]> {
-  const out: Record<string, BreakdownCell[]> = {};
+  const figures = breakdownFigures(def, inputs, regions);
+  return Object.fromEntries(Object.entries(figures).map(([d, f]) => [d, toCells(def, f)]));
+}
+
+/** The breakdown cells before any suppression (n and value of each cell), by disaggregation. */
+export function breakdownFigures(
+  def: IndicatorDefinition,
+  inputs: readonly ActivityInputs[],
+  regions: readonly { id: string; countries: readonly string[] }[] = [],
+): Record<string, CellFigures[]> {
+  const out: Record<string, CellFigures[]> = {};
   const c = def.computation;
   const regionOf = new Map(regions.flatMap((r) => r.countries.map((country) => [country, r.id] as const)));
   for (const d of def.disaggregations) {
@@ -625,7 +897,7 @@ export function breakdownsFor(
       continue;
     }
     const cellOf = d === 'region' ? (v: string) => regionOf.get(v) ?? OTHER_REGION : (v: string) => v;
-    const cells = new Map<string, { m: Moments; above: number }>();
+    const cells = new Map<string, { m: Moments; above: number; counted: number }>();
     for (const s of surveysFor(inputs, c.surveyKind))
       for (const key of measureKeys(s.definition, c.measure)) {
         const prefix = `${key}|${dim}=`;
@@ -633,24 +905,28 @@ export function breakdownsFor(
         for (const k of Object.keys(s.aggregates))
           if (k.startsWith(prefix)) values.add(k.slice(prefix.length, k.lastIndexOf('|')));
         for (const v of values) {
-          const cell = cells.get(cellOf(v)) ?? { m: EMPTY_MOMENTS, above: 0 };
+          const cell = cells.get(cellOf(v)) ?? { m: EMPTY_MOMENTS, above: 0, counted: 0 };
           cell.m = combine(cell.m, momentsAt(s.aggregates, key, `${dim}=${v}`));
-          if (c.kind === 'measure_share_above' && c.threshold !== null)
+          if (c.kind === 'measure_share_above' && c.threshold !== null) {
             cell.above += countAtOrAbove(s.aggregates, key, c.threshold, `${dim}=${v}`);
+            cell.counted += histogramTotal(s.aggregates, key, `${dim}=${v}`);
+          }
           cells.set(cellOf(v), cell);
         }
       }
     const figures = [...cells.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, { m, above }]) => ({
+      .map(([key, { m, above, counted }]) => ({
         key,
         n: m.n,
         value:
           c.kind === 'measure_mean'
             ? momentsToSummary(m).mean
-            : asUnit(def, m.n === 0 ? null : (above * 100) / m.n),
+            : counted === 0
+              ? null
+              : (above / counted) * (def.unit === 'ratio' ? 1 : 100),
       }));
-    out[d] = toCells(def, figures);
+    out[d] = figures;
   }
   return out;
 }

@@ -3,14 +3,21 @@
  * post-test (paired with `pairResponses`), and its surveys' aggregates for the retrospective
  * self-ratings and the roll-up per training-evaluation level.
  */
-import { learningChange } from '../learning/change.js';
+import { classGainCI, learningChange } from '../learning/change.js';
 import { LEVEL_NAMES, levelOf, rollUpByLevel } from '../learning/levels.js';
 import { type PairableResponse, pairResponses, selfGeneratedCode } from '../learning/pairing.js';
 import { MIN_CELL_N } from '../learning/suppression.js';
-import { combine, EMPTY_MOMENTS, type Moments, momentsToSummary } from '../lib/statistics.js';
+import {
+  combine,
+  EMPTY_MOMENTS,
+  type Moments,
+  meanCI,
+  momentsToSummary,
+  wilsonCI,
+} from '../lib/statistics.js';
 import type { EvaluationLevel } from '../surveys/schema.js';
 import type { ActivityLearning, BreakdownCell } from './contract.js';
-import { momentsAt, type SurveyFacts, toCells } from './indicators.js';
+import { momentsAt, type PairedFacts, type SurveyFacts, toCells } from './indicators.js';
 
 export interface ScoredResponse {
   responseId: string;
@@ -19,6 +26,37 @@ export interface ScoredResponse {
   pairingCode?: string | null;
   answers: Record<string, unknown>;
   score?: { points: number; maxPoints: number; percent?: number | null } | null;
+  /** False for a repeat attempt (set at submission): kept as raw data, counted nowhere. */
+  counted?: boolean;
+}
+
+/** The rule for repeat attempts, as the learning page and the docs state it. */
+export const ATTEMPT_RULE =
+  'People, not responses: when the same device (pairing code) answers a test twice, the first attempt counts, in the pre-test and in the post-test; later attempts are kept but counted nowhere.';
+
+const timeOf = (r: ScoredResponse) => {
+  const t = Date.parse(r.submittedAt);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+};
+
+/**
+ * One response per person: responses marked `counted: false` are left out, and of several
+ * responses with the same pairing code the first attempt (earliest submittedAt, then smallest id) is kept.
+ */
+export function firstAttempts(responses: readonly ScoredResponse[]): ScoredResponse[] {
+  const kept = new Map<string, ScoredResponse>();
+  const out: ScoredResponse[] = [];
+  const sorted = responses
+    .filter((r) => r.counted !== false)
+    .sort((a, b) => timeOf(a) - timeOf(b) || (a.responseId < b.responseId ? -1 : 1));
+  for (const r of sorted) {
+    if (!r.pairingCode) out.push(r);
+    else if (!kept.has(r.pairingCode)) {
+      kept.set(r.pairingCode, r);
+      out.push(r);
+    }
+  }
+  return out;
 }
 
 export interface TestInput {
@@ -39,7 +77,7 @@ const percentOfScore = (s: { points: number; maxPoints: number }) =>
 
 /** Scores in percent bands, each band a cell suppressed below 5 (with complementary suppression). */
 export function scoreDistribution(responses: readonly ScoredResponse[]): BreakdownCell[] {
-  const scored = responses.flatMap((r) => (r.score ? [percentOfScore(r.score)] : []));
+  const scored = firstAttempts(responses).flatMap((r) => (r.score ? [percentOfScore(r.score)] : []));
   const figures = BANDS.map((b) => {
     const n = scored.filter((p) => p >= b.from && p < b.to).length;
     return { key: b.key, n, value: scored.length === 0 ? null : (n * 100) / scored.length };
@@ -49,7 +87,7 @@ export function scoreDistribution(responses: readonly ScoredResponse[]): Breakdo
 
 function testSummary(t: TestInput | null) {
   if (!t) return null;
-  const scored = t.responses.filter((r) => r.score);
+  const scored = firstAttempts(t.responses).filter((r) => r.score);
   const mean = scored.length
     ? scored.reduce((s, r) => s + percentOfScore(r.score as { points: number; maxPoints: number }), 0) /
       scored.length
@@ -58,12 +96,16 @@ function testSummary(t: TestInput | null) {
     surveyId: t.surveyId,
     n: scored.length,
     scoreDistribution: scoreDistribution(scored),
-    meanPercent: mean,
+    // Fewer than 5 people: their mean is withheld (disclosure control, as every other view).
+    meanPercent: scored.length < MIN_CELL_N ? null : mean,
   };
 }
 
-/** The paired scores of two tests in percent of each test's maximum (for pooling across activities). */
-export function pairedPercentScores(pre: TestInput, post: TestInput): { pre: number; post: number }[] {
+/**
+ * The paired scores of two tests of one activity, for the indicator engine: in points of the test
+ * when every paired response has the same maximum, else in percent of each response's maximum.
+ */
+export function pairedScores(pre: TestInput, post: TestInput): PairedFacts {
   const asPairable = (r: ScoredResponse) => ({
     responseId: r.responseId,
     activityId: r.activityId,
@@ -73,12 +115,21 @@ export function pairedPercentScores(pre: TestInput, post: TestInput): { pre: num
     r,
   });
   const scored = (list: ScoredResponse[]) =>
-    list.filter((r) => r.score && r.score.maxPoints > 0).map(asPairable);
-  const pct = (r: ScoredResponse) => percentOfScore(r.score as { points: number; maxPoints: number });
-  return pairResponses(scored(pre.responses), scored(post.responses)).pairs.map((p) => ({
-    pre: pct(p.pre.r),
-    post: pct(p.post.r),
-  }));
+    list.filter((r) => r.counted !== false && r.score && r.score.maxPoints > 0).map(asPairable);
+  const pairs = pairResponses(scored(pre.responses), scored(post.responses)).pairs;
+  const sc = (r: ScoredResponse) => r.score as { points: number; maxPoints: number };
+  const maxes = new Set(pairs.flatMap((p) => [sc(p.pre.r).maxPoints, sc(p.post.r).maxPoints]));
+  if (maxes.size <= 1)
+    return {
+      pairs: pairs.map((p) => ({ pre: sc(p.pre.r).points, post: sc(p.post.r).points })),
+      max: [...maxes][0] ?? 1,
+      unit: 'points',
+    };
+  return {
+    pairs: pairs.map((p) => ({ pre: percentOfScore(sc(p.pre.r)), post: percentOfScore(sc(p.post.r)) })),
+    max: 100,
+    unit: 'percent',
+  };
 }
 
 /** Pairs the pre-test and post-test responses and summarises the change. */
@@ -93,7 +144,7 @@ export function pairedPicture(pre: TestInput | null, post: TestInput | null): Ac
     r,
   });
   const scored = (list: ScoredResponse[]) =>
-    list.filter((r) => r.score && r.score.maxPoints > 0).map(asPairable);
+    list.filter((r) => r.counted !== false && r.score && r.score.maxPoints > 0).map(asPairable);
   const result = pairResponses(scored(pre.responses), scored(post.responses));
   const maxes = new Set(result.pairs.flatMap((p) => [p.pre.r.score?.maxPoints, p.post.r.score?.maxPoints]));
   const samePoints = maxes.size === 1;
@@ -104,6 +155,8 @@ export function pairedPicture(pre: TestInput | null, post: TestInput | null): Ac
   };
   const pairs = result.pairs.map((p) => ({ pre: value(p.pre.r), post: value(p.post.r) }));
   const lc = learningChange(pairs, max);
+  const improvedCI = wilsonCI(lc.improved.numerator, lc.n);
+  const gainCI = classGainCI(pairs, max);
   const ci =
     lc.change.lower === null || lc.change.upper === null
       ? null
@@ -115,6 +168,16 @@ export function pairedPicture(pre: TestInput | null, post: TestInput | null): Ac
     ci,
     dz: lc.effectSize.dz,
     improved: lc.improved.value,
+    improvedCI:
+      improvedCI.lower === null || improvedCI.upper === null
+        ? null
+        : { lower: improvedCI.lower * 100, upper: improvedCI.upper * 100, level: improvedCI.level },
+    classGainCI:
+      gainCI.lower === null || gainCI.upper === null
+        ? null
+        : { lower: gainCI.lower, upper: gainCI.upper, level: gainCI.level },
+    gainMethod: gainCI.method,
+    attemptRule: ATTEMPT_RULE,
     same: lc.same.value,
     worse: lc.worse.value,
     classGain: lc.gain.classGain.value,
@@ -132,22 +195,28 @@ export function pairedPicture(pre: TestInput | null, post: TestInput | null): Ac
 export function retrospectivePicture(surveys: readonly SurveyFacts[]): ActivityLearning['retrospective'] {
   let before: Moments = EMPTY_MOMENTS;
   let after: Moments = EMPTY_MOMENTS;
+  let change: Moments = EMPTY_MOMENTS;
   for (const s of surveys)
     for (const q of s.definition.questions)
       if (q.type === 'self_rating') {
         before = combine(before, momentsAt(s.aggregates, `${q.id}.before`));
         after = combine(after, momentsAt(s.aggregates, `${q.id}.after`));
+        change = combine(change, momentsAt(s.aggregates, `${q.id}.change`));
       }
   if (before.n === 0 && after.n === 0) return null;
   const mb = momentsToSummary(before).mean;
   const ma = momentsToSummary(after).mean;
+  // Each respondent's own change (`<q>.change`) gives a paired t interval; older aggregates lack it.
+  const ci = change.n === after.n ? meanCI(change) : null;
   return {
     n: Math.min(before.n, after.n),
     meanBefore: mb,
     meanAfter: ma,
     meanChange: mb === null || ma === null ? null : ma - mb,
-    // The interval of a change needs each respondent's difference; the aggregates keep the two means only.
-    ci: null,
+    ci:
+      ci && ci.lower !== null && ci.upper !== null
+        ? { lower: ci.lower, upper: ci.upper, level: ci.level }
+        : null,
   };
 }
 
@@ -205,8 +274,36 @@ export function activityLearning(
     activity,
     pre: testSummary(pre),
     post: testSummary(post),
-    paired: pairedPicture(pre, post),
-    retrospective: retrospectivePicture(surveys),
+    paired: withheldPaired(pairedPicture(pre, post)),
+    retrospective: withheldRetrospective(retrospectivePicture(surveys)),
     levels: levelsPicture(surveys),
   };
+}
+
+const WITHHELD_REASON = `Fewer than ${MIN_CELL_N} people: figures withheld to protect them.`;
+
+/** Paired figures of fewer than 5 people are withheld (n and the match rate stay: they describe no answer). */
+function withheldPaired(p: ActivityLearning['paired']): ActivityLearning['paired'] {
+  if (!p || p.n >= MIN_CELL_N || p.n === 0) return p;
+  return {
+    ...p,
+    meanChange: null,
+    ci: null,
+    dz: null,
+    improved: null,
+    improvedCI: null,
+    same: null,
+    worse: null,
+    classGain: null,
+    classGainCI: null,
+    meanIndividualGain: null,
+    meanPre: null,
+    meanPost: null,
+    reason: WITHHELD_REASON,
+  };
+}
+
+function withheldRetrospective(r: ActivityLearning['retrospective']): ActivityLearning['retrospective'] {
+  if (!r || r.n >= MIN_CELL_N) return r;
+  return { ...r, meanBefore: null, meanAfter: null, meanChange: null, ci: null };
 }
