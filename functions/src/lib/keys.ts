@@ -92,8 +92,6 @@ export const keys = {
     pk: `AGG#${surveyId}`,
     skPrefix: part ? `M#${part}#` : 'M#',
   }),
-  /** An activity's paired pre/post knowledge scores, cached with the response counts they came from. */
-  pairedScores: (activityId: string) => ({ pk: `PAIRS#${activityId}`, sk: 'PAIRS' }),
   /**
    * An activity's roll-up (its surveys' merged aggregates, pairing facts, attendance facts), kept by
    * the stream consumer: `A` (what views read), `D#<n>` (breakdowns), `P` (pairing), `X#<event>`.
