@@ -107,7 +107,10 @@ export async function startStreamPoller(opts: PollerOptions): Promise<StreamPoll
         }
         const records = out.Records ?? [];
         if (records.length > 0) {
+          const t0 = performance.now();
           await opts.consume(records as StreamRecord[]);
+          if (process.env.POLLER_DEBUG)
+            console.log(`batch ${records.length} in ${(performance.now() - t0).toFixed(0)} ms`);
           folded += records.length;
           state.last = records.at(-1)?.dynamodb?.SequenceNumber ?? state.last;
         }

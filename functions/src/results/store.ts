@@ -33,6 +33,7 @@ import { ProblemError } from '../lib/problem.js';
 import { listResponses, type ResponseRecord } from '../responses/store.js';
 import { answeredVersion, scoredResponses } from '../rollups/fold.js';
 import { answeredDefinitions, type RollupView, readRollups, readStoredRollup } from '../rollups/store.js';
+import { cachedView } from '../rollups/views.js';
 import { listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 
 /*
@@ -214,8 +215,25 @@ async function activeFramework(): Promise<FrameworkDetail> {
 const periodOf = (fw: Pick<FrameworkDetail, 'periodStart' | 'periodEnd'>, year?: number): Period =>
   year === undefined ? frameworkPeriod(fw) : yearPeriod(year);
 
-/** Indicator values per priority goal of the active framework (its active indicators). */
-export async function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
+/**
+ * Indicator values per priority goal of the active framework (its active indicators). Repeat views
+ * come from the view cache (one request) until the consumer sees a change; the date is part of the
+ * key because expected progress and status depend on it.
+ */
+export function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
+  const key = JSON.stringify([
+    'overview',
+    new Date().toISOString().slice(0, 10),
+    year ?? null,
+    filters.pillar ?? null,
+    filters.projectId ?? null,
+    filters.country ?? null,
+    filters.region ?? null,
+  ]);
+  return cachedView(key, () => computeGoalOverview(year, filters));
+}
+
+async function computeGoalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
   const fw = await activeFramework();
   const ids = [fw.id, ...(fw.basedOn ? [fw.basedOn] : [])];
   const defs = (

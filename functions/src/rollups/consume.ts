@@ -10,6 +10,7 @@ import {
   responseContribution,
 } from './fold.js';
 import { answeredDefinitions, appliedMarkers, readStoredRollup, writeRollup } from './store.js';
+import { bumpViewCounter, OWN_TYPES } from './views.js';
 
 /**
  * The DynamoDB Streams consumer of the roll-ups: the Lambda handler (`handlers/rollups.ts`) and the
@@ -110,10 +111,15 @@ async function applyToActivity(activityId: string, changes: readonly Change[]): 
   for (let i = 0; i < changes.length; i += RECORDS_PER_WRITE) {
     const chunk = changes.slice(i, i + RECORDS_PER_WRITE);
     for (let attempt = 1; ; attempt++) {
-      const done = await appliedMarkers(
-        activityId,
-        chunk.map((c) => c.eventId),
-      );
+      // First try optimistically (a record is new in the common case); the transaction's marker
+      // conditions still refuse a record applied meanwhile. After a refusal, look the markers up.
+      const done =
+        attempt === 1
+          ? new Set<string>()
+          : await appliedMarkers(
+              activityId,
+              chunk.map((c) => c.eventId),
+            );
       const pending = chunk.filter((c) => !done.has(c.eventId));
       if (pending.length === 0) break;
       const [contributions, stored] = await Promise.all([
@@ -154,6 +160,12 @@ export async function consumeRecords(
     list.push(c);
     byActivity.set(c.activityId, list);
   }
-  const applied = await pool([...byActivity.entries()], 4, ([id, list]) => applyToActivity(id, list));
+  // Activities are independent: their roll-ups are written side by side.
+  const applied = await pool([...byActivity.entries()], 8, ([id, list]) => applyToActivity(id, list));
+  // Anything but the consumer's own items may change a view: cached views become stale.
+  const typeOf = (image: Record<string, unknown> | undefined) =>
+    (image?.type as { S?: string } | undefined)?.S;
+  if (records.some((r) => !OWN_TYPES.has(typeOf(r.dynamodb?.NewImage ?? r.dynamodb?.OldImage) ?? '')))
+    await bumpViewCounter();
   return { records: records.length, relevant: changes.length, applied: applied.reduce((s, n) => s + n, 0) };
 }

@@ -60,27 +60,43 @@ interface ItemA {
 
 const size = (v: unknown) => JSON.stringify(v).length;
 
-/** The items of a roll-up (all but the markers), read consistently: one query. */
+/**
+ * The items of a roll-up (all but the markers), read consistently: one query. A query is not a
+ * snapshot across items, so every part carries the revision of the write that made it, and a read
+ * that meets parts of two writes (a transaction landing in between) is made again.
+ */
 export async function readStoredRollup(activityId: string): Promise<StoredRollup> {
-  const items = await queryAll<Record<string, unknown>>({
-    KeyConditionExpression: 'pk = :pk AND sk < :x',
-    ExpressionAttributeValues: { ':pk': keys.rollup(activityId).pk, ':x': 'X' },
-    ConsistentRead: true,
-  });
-  const state = emptyRollup(activityId);
-  const a = items.find((i) => i.sk === 'A') as ItemA | undefined;
-  if (!a) return { state, rev: 0, dParts: 0, pairsOverflow: false };
-  for (const [id, s] of Object.entries(a.surveys)) state.surveys[id] = { ...s, breakdown: {} };
-  state.attendance = a.attendance;
-  for (const item of items) {
-    if (String(item.sk).startsWith('D#'))
-      for (const [id, d] of Object.entries(item.surveys as Record<string, Delta>)) {
-        const s = state.surveys[id];
-        if (s) Object.assign(s.breakdown, d);
-      }
-    if (item.sk === 'P') state.entries = item.entries as RollupState['entries'];
+  for (let attempt = 1; ; attempt++) {
+    const items = await queryAll<Record<string, unknown>>({
+      KeyConditionExpression: 'pk = :pk AND sk < :x',
+      ExpressionAttributeValues: { ':pk': keys.rollup(activityId).pk, ':x': 'X' },
+      ConsistentRead: true,
+    });
+    const state = emptyRollup(activityId);
+    const a = items.find((i) => i.sk === 'A') as (ItemA & { hasP?: boolean }) | undefined;
+    if (!a) return { state, rev: 0, dParts: 0, pairsOverflow: false };
+    const wanted = new Set([
+      ...Array.from({ length: a.dParts }, (_, n) => `D#${n}`),
+      ...(a.hasP ? ['P'] : []),
+    ]);
+    const parts = items.filter((i) => wanted.has(String(i.sk)) && i.rev === a.rev);
+    if (parts.length !== wanted.size) {
+      if (attempt >= 10) throw new Error(`roll-up of ${activityId}: parts of different writes`);
+      await new Promise((r) => setTimeout(r, 10 * attempt));
+      continue;
+    }
+    for (const [id, s] of Object.entries(a.surveys)) state.surveys[id] = { ...s, breakdown: {} };
+    state.attendance = a.attendance;
+    for (const item of parts) {
+      if (String(item.sk).startsWith('D#'))
+        for (const [id, d] of Object.entries(item.surveys as Record<string, Delta>)) {
+          const s = state.surveys[id];
+          if (s) Object.assign(s.breakdown, d);
+        }
+      if (item.sk === 'P') state.entries = item.entries as RollupState['entries'];
+    }
+    return { state, rev: a.rev, dParts: a.dParts, pairsOverflow: a.pairsOverflow === true };
   }
-  return { state, rev: a.rev, dParts: a.dParts, pairsOverflow: a.pairsOverflow === true };
 }
 
 /** Breakdown figures in parts of at most MAX_PART_BYTES each. */
@@ -115,7 +131,7 @@ export function rollupItems(state: RollupState, rev: number, oldDParts: number, 
   const fits = pairsFit(state, wasOverflow);
   const parts = breakdownParts(state);
   const pairs = fits ? pairsOf(state) : null;
-  const a: ItemA & { pk: string; sk: string; type: string; updatedAt: string } = {
+  const a: ItemA & { pk: string; sk: string; type: string; updatedAt: string; hasP: boolean } = {
     pk: k.pk,
     sk: 'A',
     type: 'rollup',
@@ -128,16 +144,16 @@ export function rollupItems(state: RollupState, rev: number, oldDParts: number, 
     paired: pairs ? { pairs: pairs.map((p) => [p.pre, p.post]) } : null,
     ...(fits ? {} : { pairsOverflow: true }),
     dParts: parts.length,
+    hasP: fits && Object.keys(state.entries).length > 0,
     updatedAt: new Date().toISOString(),
   };
   const puts: Record<string, unknown>[] = [
     { ...a },
-    ...parts.map((surveys, n) => ({ pk: k.pk, sk: `D#${n}`, type: 'rollup-part', surveys })),
+    ...parts.map((surveys, n) => ({ pk: k.pk, sk: `D#${n}`, type: 'rollup-part', rev, surveys })),
   ];
   const deletes: { pk: string; sk: string }[] = [];
   for (let n = parts.length; n < oldDParts; n++) deletes.push({ pk: k.pk, sk: `D#${n}` });
-  if (fits && Object.keys(state.entries).length > 0)
-    puts.push({ pk: k.pk, sk: 'P', type: 'rollup-part', entries: state.entries });
+  if (a.hasP) puts.push({ pk: k.pk, sk: 'P', type: 'rollup-part', rev, entries: state.entries });
   else deletes.push({ pk: k.pk, sk: 'P' });
   return { puts, deletes };
 }
