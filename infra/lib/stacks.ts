@@ -16,6 +16,7 @@ import { Api } from './api.js';
 import { AuthStack } from './auth.js';
 import { DataStack } from './data.js';
 import { fromRoot } from './paths.js';
+import { Rollups } from './rollups.js';
 import { Web } from './web.js';
 
 export interface AppConfig {
@@ -83,6 +84,8 @@ export class ServiceStack extends Stack {
       certificateArn: config.certificateArn,
     });
     api.setPublicBaseUrl(config.publicBaseUrl ?? web.url);
+    // The read model: the roll-up consumer on the table's stream and the rebuild (infra/lib/rollups.ts).
+    new Rollups(this, 'Rollups', { table: props.table });
     this.api = api;
     this.web = web;
 

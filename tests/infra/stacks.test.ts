@@ -176,8 +176,12 @@ describe('service stack: API and schedule', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } },
     });
-    expect(Object.keys(functions)).toHaveLength(2);
-    for (const fn of Object.values(functions) as { Properties: Record<string, unknown> }[]) {
+    // API, schedule, and the read model's roll-up consumer and rebuild (infra/lib/rollups.ts).
+    expect(Object.keys(functions)).toHaveLength(4);
+    for (const [id, fn] of Object.entries(functions) as [string, { Properties: Record<string, unknown> }][]) {
+      const mail = id.startsWith('Rollups')
+        ? {}
+        : { MAIL_FROM: 'no-reply@example.org', PUBLIC_BASE_URL: expect.anything() };
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -186,8 +190,7 @@ describe('service stack: API and schedule', () => {
           Variables: {
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
             NODE_OPTIONS: '--enable-source-maps',
-            MAIL_FROM: 'no-reply@example.org',
-            PUBLIC_BASE_URL: expect.anything(),
+            ...mail,
           },
         },
       });
@@ -364,6 +367,7 @@ describe('service stack: web', () => {
     service.resourceCountIs('Custom::CDKBucketDeployment', 1);
     expect(Object.keys(service.toJSON().Outputs).sort()).toEqual([
       'ApiUrl',
+      expect.stringMatching(/^RollupsRebuildFunction/),
       'UserPoolClientId',
       'UserPoolId',
       'WebUrl',
