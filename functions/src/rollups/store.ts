@@ -207,7 +207,7 @@ export async function writeRollup(
   }
 }
 
-/** Every item of `keys` that exists, in BatchGetItem requests of 100 (4 at a time). */
+/** Every item of `keys` that exists, in BatchGetItem requests of 100 (10 at a time). */
 export async function batchGet(
   keyList: readonly { pk: string; sk: string }[],
   opts: {
@@ -218,7 +218,7 @@ export async function batchGet(
 ): Promise<Record<string, unknown>[]> {
   const chunks: (typeof keyList)[] = [];
   for (let i = 0; i < keyList.length; i += 100) chunks.push(keyList.slice(i, i + 100));
-  const out = await pool(chunks, 4, async (chunk) => {
+  const out = await pool(chunks, 10, async (chunk) => {
     const found: Record<string, unknown>[] = [];
     let request: BatchGetCommandInput['RequestItems'] = { [tableName()]: { Keys: [...chunk], ...opts } };
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
