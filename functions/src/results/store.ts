@@ -187,6 +187,7 @@ export type ActivityFactsRecord = Pick<
 >;
 
 const FACT_ATTRIBUTES = [
+  'type',
   'id',
   'title',
   'startsAt',
