@@ -166,7 +166,9 @@ describe('aggregates maintained on write', () => {
       }),
       { numRuns: 12 },
     );
-  });
+    // Twelve runs, each waiting for the consumer and reading the stream to replay it: on a loaded
+    // machine this takes longer than the default 30 s.
+  }, 180_000);
 
   it('reports and repairs a maintained aggregate that drifted from the raw responses', async () => {
     const activityId = await putActivity();
