@@ -78,6 +78,8 @@ export interface ApiProps {
 export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly apiFunction: AppFunction;
+  /** X-Ray write access, one policy for every function of the stage. */
+  readonly tracing: iam.IManagedPolicy;
   /** The participants' routes (`/api/public/*`), a bundle of their own. */
   readonly publicFunction: AppFunction;
   readonly scheduleFunction: AppFunction;
@@ -99,6 +101,7 @@ export class Api extends Construct {
     });
     const mailEnv = { MAIL_FROM: props.mailFrom, METRICS_NAMESPACE: props.metricsNamespace };
     const tracing = tracingPolicy(this);
+    this.tracing = tracing;
     const common = { table: props.table, logLevel: props.logLevel, tracing };
 
     // Only CloudFront may call the API: it adds this secret header, which the Lambda checks. A

@@ -13,6 +13,7 @@ import { EdgeStack } from './edge.js';
 import { EdgeLogsStack } from './edge-logs.js';
 import { Monitoring } from './monitoring.js';
 import { fromRoot } from './paths.js';
+import { Rollups } from './rollups.js';
 import { Web } from './web.js';
 
 /** Everything one stage is built from: its settings file plus the stage name and the web build. */
@@ -91,13 +92,19 @@ export class ServiceStack extends Stack {
       certificateArn: config.domain?.certificateArn,
     });
     api.setPublicBaseUrl(config.publicBaseUrl ?? web.url);
+    // The read model: the roll-up consumer on the table's stream and the rebuild (infra/lib/rollups.ts).
+    const rollups = new Rollups(this, 'Rollups', {
+      table: props.table,
+      logLevel: config.logLevel,
+      tracing: api.tracing,
+    });
     this.api = api;
     this.web = web;
     this.monitoring = new Monitoring(this, 'Monitoring', {
       stage: config.stage,
       alarmTopicArn: config.alarmTopicArn,
       httpApi: api.httpApi,
-      functions: api.functions,
+      functions: [...api.functions, ...rollups.functions],
       table: props.table,
       deadLetterQueue: api.deadLetterQueue,
       metricsNamespace,

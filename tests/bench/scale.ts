@@ -1,12 +1,16 @@
 // Benchmark: the goal overview over 1,000 activities with 10,000 and then 1,000,000 responses in
-// DynamoDB Local, and the rebuild of every aggregate from the raw responses. Prints figures; not
-// a test. Sizes: BENCH_ACTIVITIES (default 1000) and BENCH_RESPONSES (default "10000,1000000").
+// DynamoDB Local, the roll-up consumer, and the rebuild of every aggregate and roll-up from the raw
+// responses. Prints figures beside their budgets; not a test. Sizes: BENCH_ACTIVITIES (default
+// 1000) and BENCH_RESPONSES (default "10000,1000000"); BENCH_CONSUMER_MAX (default 100000): up to
+// this many responses the roll-up consumer folds them from the stream, above it the rebuild does.
 //
 // Responses are bulk-loaded with BatchWriteItem (the submission path does ~60-110 transactions/s
 // on DynamoDB Local, which would take hours for a million), as the items the submission path
-// writes; the rebuild (the same code as `npm run rebuild-aggregates -- --repair`) then writes their
-// aggregates, so the overview reads aggregates that equal what submissions would have maintained
-// (the property test in tests/integration/aggregates.test.ts proves that equality).
+// writes. Their stream records go to the roll-up consumer (the Lambda's code, driven by the local
+// poller), as after real submissions; the rebuild (the same code as `npm run rebuild-aggregates --
+// --repair`) then writes the survey aggregates and checks every roll-up against the raw responses
+// (the property test in tests/integration/aggregates.test.ts proves that equality for random
+// submissions, resends, bursts and replays).
 import { spawnSync } from 'node:child_process';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ActivityInput } from '../../shared/src/activities/schema.js';
@@ -22,6 +26,9 @@ const SIZES = (process.env.BENCH_RESPONSES ?? '10000,1000000').split(',').map(Nu
 /** One activity in KNOWLEDGE_EVERY also has a knowledge pre-test and post-test. */
 const KNOWLEDGE_EVERY = 5;
 const OVERVIEW_RUNS = 7;
+const CONSUMER_MAX = Number(process.env.BENCH_CONSUMER_MAX ?? 100_000);
+/** The budget of issue 11, per goal overview. */
+const BUDGET = { requests: 20, itemsPerActivity: 2, medianMs: 300, ofBare: 1.5 };
 
 const stack = await startTestStack();
 Object.assign(process.env, stack.env);
@@ -34,6 +41,9 @@ const { seedDefaultFramework } = await import('../../functions/src/framework/see
 const { seedDemoIndicators } = await import('../../functions/src/indicators/demo.js');
 const { activateIndicator, createIndicator } = await import('../../functions/src/indicators/store.js');
 const { goalOverview } = await import('../../functions/src/results/store.js');
+const { startLocalRollups } = await import('../../functions/src/local/stream-poller.js');
+const { GetCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+const { bumpViewCounter } = await import('../../functions/src/rollups/views.js');
 const synthetic = await import('../../functions/src/surveys/synthetic.js');
 
 // ---------------------------------------------------------------------------
@@ -117,6 +127,7 @@ interface BenchSurvey {
   definition: SurveyDefinition;
 }
 const surveys: BenchSurvey[] = [];
+const activityIds: string[] = [];
 const period = { from: Date.parse('2019-01-01'), to: Date.parse('2024-12-31') };
 const pillars = ['dialogue', 'dialogue', 'operational_cooperation'] as const;
 const places = ['AF', 'PK', 'IQ', 'TR', 'BG', 'MK', 'HU', 'UZ'];
@@ -140,6 +151,7 @@ for (let i = 0; i < ACTIVITIES; i++) {
     }),
     actor,
   );
+  activityIds.push(activity.id);
   const attach = async (kind: SurveyKind, definition: SurveyDefinition) => {
     const id = stableId(`bench-survey:${activity.id}:${kind}:${definition.questions[0]?.type}`);
     const survey = {
@@ -263,33 +275,96 @@ async function measureRebuild() {
   );
   const seconds = (performance.now() - started) / 1000;
   const summary = child.stdout.trim().split('\n').at(-1) ?? '';
-  const match = /^(\d+) surveys, (\d+) responses .* \(peak (\d+) MB RSS\)/.exec(summary);
+  const match =
+    /^(\d+) surveys, (\d+) responses .* \(peak (\d+) MB RSS\).* (\d+) roll-ups, (\d+) with differences/.exec(
+      summary,
+    );
   if (child.status !== 0 || !match) throw new Error(`rebuild failed: ${child.stderr}\n${child.stdout}`);
-  return { seconds, surveys: Number(match[1]), responses: Number(match[2]), peakMb: Number(match[3]) };
+  return {
+    seconds,
+    surveys: Number(match[1]),
+    responses: Number(match[2]),
+    peakMb: Number(match[3]),
+    rollups: Number(match[4]),
+    rollupsDrifted: Number(match[5]),
+  };
 }
 
-async function measureOverview() {
+/** Runs the roll-up consumer over the stream until it has folded every record; its throughput. */
+async function measureConsumer(records: number) {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const poller = await startLocalRollups({
+    endpoint: stack.config.dynamodbEndpoint,
+    tableName: stack.config.tableName,
+  });
+  await poller.settled(3_600_000);
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  await poller.stop();
+  return { seconds, records, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/**
+ * The floor: as many bare calls as the overview made (a GetItem of one activity's META, or a Query
+ * of one item), one after the other, timed in the same run.
+ */
+async function measureBare(calls: number) {
+  const ids = activityIds.slice(0, Math.max(1, calls));
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) {
+    const id = ids[i % ids.length] as string;
+    if (i % 2 === 0) await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.activity(id) }));
+    else
+      await ddb().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND sk = :sk',
+          ExpressionAttributeValues: { ':pk': keys.activity(id).pk, ':sk': 'META' },
+        }),
+      );
+  }
+  return performance.now() - started;
+}
+
+/**
+ * Median of OVERVIEW_RUNS goal overviews after a first one. `cached`: repeat views with nothing
+ * changed (the view cache answers); otherwise the change counter moves before each run, as after
+ * any write, so every run computes the view from the roll-ups.
+ */
+async function measureOverview(cached: boolean) {
   const times: number[] = [];
   const cpuMs: number[] = [];
   let last = { requests: 0, items: 0, bytes: 0, byType: new Map<string, number>() };
   let indicators = 0;
   for (let run = 0; run <= OVERVIEW_RUNS; run++) {
+    if (!cached) await bumpViewCounter();
     resetReads();
     const started = performance.now();
     const cpu = process.cpuUsage();
     const out = await goalOverview(undefined, {});
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
-    cpuMs.push((used.user + used.system) / 1000);
     // Run 0 warms the process and fills what later runs reuse; it is reported separately.
-    if (run === 0) console.log(`  first overview: ${ms.toFixed(0)} ms, ${reads.items} items read`);
-    else times.push(ms);
+    if (run === 0)
+      console.log(
+        `  first overview${cached ? '' : ' (computed)'}: ${ms.toFixed(0)} ms, ${reads.requests} requests, ${reads.items} items read`,
+      );
+    else {
+      times.push(ms);
+      cpuMs.push((used.user + used.system) / 1000);
+    }
     last = { ...reads, byType: new Map(reads.byType) };
     indicators = out.goals.reduce((s, g) => s + g.indicators.length, 0);
   }
   times.sort((a, b) => a - b);
   cpuMs.sort((a, b) => a - b);
+  const bare: number[] = [];
+  for (let run = 0; run < OVERVIEW_RUNS; run++) bare.push(await measureBare(last.requests));
+  bare.sort((a, b) => a - b);
   return {
+    cached,
+    bare: bare[Math.floor(bare.length / 2)] ?? 0,
     cpu: cpuMs[Math.floor(cpuMs.length / 2)] ?? 0,
     p50: times[Math.floor(times.length / 2)] ?? 0,
     max: times[times.length - 1] ?? 0,
@@ -300,51 +375,125 @@ async function measureOverview() {
 
 const rows: {
   size: number;
+  consumer: Awaited<ReturnType<typeof measureConsumer>> | null;
   rebuild: Awaited<ReturnType<typeof measureRebuild>>;
   overview: Awaited<ReturnType<typeof measureOverview>>;
 }[] = [];
+const viewRows: typeof rows = [];
 try {
   for (const size of SIZES) {
+    const before = loaded;
     await loadTo(size);
+    // The consumer folds the new responses' stream records (the poller starts from the oldest
+    // record each time; what it already applied is skipped by its markers).
+    const consumer = size <= CONSUMER_MAX ? await measureConsumer(size - before) : null;
+    if (consumer)
+      console.log(
+        `Roll-up consumer: ${consumer.records.toLocaleString('en')} new stream records folded in ${consumer.seconds.toFixed(1)} s (${(consumer.records / consumer.seconds).toFixed(0)}/s, ${consumer.cpuSeconds.toFixed(1)} s CPU).`,
+      );
     const rebuild = await measureRebuild();
     console.log(
-      `Rebuild of ${rebuild.responses.toLocaleString('en')} responses (${rebuild.surveys} surveys): ${rebuild.seconds.toFixed(1)} s, peak RSS ${rebuild.peakMb} MB.`,
+      `Rebuild of ${rebuild.responses.toLocaleString('en')} responses (${rebuild.surveys} surveys, ${rebuild.rollups} roll-ups): ${rebuild.seconds.toFixed(1)} s, peak RSS ${rebuild.peakMb} MB; roll-ups that differed from the raw responses: ${rebuild.rollupsDrifted}${consumer ? ' (kept by the consumer)' : ' (written by the rebuild)'}.`,
     );
-    const overview = await measureOverview();
-    rows.push({ size, rebuild, overview });
+    const computed = await measureOverview(false);
+    const overview = await measureOverview(true);
+    rows.push({ size, consumer, rebuild, overview: computed });
+    viewRows.push({ size, consumer, rebuild, overview });
   }
 
   console.log(
-    `\nGoal overview, ${ACTIVITIES} activities, ${surveys.length} surveys (median of ${OVERVIEW_RUNS} runs after a first one):`,
+    `\nGoal overview, ${ACTIVITIES} activities, ${surveys.length} surveys (median of ${OVERVIEW_RUNS} runs after a first one; "computed": the change counter moved before each run, "cached": repeat views):`,
   );
-  const pad = (s: string, n = 16) => s.padStart(n);
-  console.log(
-    ['responses', 'indicators', 'p50 ms', 'max ms', 'requests', 'items read', 'KB read', 'responses read']
-      .map((h) => pad(h))
-      .join(''),
-  );
-  for (const { size, overview: o } of rows)
+  const all = rows.flatMap((r, i) => [
+    { ...r, view: 'computed' },
+    { ...(viewRows[i] as (typeof rows)[number]), view: 'cached' },
+  ]);
+  // Items that come with each activity in scope (its META and its roll-up), apart from the fixed
+  // ones of a view (framework, indicators, view cache).
+  const perActivity = (o: (typeof rows)[number]['overview']) =>
+    ((o.byType.get('activity') ?? 0) + (o.byType.get('rollup') ?? 0) + (o.byType.get('rollup-part') ?? 0)) /
+    ACTIVITIES;
+  const columns = [
+    'responses',
+    'view',
+    'indicators',
+    'p50 ms',
+    'max ms',
+    'API CPU ms',
+    'requests',
+    'items read',
+    'items/activity',
+    'KB read',
+    'responses read',
+    'bare calls ms',
+    'p50 / bare',
+  ];
+  const width = Math.max(...columns.map((c) => c.length)) + 2;
+  const pad = (s: string) => s.padStart(width);
+  console.log(columns.map(pad).join(''));
+  for (const { size, view, overview: o } of all)
     console.log(
       [
         size.toLocaleString('en'),
+        view,
         String(o.indicators),
         o.p50.toFixed(0),
         o.max.toFixed(0),
         o.cpu.toFixed(0),
         String(o.requests),
         String(o.items),
+        perActivity(o).toFixed(2),
         (o.bytes / 1024).toFixed(0),
         String(o.byType.get('response') ?? 0),
+        o.bare.toFixed(1),
+        (o.p50 / Math.max(o.bare, 0.1)).toFixed(2),
       ]
-        .map((c) => pad(c))
+        .map(pad)
         .join(''),
     );
-  for (const { size, overview: o } of rows)
+  console.log('\nBudget (issue 11) beside the measured values:');
+  const budgetRows: [string, (o: (typeof rows)[number]['overview']) => [string, boolean]][] = [
+    [
+      `requests per overview <= ${BUDGET.requests}`,
+      (o) => [String(o.requests), o.requests <= BUDGET.requests],
+    ],
+    [
+      `items read per activity in scope <= ${BUDGET.itemsPerActivity}`,
+      (o) => [perActivity(o).toFixed(2), perActivity(o) <= BUDGET.itemsPerActivity],
+    ],
+    [`median latency <= ${BUDGET.medianMs} ms`, (o) => [`${o.p50.toFixed(0)} ms`, o.p50 <= BUDGET.medianMs]],
+    [
+      `median <= ${BUDGET.ofBare} x as many bare GetItem/Query calls`,
+      (o) => [
+        `${(o.p50 / Math.max(o.bare, 0.1)).toFixed(2)} x of ${o.bare.toFixed(1)} ms`,
+        o.p50 <= BUDGET.ofBare * o.bare,
+      ],
+    ],
+  ];
+  const labelWidth = Math.max(...budgetRows.map(([l]) => l.length)) + 2;
+  const cell = 28;
+  console.log(
+    [
+      'budget'.padEnd(labelWidth),
+      ...all.map((r) => `${r.size.toLocaleString('en')} ${r.view}`.padStart(cell)),
+    ].join(''),
+  );
+  for (const [label, measure] of budgetRows)
     console.log(
-      `  items by type at ${size.toLocaleString('en')}: ${[...o.byType.entries()].map(([t, n]) => `${t} ${n}`).join(', ')}`,
+      [
+        label.padEnd(labelWidth),
+        ...all.map((r) => {
+          const [value, met] = measure(r.overview);
+          return `${value} ${met ? 'met' : 'NOT met'}`.padStart(cell);
+        }),
+      ].join(''),
+    );
+  for (const { size, view, overview: o } of all)
+    console.log(
+      `  items by type at ${size.toLocaleString('en')} (${view}): ${[...o.byType.entries()].map(([t, n]) => `${t} ${n}`).join(', ')}`,
     );
   console.log(
-    '\nRebuild of every aggregate from the raw responses (npm run rebuild-aggregates -- --repair):',
+    '\nRebuild of every aggregate and roll-up from the raw responses (npm run rebuild-aggregates -- --repair):',
   );
   for (const { size, rebuild: b } of rows)
     console.log(

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { TestProject } from 'vitest/node';
 import { freePort, stopChild, waitForPort } from '../../functions/src/local/stack.js';
+import { startLocalRollups } from '../../functions/src/local/stream-poller.js';
 import { startTestStack } from '../support/emulators.js';
 
 declare module 'vitest' {
@@ -19,6 +20,11 @@ export default async function setup(project: TestProject) {
   const webUrl = `http://localhost:${webPort}`;
   const stack = await startTestStack(webUrl);
   Object.assign(process.env, stack.env);
+  // The roll-up consumer, as `npm start` runs it: result pages read the roll-ups it keeps.
+  const rollups = await startLocalRollups({
+    endpoint: stack.config.dynamodbEndpoint,
+    tableName: stack.config.tableName,
+  });
   const { app } = await import('../../functions/src/app.js');
   const api = serve({ fetch: app.fetch, port: apiPort, hostname: '127.0.0.1' });
   const vite = spawn(
@@ -46,6 +52,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await stopChild(vite);
     await new Promise<void>((r) => api.close(() => r()));
+    await rollups.stop();
     await stack.stop();
   };
 }

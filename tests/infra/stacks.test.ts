@@ -190,10 +190,12 @@ describe('service stack: API and schedule', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } },
     });
-    expect(Object.keys(functions)).toHaveLength(4); // API, participants, schedule, send
-    for (const fn of Object.values(functions) as { Properties: Record<string, unknown> }[]) {
+    // API, participants, schedule, send, and the read model's roll-up consumer and rebuild.
+    expect(Object.keys(functions)).toHaveLength(6);
+    for (const [id, fn] of Object.entries(functions) as [string, { Properties: Record<string, unknown> }][]) {
       // Source maps ship with the bundle but are not loaded at start (see infra/lib/function.ts).
       expect(JSON.stringify(fn.Properties)).not.toContain('enable-source-maps');
+      const links = id.startsWith('Rollups') ? {} : { PUBLIC_BASE_URL: expect.anything() };
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -203,7 +205,7 @@ describe('service stack: API and schedule', () => {
           Variables: {
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
             LOG_LEVEL: 'info',
-            PUBLIC_BASE_URL: expect.anything(),
+            ...links,
           },
         },
       });
@@ -290,7 +292,7 @@ describe('service stack: API and schedule', () => {
   });
 
   it('sends through SQS with a dead-letter queue: batch of one, two consumers, backoff reported per item', () => {
-    service.resourceCountIs('AWS::SQS::Queue', 2);
+    service.resourceCountIs('AWS::SQS::Queue', 3); // sending, its dead letters, failed stream batches
     service.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: SEND_MAX_RECEIVES },
       SqsManagedSseEnabled: true,
@@ -471,6 +473,7 @@ describe('service stack: web', () => {
     service.resourceCountIs('Custom::CDKBucketDeployment', 0);
     expect(Object.keys(service.toJSON().Outputs).sort()).toEqual([
       'DistributionId',
+      expect.stringMatching(/^RollupsRebuildFunction/),
       'SiteBucket',
       'UserPoolClientId',
       'UserPoolId',
@@ -572,7 +575,7 @@ describe('monitoring', () => {
 
   it('sends every alarm, and its recovery, to the topic named in the stage config', () => {
     // API 5xx; errors, throttles and duration of 3 functions; DynamoDB; e-mails; dead letters.
-    expect(alarms()).toHaveLength(16);
+    expect(alarms()).toHaveLength(22);
     for (const a of alarms()) {
       expect(a.Properties.AlarmActions).toEqual([ALARM_TOPIC]);
       expect(a.Properties.OKActions).toEqual([ALARM_TOPIC]);
@@ -585,13 +588,13 @@ describe('monitoring', () => {
       Threshold: ALARMS.api5xxPer5Minutes,
       Period: 300,
     });
-    expect(byMetric('Errors')).toHaveLength(4);
-    expect(byMetric('Throttles')).toHaveLength(4);
+    expect(byMetric('Errors')).toHaveLength(6);
+    expect(byMetric('Throttles')).toHaveLength(6);
     const durations = byMetric('Duration')
       .map((a) => a.Properties.Threshold)
       .sort((x, y) => x - y);
     // 80% of 15 s, 1 min and 10 min.
-    expect(durations).toEqual([12_000, 12_000, 48_000, 480_000]);
+    expect(durations).toEqual([12_000, 12_000, 48_000, 96_000, 480_000, 720_000]);
   });
 
   it('alarms on DynamoDB throttles, failed e-mails and the dead-letter queue', () => {
@@ -722,6 +725,7 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-SMG4',
+      'AwsSolutions-SQS3',
     ]);
     expect(acks.length).toBeLessThan(16);
     for (const { id, reason } of acks) {

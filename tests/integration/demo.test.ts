@@ -6,6 +6,7 @@ import { countResponses } from '../../functions/src/responses/store.js';
 import { seedDemoSurveys } from '../../functions/src/surveys/demo.js';
 import { listSurveysOfActivity } from '../../functions/src/surveys/store.js';
 import { signIn } from '../support/auth.js';
+import { rollupsSettled } from '../support/rollups.js';
 
 describe('demo data for npm start', () => {
   it('seeds demo surveys with reproducible responses, and seeding again adds nothing', async () => {
@@ -29,6 +30,7 @@ describe('demo data for npm start', () => {
   it('gives the learning page paired pre/post knowledge scores for the demo training', async () => {
     await seedDemoActivities();
     await seedDemoSurveys();
+    await rollupsSettled(60_000);
     const token = (await signIn(DEMO_USERS[1].email, DEMO_USERS[1].password)).accessToken;
     const res = await app.request(
       `/api/results/activities/${demoActivityId('erbil-2016-national-training')}/learning`,

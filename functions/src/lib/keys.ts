@@ -100,8 +100,11 @@ export const keys = {
     pk: `ATTEMPT#${surveyId}`,
     sk: `CODE#${pairingCode}`,
   }),
-  /** An activity's paired pre/post knowledge scores, cached with the response counts they came from. */
-  pairedScores: (activityId: string) => ({ pk: `PAIRS#${activityId}`, sk: 'PAIRS' }),
+  /**
+   * An activity's roll-up (its surveys' merged aggregates, pairing facts, attendance facts), kept by
+   * the stream consumer: `A` (what views read), `D#<n>` (breakdowns), `P` (pairing), `X#<event>`.
+   */
+  rollup: (activityId: string) => ({ pk: `ROLLUP#${activityId}`, sk: 'A' }),
 
   // Invitations (personal links) and the outbox of e-mails due.
   invitation: (surveyId: string, attendeeId: string) => ({

@@ -10,6 +10,8 @@ export const table = {
   sortKey: 'sk',
   /** Items with this attribute (epoch seconds) are deleted by DynamoDB TTL. */
   timeToLiveAttribute: 'expiresAt',
+  /** Both images: the roll-up consumer subtracts what an item contributed before a change. */
+  streamViewType: 'NEW_AND_OLD_IMAGES',
   globalIndexes: [
     /** Lists of one kind in a scope: activities by date, indicators by code, invitations due. */
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },

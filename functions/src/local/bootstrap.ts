@@ -14,6 +14,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { Role } from '../../../shared/src/users/schema.js';
@@ -27,11 +28,18 @@ export const LOCAL_AWS = { region: 'eu-central-1', accessKeyId: 'local', secretA
 
 const credentials = { accessKeyId: LOCAL_AWS.accessKeyId, secretAccessKey: LOCAL_AWS.secretAccessKey };
 
-/** Creates the table from the same definition the CDK data stack uses, unless it exists. */
+/**
+ * Creates the table from the same definition the CDK data stack uses, unless it exists; turns on
+ * its stream (the roll-up consumer reads it) on a table created before it had one.
+ */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_AWS.region, credentials });
+  const stream = { StreamEnabled: true, StreamViewType: table.streamViewType };
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const found = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!found.Table?.StreamSpecification?.StreamEnabled)
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: stream }));
+    client.destroy();
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
@@ -42,6 +50,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: stream,
       AttributeDefinitions: [...keys].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
       KeySchema: [
         { AttributeName: table.partitionKey, KeyType: 'HASH' },

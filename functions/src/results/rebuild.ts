@@ -1,11 +1,20 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Delta, differences, responseDelta } from '../../../shared/src/results/aggregate.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
-import { listActivities } from '../activities/store.js';
+import { listActivities, listAttendees } from '../activities/store.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { keys } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
-import { aggregateChunks, listResponses, readAggregates } from '../responses/store.js';
+import { aggregateChunks, listResponses, type ResponseRecord, readAggregates } from '../responses/store.js';
+import {
+  attendeeContribution,
+  emptyRollup,
+  fold,
+  type RollupState,
+  responseContribution,
+  rollupDifferences,
+} from '../rollups/fold.js';
+import { pairsFit, readStoredRollup, writeRollup } from '../rollups/store.js';
 import { getDefinition, listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 
 export interface RebuildReport {
@@ -17,11 +26,13 @@ export interface RebuildReport {
   repaired: boolean;
 }
 
-/** Recomputes a survey's aggregates from its raw responses, each with the definition it answered. */
-export async function recompute(survey: SurveyMeta): Promise<{ total: Delta; responses: number }> {
+/** Each response of a survey with the definition it answered. */
+async function withDefinitions(
+  survey: SurveyMeta,
+  all: readonly ResponseRecord[],
+): Promise<{ r: ResponseRecord; def: SurveyDefinition }[]> {
   const definitions = new Map<number, SurveyDefinition | null>();
-  const total: Delta = {};
-  const all = await listResponses(survey.id);
+  const out: { r: ResponseRecord; def: SurveyDefinition }[] = [];
   for (const r of all) {
     // A repeat attempt (`counted: false`) is raw data only: it adds to no aggregate.
     if (r.counted === false) continue;
@@ -29,11 +40,30 @@ export async function recompute(survey: SurveyMeta): Promise<{ total: Delta; res
       definitions.set(r.surveyVersion, await getDefinition(survey, r.surveyVersion));
     const def = definitions.get(r.surveyVersion);
     if (!def) throw new Error(`survey ${survey.id} has no version ${r.surveyVersion}`);
+    out.push({ r, def });
+  }
+  return out;
+}
+
+/**
+ * Recomputes a survey's aggregates from its raw responses, each with the definition it answered.
+ * A response with `counted === false` adds nothing, as at submission. `responses` are `all` of them.
+ */
+export async function recompute(
+  survey: SurveyMeta,
+  given?: readonly ResponseRecord[],
+): Promise<{ total: Delta; responses: number }> {
+  const total: Delta = {};
+  const all = given ?? (await listResponses(survey.id));
+  let counted = 0;
+  for (const { r, def } of await withDefinitions(survey, all)) {
+    if ((r as { counted?: boolean }).counted === false) continue;
+    counted++;
     // Summed in place: a copy per response would cost O(keys) each.
     for (const [k, v] of Object.entries(responseDelta(def, r.answers, r.score ?? null)))
       total[k] = (total[k] ?? 0) + v;
   }
-  return { total, responses: all.length };
+  return { total, responses: counted };
 }
 
 /**
@@ -41,9 +71,13 @@ export async function recompute(survey: SurveyMeta): Promise<{ total: Delta; res
  * recomputation. Repair assumes the survey is quiet (closed, or a maintenance window): a response
  * accepted during the repair would be missing from it until the next rebuild.
  */
-export async function rebuildAggregates(survey: SurveyMeta, repair = false): Promise<RebuildReport> {
+export async function rebuildAggregates(
+  survey: SurveyMeta,
+  repair = false,
+  given?: readonly ResponseRecord[],
+): Promise<RebuildReport> {
   const [{ total, responses }, maintained] = await Promise.all([
-    recompute(survey),
+    recompute(survey, given),
     readAggregates(survey.id),
   ]);
   const diff = differences(maintained, total);
@@ -78,28 +112,105 @@ export async function rebuildAggregates(survey: SurveyMeta, repair = false): Pro
   return { surveyId: survey.id, responses, keys: Object.keys(total).length, differences: diff, repaired };
 }
 
-/** Rebuilds every survey of every activity, one survey in memory at a time. */
+export interface RollupReport {
+  activityId: string;
+  /** Where the maintained roll-up differs from the recomputation (empty when exact). */
+  differences: string[];
+  repaired: boolean;
+}
+
+/** Adds every counted response of a survey to a roll-up state being rebuilt. */
+async function foldResponses(
+  state: RollupState,
+  survey: SurveyMeta,
+  all: readonly ResponseRecord[],
+): Promise<void> {
+  for (const { r, def } of await withDefinitions(survey, all)) {
+    const c = responseContribution({ ...r, type: 'response' }, def);
+    if (c) fold(state, c, 1);
+  }
+}
+
+/** An activity's roll-up recomputed from its raw responses and attendance list. */
+async function recomputeRollup(
+  activityId: string,
+  responsesOf: (survey: SurveyMeta) => Promise<readonly ResponseRecord[]>,
+): Promise<RollupState> {
+  const state = emptyRollup(activityId);
+  for (const survey of await listSurveyMetasOfActivity(activityId))
+    await foldResponses(state, survey, await responsesOf(survey));
+  for (const a of await listAttendees(activityId))
+    fold(state, attendeeContribution({ ...a, type: 'attendee', activityId }), 1);
+  return state;
+}
+
+/**
+ * Compares an activity's maintained roll-up with its recomputation; with `repair`, replaces it
+ * (conditional on the revision read). Like an aggregate repair it assumes the activity is quiet
+ * and the consumer has caught up: a record folded after the recomputation read the responses
+ * would count twice. Markers stay, so a later replay of an applied record is still skipped.
+ */
+export async function rebuildRollup(
+  activityId: string,
+  repair = false,
+  rebuilt?: RollupState,
+): Promise<RollupReport> {
+  const [fresh, stored] = await Promise.all([
+    rebuilt ?? recomputeRollup(activityId, (s) => listResponses(s.id)),
+    readStoredRollup(activityId),
+  ]);
+  // Pairing facts too large for their item are not kept, by the consumer or here.
+  const overflow = !pairsFit(fresh, false);
+  const expected = overflow ? { ...fresh, entries: {} } : fresh;
+  const differences = rollupDifferences(stored.state, expected);
+  if (overflow !== stored.pairsOverflow)
+    differences.push(`pairs kept: maintained ${!stored.pairsOverflow}, rebuilt ${!overflow}`);
+  let repaired = false;
+  if (repair && differences.length > 0) {
+    if (!(await writeRollup(stored, fresh, [], { fresh: true })))
+      throw new Error(`the roll-up of ${activityId} changed during the repair: run it again`);
+    repaired = true;
+  }
+  return { activityId, differences, repaired };
+}
+
+/** The roll-up of a survey's activity, rebuilt (the admin call on a survey). */
+export const rebuildRollupOf = (survey: Pick<SurveyMeta, 'activityId'>, repair = false) =>
+  rebuildRollup(survey.activityId, repair);
+
+/** Rebuilds every survey and every roll-up of every activity, one activity's responses in memory at a time. */
 export async function rebuildAll(
   repair: boolean,
   onDrift: (report: RebuildReport, activityTitle: string) => void = () => {},
-): Promise<{ surveys: number; responses: number; drifted: number }> {
+  onRollupDrift: (report: RollupReport, activityTitle: string) => void = () => {},
+): Promise<{ surveys: number; responses: number; drifted: number; rollups: number; rollupsDrifted: number }> {
   let surveys = 0;
   let responses = 0;
   let drifted = 0;
-  // A few surveys at a time: each is read, summed and written on its own, so memory stays
-  // bounded by the largest surveys, not by the table.
+  let rollups = 0;
+  let rollupsDrifted = 0;
+  // A few activities at a time: each survey is read once, summed into its aggregates and into the
+  // activity's roll-up, and written on its own, so memory stays bounded by the largest activities.
   await pool(await listActivities(), 4, async (activity) => {
-    for (const survey of await listSurveyMetasOfActivity(activity.id)) {
-      const report = await rebuildAggregates(survey, repair);
+    const rebuilt = await recomputeRollup(activity.id, async (survey) => {
+      const all = await listResponses(survey.id);
+      const report = await rebuildAggregates(survey, repair, all);
       surveys++;
       responses += report.responses;
       if (report.differences.length > 0) {
         drifted++;
         onDrift(report, activity.title);
       }
+      return all;
+    });
+    const report = await rebuildRollup(activity.id, repair, rebuilt);
+    rollups++;
+    if (report.differences.length > 0) {
+      rollupsDrifted++;
+      onRollupDrift(report, activity.title);
     }
   });
-  return { surveys, responses, drifted };
+  return { surveys, responses, drifted, rollups, rollupsDrifted };
 }
 
 /**
@@ -111,6 +222,24 @@ export async function splitLegacyAggregates(): Promise<void> {
   const done = await ddb().send(new GetCommand({ TableName: tableName(), Key: marker }));
   if (done.Item) return;
   await rebuildAll(true);
+  await ddb().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...marker, type: 'migration', at: new Date().toISOString() },
+    }),
+  );
+}
+
+/**
+ * Once per database: roll-ups for the responses written before the table had its consumer (a local
+ * database from an earlier version, whose stream was enabled only now). Run while nothing writes
+ * and after the consumer has caught up; leaves a marker so later starts skip it.
+ */
+export async function buildMissingRollups(): Promise<void> {
+  const marker = { pk: 'MIGRATIONS', sk: 'rollups' };
+  const done = await ddb().send(new GetCommand({ TableName: tableName(), Key: marker }));
+  if (done.Item) return;
+  await pool(await listActivities(), 4, (activity) => rebuildRollup(activity.id, true));
   await ddb().send(
     new PutCommand({
       TableName: tableName(),

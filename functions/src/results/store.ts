@@ -1,9 +1,6 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { summarizeAttendees } from '../../../shared/src/activities/rules.js';
 import type { Activity } from '../../../shared/src/activities/schema.js';
 import type { FrameworkDetail } from '../../../shared/src/framework/api.js';
 import type { IndicatorRecord } from '../../../shared/src/indicators/schema.js';
-import type { PairedScore } from '../../../shared/src/learning/change.js';
 import type {
   ActivityLearning,
   GoalOverview,
@@ -25,32 +22,26 @@ import {
   yearPeriod,
 } from '../../../shared/src/results/indicators.js';
 import { activityLearning, pairedScores, type TestInput } from '../../../shared/src/results/learning.js';
-import { getActivity, listActivities, listAttendees } from '../activities/store.js';
+import { getActivity } from '../activities/store.js';
 import { getActiveFramework, getFramework } from '../framework/store.js';
 import { getIndicator, listIndicators } from '../indicators/store.js';
-import { ddb, tableName } from '../lib/aws.js';
+import { queryAll } from '../lib/aws.js';
 import { keys } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
 import { ProblemError } from '../lib/problem.js';
-import { listResponses, type ResponseRecord, readAggregates } from '../responses/store.js';
-import {
-  answeredDefinition,
-  listSurveyMetasOfActivity,
-  listSurveyVersionsOfActivity,
-  type SurveyMeta,
-} from '../surveys/store.js';
+import { listResponses, type ResponseRecord } from '../responses/store.js';
+import { answeredVersion, scoredResponses } from '../rollups/fold.js';
+import { answeredDefinitions, type RollupView, readRollups, readStoredRollup } from '../rollups/store.js';
+import { cachedView } from '../rollups/views.js';
+import { listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 
 /*
- * Gathers what the indicator engine needs (access pattern 15). For the activities in scope:
- * the activity list (one query, pattern 6), the surveys of each activity (pattern 8) and each
- * survey's maintained aggregates (`readAggregates`, a few dozen shard items): the number of items
- * read grows with activities and surveys, never with responses. Read only when an active
- * indicator needs them:
- * - attendance lists (distinct countries / organisations, share of women) of activities that
- *   have one: grows with participants, not responses;
- * - the paired pre/post knowledge scores of an activity (share improved, mean pre/post change,
- *   normalised gain): one item per activity (`pairedOf`); only when responses arrived since it
- *   was written are the two tests' responses read again (bounded by that activity's participants).
+ * Gathers what the indicator engine needs (access pattern 15) from the per-activity roll-ups that
+ * the stream consumer keeps (functions/src/rollups/): the activities of the period (one query of
+ * gsi1, pattern 6), then item `A` of each activity's roll-up in BatchGetItem requests of 100 (its
+ * surveys' overall figures, attendance facts and paired pre/post scores), the `D` parts as well for
+ * an indicator's breakdowns, and the definitions of answered survey versions once per process.
+ * Filters apply in memory. The cost follows activities / 100, never surveys or responses.
  */
 
 export interface ScopeFilters {
@@ -74,10 +65,14 @@ function knowledgeTests<S extends Pick<SurveyMeta, 'kind' | 'definition'>>(surve
   return { pre, post };
 }
 
+/** A test's counted responses read from the table (only for an activity whose pairing facts overflow). */
 async function testInput(survey: Pick<SurveyMeta, 'id'> | null): Promise<TestInput | null> {
   if (!survey) return null;
   const responses = await listResponses(survey.id);
-  return { surveyId: survey.id, responses: responses.map(scored) };
+  return {
+    surveyId: survey.id,
+    responses: responses.filter((r) => (r as { counted?: boolean }).counted !== false).map(scored),
+  };
 }
 
 const scored = (r: ResponseRecord) => ({
@@ -90,101 +85,67 @@ const scored = (r: ResponseRecord) => ({
   counted: r.counted !== false,
 });
 
-/** What the paired-scores item holds: the pairs and the response counts they were computed from. */
-interface PairedScoresItem {
-  preSurveyId: string;
-  postSurveyId: string;
-  preResponses: number;
-  postResponses: number;
-  pairs: PairedScore[];
-  /** Points of the test (0..max) or percent of each test's maximum; items without it are stale. */
-  unit?: 'points' | 'percent';
-  max?: number;
-}
-
-/** Items stay well under DynamoDB's 400 KB (about 10,000 pairs); larger activities are not cached. */
-const MAX_CACHED_BYTES = 300_000;
-
 /**
- * Paired knowledge scores of one activity, in percent of the test maximum so activities pool.
- * Pairs cannot be summed into aggregates, so they are kept in one item per activity with the
- * response counts of the two tests they were computed from. Responses are only ever added, so
- * when the tests' maintained counts (`responses|all|n` of their aggregates, already read) equal
- * the item's, it holds exactly the pairs of the current responses: one small read. Otherwise the
- * responses of the two tests are read (bounded by the activity's participants), paired again and
- * the item rewritten, labelled with the counts of the responses actually read.
+ * Paired scores of an activity whose scored test responses outgrew their roll-up item (about 2,000):
+ * read from the two tests' responses, bounded by that activity's participants.
  */
-async function pairedOf(activityId: string, surveys: readonly SurveyFacts[]): Promise<PairedFacts | null> {
+async function pairedFromResponses(surveys: readonly SurveyFacts[]): Promise<PairedFacts | null> {
   const { pre, post } = knowledgeTests(surveys);
-  const count = (s: SurveyFacts) => s.aggregates['responses|all|n'] ?? 0;
-  if (!pre || !post) return null;
-  const key = keys.pairedScores(activityId);
-  const cached = (await ddb().send(new GetCommand({ TableName: tableName(), Key: key }))).Item as
-    | PairedScoresItem
-    | undefined;
-  if (
-    cached?.preSurveyId === pre.id &&
-    cached.postSurveyId === post.id &&
-    cached.preResponses === count(pre) &&
-    cached.postResponses === count(post) &&
-    cached.unit !== undefined
-  )
-    return { pairs: cached.pairs, max: cached.max ?? 100, unit: cached.unit };
   const [a, b] = await Promise.all([testInput(pre), testInput(post)]);
-  if (!a || !b) return null;
-  const item: PairedScoresItem = {
-    preSurveyId: pre.id,
-    postSurveyId: post.id,
-    preResponses: a.responses.length,
-    postResponses: b.responses.length,
-    ...pairedScores(a, b),
-  };
-  if (JSON.stringify(item).length < MAX_CACHED_BYTES)
-    await ddb().send(
-      new PutCommand({ TableName: tableName(), Item: { ...key, type: 'paired-scores', ...item } }),
-    );
-  return { pairs: item.pairs, max: item.max ?? 100, unit: item.unit };
+  return a && b ? pairedScores(a, b) : null;
 }
 
-/**
- * The facts of an activity's answered surveys: aggregates, and the definition of the current version
- * (kept by the process: see `answeredDefinition`). A survey without responses adds nothing to any
- * value and is left out, so its definition is not read.
- */
-async function answeredSurveys(activityId: string, breakdowns: boolean): Promise<SurveyFacts[]> {
-  const surveys = await listSurveyVersionsOfActivity(activityId);
-  const facts = await Promise.all(
-    surveys.map(async (s): Promise<SurveyFacts | null> => {
-      const aggregates = await readAggregates(s.id, { breakdowns });
-      if (!((aggregates['responses|all|n'] ?? 0) > 0)) return null;
-      const definition = await answeredDefinition(s.id, s.currentVersion);
-      return definition ? { id: s.id, kind: s.kind, definition, aggregates } : null;
-    }),
-  );
-  return facts.filter((f): f is SurveyFacts => f !== null);
-}
+const byKindThenId = (a: [string, { kind: string }], b: [string, { kind: string }]) =>
+  `${a[1].kind}#${a[0]}` < `${b[1].kind}#${b[0]}` ? -1 : 1;
 
-/** The engine's inputs for some activities. */
+/** The engine's inputs for some activities, from their roll-ups. */
 export async function inputsFor(
-  activities: readonly Activity[],
+  activities: readonly ActivityFactsRecord[],
   needs: { lists: boolean; pairs: boolean; breakdowns: boolean },
 ): Promise<ActivityInputs[]> {
+  const rollups = await readRollups(
+    activities.map((a) => a.id),
+    { breakdowns: needs.breakdowns },
+  );
+  // A survey without counted responses adds nothing to any value: its definition is not read.
+  const answered = (s: RollupView['surveys'][string]) =>
+    (s.overall['responses|all|n'] ?? 0) > 0 ? answeredVersion({ ...s, breakdown: {} }) : null;
+  const definitions = await answeredDefinitions(
+    [...rollups.values()].flatMap((r) =>
+      Object.entries(r.surveys).flatMap(([surveyId, s]) => {
+        const version = answered(s);
+        return version === null ? [] : [{ surveyId, version }];
+      }),
+    ),
+  );
   return pool(activities, 16, async (a) => {
-    const facts = await answeredSurveys(a.id, needs.breakdowns);
+    const r = rollups.get(a.id);
+    const surveys: SurveyFacts[] = Object.entries(r?.surveys ?? {})
+      .sort(byKindThenId)
+      .flatMap(([id, s]) => {
+        const version = answered(s);
+        const definition = version === null ? undefined : definitions.get(`${id}#${version}`);
+        if (!definition) return [];
+        const aggregates = needs.breakdowns ? { ...s.overall, ...(s.breakdown ?? {}) } : s.overall;
+        return [{ id, kind: s.kind, definition, aggregates }];
+      });
+    const att = r?.attendance;
     const list =
-      needs.lists && a.attendeeCount > 0
-        ? (() =>
-            listAttendees(a.id).then((people) => {
-              const sum = summarizeAttendees(people);
-              return {
-                participants: sum.participants,
-                women: sum.women,
-                countries: [...new Set(people.flatMap((p) => (p.country ? [p.country] : [])))],
-                organisations: [...new Set(people.flatMap((p) => (p.organisation ? [p.organisation] : [])))],
-              };
-            }))()
-        : Promise.resolve(null);
-    const [attendees, paired] = await Promise.all([list, needs.pairs ? pairedOf(a.id, facts) : null]);
+      needs.lists && att && att.participants > 0
+        ? {
+            participants: att.participants,
+            women: att.women,
+            countries: Object.keys(att.countries),
+            organisations: Object.keys(att.organisations),
+          }
+        : null;
+    const paired = !needs.pairs
+      ? null
+      : r?.pairsOverflow
+        ? await pairedFromResponses(surveys)
+        : r?.paired
+          ? r.paired
+          : null;
     return {
       activity: {
         id: a.id,
@@ -195,9 +156,9 @@ export async function inputsFor(
         projectId: a.projectId,
         attendance: a.attendance,
         listParticipants: a.attendeeCount,
-        list: attendees,
+        list,
       },
-      surveys: facts,
+      surveys,
       paired,
     };
   });
@@ -217,14 +178,64 @@ function regionCountries(
   return new Set(found.countries);
 }
 
+/** What views read of an activity record. */
+export type ActivityFactsRecord = Pick<
+  Activity,
+  'id' | 'title' | 'startsAt' | 'type' | 'pillar' | 'projectId' | 'attendance' | 'attendeeCount' | 'place'
+>;
+
+const FACT_ATTRIBUTES = [
+  'type',
+  'id',
+  'title',
+  'startsAt',
+  'activityType',
+  'pillar',
+  'projectId',
+  'attendance',
+  'attendeeCount',
+  'place',
+];
+
+/**
+ * Activities starting in a period (pattern 6), projected to what views read: a fraction of the
+ * bytes of whole records, and no schema parse (the records were checked when written).
+ */
+async function activitiesOfPeriod(period: Pick<Period, 'from' | 'to'>): Promise<ActivityFactsRecord[]> {
+  const items = await queryAll<Record<string, unknown>>({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': keys.activityList().gsi1pk,
+      ':from': period.from,
+      // `to` is a date: every start time on that day sorts below "<date>~".
+      ':to': `${period.to}~`,
+    },
+    ProjectionExpression: FACT_ATTRIBUTES.map((_, i) => `#a${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(FACT_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+    ScanIndexForward: false,
+  });
+  return items.map((i) => ({
+    id: i.id as string,
+    title: i.title as string,
+    startsAt: i.startsAt as string,
+    type: i.activityType as Activity['type'],
+    pillar: (i.pillar ?? null) as Activity['pillar'],
+    projectId: (i.projectId ?? null) as string | null,
+    attendance: (i.attendance ?? null) as Activity['attendance'],
+    attendeeCount: Number(i.attendeeCount ?? 0),
+    place: (i.place ?? null) as Activity['place'],
+  }));
+}
+
 /** Activities of a period narrowed by the request's filters (country and region: the activity's place). */
 export async function activitiesInScope(
   period: Pick<Period, 'from' | 'to'>,
   f: ScopeFilters,
   fw: Pick<FrameworkDetail, 'regions'>,
-): Promise<Activity[]> {
+): Promise<ActivityFactsRecord[]> {
   const inRegion = regionCountries(fw, f.region);
-  const list = await listActivities({ from: period.from, to: period.to });
+  const list = await activitiesOfPeriod(period);
   return list.filter(
     (a) =>
       (!f.pillar || a.pillar === f.pillar) &&
@@ -257,8 +268,25 @@ const periodOf = (fw: Pick<FrameworkDetail, 'periodStart' | 'periodEnd'>, year?:
 /** Whether the request narrows the activities (then the unfiltered figures are needed too). */
 const isFiltered = (f: ScopeFilters) => Boolean(f.pillar || f.projectId || f.country || f.region);
 
-/** Indicator values per priority goal of the active framework (its active indicators). */
-export async function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
+/**
+ * Indicator values per priority goal of the active framework (its active indicators). Repeat views
+ * come from the view cache (one request) until the consumer sees a change; the date is part of the
+ * key because expected progress and status depend on it.
+ */
+export function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
+  const key = JSON.stringify([
+    'overview',
+    new Date().toISOString().slice(0, 10),
+    year ?? null,
+    filters.pillar ?? null,
+    filters.projectId ?? null,
+    filters.country ?? null,
+    filters.region ?? null,
+  ]);
+  return cachedView(key, () => computeGoalOverview(year, filters));
+}
+
+async function computeGoalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
   const fw = await activeFramework();
   const ids = [fw.id, ...(fw.basedOn ? [fw.basedOn] : [])];
   const defs = (
@@ -363,24 +391,32 @@ export async function indicatorResult(
   };
 }
 
-/** The pre/post picture of one activity. */
+/**
+ * The pre/post picture of one activity: its surveys (one query), and its roll-up (one query): the
+ * surveys' figures and the scored test responses that pairing needs.
+ */
 export async function learningOfActivity(activityId: string): Promise<ActivityLearning> {
-  const activity = await getActivity(activityId);
-  if (!activity) throw new ProblemError(404, 'not-found', `No activity ${activityId}.`);
-  const surveys = await listSurveyMetasOfActivity(activityId);
-  const { pre, post } = knowledgeTests(surveys);
-  const [a, b, facts] = await Promise.all([
-    testInput(pre),
-    testInput(post),
-    Promise.all(
-      surveys.map(async (s) => ({
-        id: s.id,
-        kind: s.kind,
-        definition: s.definition,
-        aggregates: await readAggregates(s.id),
-      })),
-    ),
+  const [activity, surveys, rollup] = await Promise.all([
+    getActivity(activityId),
+    listSurveyMetasOfActivity(activityId),
+    readStoredRollup(activityId),
   ]);
+  if (!activity) throw new ProblemError(404, 'not-found', `No activity ${activityId}.`);
+  const { pre, post } = knowledgeTests(surveys);
+  const fromRollup = (s: SurveyMeta | null): TestInput | null =>
+    s ? { surveyId: s.id, responses: scoredResponses(rollup.state, s.id) } : null;
+  const [a, b] = rollup.pairsOverflow
+    ? await Promise.all([testInput(pre), testInput(post)])
+    : [fromRollup(pre), fromRollup(post)];
+  const facts = surveys.map((s) => {
+    const r = rollup.state.surveys[s.id];
+    return {
+      id: s.id,
+      kind: s.kind,
+      definition: s.definition,
+      aggregates: r ? { ...r.overall, ...r.breakdown } : {},
+    };
+  });
   return activityLearning(
     { id: activity.id, title: activity.title, startsAt: activity.startsAt, endsAt: activity.endsAt },
     a,

@@ -22,7 +22,7 @@ import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import * as responses from '../responses/store.js';
-import { rebuildAggregates } from '../results/rebuild.js';
+import { rebuildAggregates, rebuildRollupOf } from '../results/rebuild.js';
 import { templateDefinition } from '../templates/store.js';
 import * as store from './store.js';
 
@@ -417,7 +417,8 @@ surveys
       path: '/surveys/{surveyId}/aggregates/rebuild',
       tags: ['Results'],
       summary: 'Recompute the aggregates from the raw responses and compare (optionally repair)',
-      description: 'Raw responses are the source of truth. Repair only while the survey is quiet.',
+      description:
+        "Raw responses are the source of truth. Also recomputes the roll-up of the survey's activity (`rollup`). Repair only while the survey is quiet.",
       request: {
         params: SurveyParam,
         body: { content: json(z.object({ repair: z.boolean().default(false) })), required: false },
@@ -434,6 +435,11 @@ surveys
                 z.object({ key: z.string(), maintained: z.number(), rebuilt: z.number() }),
               ),
               repaired: z.boolean(),
+              rollup: z.object({
+                activityId: z.string(),
+                differences: z.array(z.string()),
+                repaired: z.boolean(),
+              }),
             }),
           ),
         },
@@ -442,7 +448,8 @@ surveys
     async (c) => {
       const survey = await surveyOr404(c.req.valid('param').surveyId);
       const body = (c.req.valid('json') as { repair?: boolean } | undefined) ?? {};
-      return c.json(await rebuildAggregates(survey, body.repair ?? false), 200);
+      const report = await rebuildAggregates(survey, body.repair ?? false);
+      return c.json({ ...report, rollup: await rebuildRollupOf(survey, body.repair ?? false) }, 200);
     },
   )
   .openapi(
