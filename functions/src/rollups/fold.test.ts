@@ -74,7 +74,7 @@ describe('roll-up fold', () => {
     });
   });
 
-  it('pairs pre-test and post-test responses by pairing code, in percent', () => {
+  it('pairs pre-test and post-test responses by pairing code, in points of the test', () => {
     const state = emptyRollup('a1');
     const pre = knowledgeTestTemplate('pre_test');
     const postTest = knowledgeTestTemplate('post_event');
@@ -83,7 +83,7 @@ describe('roll-up fold', () => {
     fold(state, responseContribution(scored('pre', 'r1', 1), pre)!, 1);
     expect(pairsOf(state)).toBeNull();
     fold(state, responseContribution(scored('post', 'r2', 3), postTest)!, 1);
-    expect(pairsOf(state)).toEqual([{ pre: 25, post: 75 }]);
+    expect(pairsOf(state)).toEqual({ pairs: [{ pre: 1, post: 3 }], max: 4, unit: 'points' });
   });
 
   it('ends in the same state whatever the order of the contributions (the stream gives no order across items)', () => {

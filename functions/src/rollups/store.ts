@@ -5,8 +5,8 @@ import {
   type BatchGetCommandOutput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { PairedFacts } from '../../../shared/src/results/indicators.js';
 import type { Delta } from '../../../shared/src/results/aggregate.js';
+import type { PairedFacts } from '../../../shared/src/results/indicators.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { keys, versionSk } from '../lib/keys.js';
@@ -142,7 +142,9 @@ export function rollupItems(state: RollupState, rev: number, oldDParts: number, 
       Object.entries(state.surveys).map(([id, { breakdown, ...rest }]) => [id, rest]),
     ),
     attendance: state.attendance,
-    paired: pairs ? { pairs: pairs.pairs.map((p) => [p.pre, p.post]), max: pairs.max, unit: pairs.unit } : null,
+    paired: pairs
+      ? { pairs: pairs.pairs.map((p) => [p.pre, p.post]), max: pairs.max, unit: pairs.unit }
+      : null,
     ...(fits ? {} : { pairsOverflow: true }),
     dParts: parts.length,
     hasP: fits && Object.keys(state.entries).length > 0,
