@@ -246,6 +246,7 @@ describe('pre/post learning of an activity', () => {
     await submit(pre.code, answers(4), 'pair-p5');
     await submit(post.code, answers(1), 'pair-p4');
     await submit(post.code, answers(4), 'pair-p5');
+    await rollupsSettled();
     const body = await learning();
     // 5 pairs; match rate 5 / max(6 pre, 5 post); differences 3, 0, 2, 1, 0: mean 6/5 points.
     expect(body.paired?.n).toBe(5);
@@ -389,6 +390,7 @@ describe('people, not responses (defect 5) and filtered survey results (defect 3
       body: '{}',
     });
     expect(((await rebuilt.json()) as { differences: unknown[] }).differences).toEqual([]);
+    await rollupsSettled();
     const learning = (await (
       await call(evaluator, `/api/results/activities/${activityId}/learning`)
     ).json()) as ActivityLearning;
