@@ -19,6 +19,9 @@ export default async function setup(project: TestProject) {
   const webUrl = `http://localhost:${webPort}`;
   const stack = await startTestStack(webUrl);
   Object.assign(process.env, stack.env);
+  // As `npm start` does on a first start: every page reads the saved framework through the API.
+  const { seedDefaultFramework } = await import('../../functions/src/framework/seed.js');
+  await seedDefaultFramework();
   const { app } = await import('../../functions/src/app.js');
   const api = serve({ fetch: app.fetch, port: apiPort, hostname: '127.0.0.1' });
   const vite = spawn(

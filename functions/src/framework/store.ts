@@ -135,7 +135,7 @@ export async function listFrameworks(): Promise<FrameworkSummary[]> {
 }
 
 /** The id of the active framework, from the ACTIVE pointer item, or null. */
-async function activeFrameworkId(): Promise<string | null> {
+export async function activeFrameworkId(): Promise<string | null> {
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.activeFramework() }));
   return typeof res.Item?.frameworkId === 'string' ? res.Item.frameworkId : null;
 }
