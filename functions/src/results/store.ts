@@ -243,8 +243,10 @@ const needsOf = (defs: readonly IndicatorRecord[], breakdowns: boolean) => ({
   breakdowns,
 });
 
-async function activeFramework(): Promise<FrameworkDetail> {
-  const fw = await getActiveFramework();
+/** The framework asked for (any saved version, with its own period), else the active one. */
+async function activeFramework(frameworkId?: string): Promise<FrameworkDetail> {
+  const fw = frameworkId ? await getFramework(frameworkId) : await getActiveFramework();
+  if (!fw && frameworkId) throw new ProblemError(404, 'not-found', `No framework ${frameworkId}.`);
   if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
   return fw;
 }
@@ -252,9 +254,13 @@ async function activeFramework(): Promise<FrameworkDetail> {
 const periodOf = (fw: Pick<FrameworkDetail, 'periodStart' | 'periodEnd'>, year?: number): Period =>
   year === undefined ? frameworkPeriod(fw) : yearPeriod(year);
 
-/** Indicator values per priority goal of the active framework (its active indicators). */
-export async function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
-  const fw = await activeFramework();
+/** Indicator values per priority goal of a framework (the active one by default), its active indicators. */
+export async function goalOverview(
+  year: number | undefined,
+  filters: ScopeFilters,
+  frameworkId?: string,
+): Promise<GoalOverview> {
+  const fw = await activeFramework(frameworkId);
   const ids = [fw.id, ...(fw.basedOn ? [fw.basedOn] : [])];
   const defs = (
     await Promise.all(ids.map((frameworkId) => listIndicators({ frameworkId, status: 'active' })))
