@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { demoActivityId, seedDemoActivities } from '../../functions/src/activities/demo.js';
 import { app } from '../../functions/src/app.js';
 import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
 import { activateIndicator, createIndicator } from '../../functions/src/indicators/store.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import type { FrameworkDetail, FrameworkSummary } from '../../shared/src/framework/api.js';
 import type { CarryPreview } from '../../shared/src/framework/carry-over.js';
+import { demoActivities } from '../../shared/src/framework/demo-activities.js';
+import type { ImplementationPlan } from '../../shared/src/framework/plan.js';
 import { DEFAULT_FRAMEWORK_ID } from '../../shared/src/framework/seed-id.js';
 import { IndicatorInput, type IndicatorRecord } from '../../shared/src/indicators/schema.js';
 import type { GoalOverview, IndicatorResult } from '../../shared/src/results/contract.js';
@@ -372,5 +375,34 @@ describe('a new plan with its own period', () => {
       // Other test files read the default framework as the active one.
       await read(as('admin', `/frameworks/${V1}/activate`, 'POST'));
     }
+  });
+});
+
+describe('the implementation plan', () => {
+  it("shows the default framework's 39 action points with the demo activities placed on them", async () => {
+    await seedDemoActivities();
+    const plan = await read<ImplementationPlan>(as('evaluator', `/frameworks/${V1}/implementation-plan`));
+    const aps = plan.goals.flatMap((g) => g.actionPoints);
+    expect(aps).toHaveLength(39);
+    expect(plan.goals.at(-1)?.label).toBe('Cross-cutting (7.1–7.11)');
+    const inPeriod = demoActivities().filter(
+      (d) => d.startDate >= '2019-01-01' && d.startDate <= '2024-12-31',
+    );
+    expect(inPeriod.length).toBeGreaterThan(0);
+    for (const d of inPeriod)
+      for (const code of d.actionPointCodes)
+        expect(
+          aps.find((a) => a.code === code)?.activities.some((x) => x.id === demoActivityId(d.id)),
+          `${d.id} on ${code}`,
+        ).toBe(true);
+    const byYear = await read<ImplementationPlan>(
+      as('evaluator', `/frameworks/${V1}/implementation-plan?year=2022`),
+    );
+    expect(byYear.gaps.year).toBe(2022);
+    expect(byYear.gaps.dueWithoutActivity.length).toBeGreaterThan(0);
+    expect((await as('evaluator', '/frameworks/no-such-framework/implementation-plan')).status).toBe(404);
+    const bad = await as('evaluator', `/frameworks/${V1}/implementation-plan?year=twenty`);
+    expect([400, 422]).toContain(bad.status);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
   });
 });

@@ -14,12 +14,14 @@ import {
   ResultStatementsUpdate,
 } from '../../../shared/src/framework/api.js';
 import { CarryChange, CarryPreview, CarryRequest } from '../../../shared/src/framework/carry-over.js';
+import { PlanFilters } from '../../../shared/src/framework/plan.js';
 import { ActionPointCode, Slug } from '../../../shared/src/framework/schema.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import * as carry from './carry-over.js';
+import { implementationPlan } from './plan.js';
 import * as store from './store.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -262,6 +264,34 @@ frameworkRoutes.openapi(
   async (c) => {
     const { frameworkId, code } = c.req.valid('param');
     return c.json(await store.putActionPoint(frameworkId, code, c.req.valid('json'), actor(c)), 200);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('evaluator', {
+    method: 'get',
+    path: '/frameworks/{frameworkId}/implementation-plan',
+    tags: ['Results framework'],
+    summary:
+      'The implementation plan: per goal and action point, activities planned and held, surveys, indicators',
+    description:
+      'For each priority goal and action point: the planned timeline, the activities of the framework period placed on it (dates, country, participants, project, surveys attached), the indicators that measure it with their latest status; filters by year, pillar and project; a gap list (action points due in the year with no activity, indicators without a data source). Reads the activities of the period in one query and the surveys of those in view.',
+    request: { params: FrameworkParam, query: PlanFilters },
+    responses: {
+      200: {
+        description: 'The plan',
+        content: json(z.looseObject({ framework: z.looseObject({}), goals: z.array(z.looseObject({})) })),
+      },
+      ...noFramework,
+    },
+  }),
+  async (c) => {
+    const { frameworkId } = c.req.valid('param');
+    const plan = await implementationPlan(frameworkId, c.req.valid('query'));
+    return c.json(
+      plan as unknown as { framework: Record<string, unknown>; goals: Record<string, unknown>[] },
+      200,
+    );
   },
 );
 
