@@ -45,6 +45,16 @@ describe('implementation plan', () => {
     const outside = demo.filter((d) => d.startsAt < '2019');
     for (const d of outside) expect(aps.some((a) => a.activities.some((x) => x.id === d.id))).toBe(false);
     expect(plan.totals.activities).toBe(inPeriod.filter((d) => d.actionPointCodes.length > 0).length);
+    // An activity on a goal but none of its action points is shown under the goal.
+    for (const d of inPeriod.filter((x) => x.actionPointCodes.length === 0 && x.priorityGoals.length > 0))
+      for (const n of d.priorityGoals)
+        expect(plan.goals.find((g) => g.number === n)?.goalActivities.map((x) => x.id)).toContain(d.id);
+    expect(plan.unplaced).toEqual([]);
+  });
+
+  it('looks for gaps in the current year, kept inside the framework period', () => {
+    expect(buildImplementationPlan(fw, demo, [], {}, TODAY).gaps.year).toBe(2024);
+    expect(buildImplementationPlan(fw, demo, [], {}, '2021-06-01T00:00:00Z').gaps.year).toBe(2021);
   });
 
   it('filters by year, pillar and project, and marks the action points due in the year', () => {

@@ -90,6 +90,8 @@ export interface PlanGoal {
   actionPoints: PlanActionPoint[];
   /** Indicators on the goal that name no action point. */
   goalIndicators: PlanActionPoint['indicators'];
+  /** Activities linked to the goal but to none of its action points. */
+  goalActivities: PlanActivity[];
 }
 
 export interface ImplementationPlan {
@@ -103,7 +105,7 @@ export interface ImplementationPlan {
     year: number;
   };
   totals: { actionPoints: number; withActivity: number; activities: number; held: number; planned: number };
-  /** Activities of the framework period that name no action point of this framework. */
+  /** Activities of the framework period that name no action point and no goal of this framework. */
   unplaced: PlanActivity[];
 }
 
@@ -157,7 +159,9 @@ export function buildImplementationPlan(
     latest: i.latest,
   });
   const live = indicators.filter((i) => i.status !== 'retired');
-  const gapYear = filters.year ?? yearOf(today);
+  // The gap list looks at the year chosen, else the current year kept inside the framework period.
+  const gapYear =
+    filters.year ?? Math.min(Math.max(yearOf(today), yearOf(fw.periodStart)), yearOf(fw.periodEnd));
   const codes = new Set(fw.actionPoints.map((a) => a.code));
 
   const goals: PlanGoal[] = orderedGoals(fw.priorityGoals).map((g) => {
@@ -198,6 +202,10 @@ export function buildImplementationPlan(
       goalIndicators: live
         .filter((i) => i.priorityGoal === g.number && !i.actionPointCodes.some((c) => codes.has(c)))
         .map(measure),
+      goalActivities: shown
+        .filter((s) => s.priorityGoals.includes(g.number))
+        .filter((s) => !s.actionPointCodes.some((c) => aps.some((a) => a.code === c)))
+        .map(toPlan),
     };
   });
 
@@ -228,7 +236,10 @@ export function buildImplementationPlan(
       planned: shown.filter((s) => s.startsAt >= today && s.actionPointCodes.some((c) => codes.has(c)))
         .length,
     },
-    unplaced: shown.filter((s) => !s.actionPointCodes.some((c) => codes.has(c))).map(toPlan),
+    unplaced: shown
+      .filter((s) => !s.actionPointCodes.some((c) => codes.has(c)))
+      .filter((s) => !s.priorityGoals.some((n) => fw.priorityGoals.some((g) => g.number === n)))
+      .map(toPlan),
   };
 }
 
