@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemoActivities } from '../../functions/src/activities/demo.js';
 import { app } from '../../functions/src/app.js';
 import { activateFramework } from '../../functions/src/framework/store.js';
-import { demoIndicatorId, seedDemoIndicators } from '../../functions/src/indicators/demo.js';
+import { seedDemoIndicators } from '../../functions/src/indicators/demo.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { DEFAULT_FRAMEWORK_ID } from '../../shared/src/framework/seed-id.js';
 import { signIn } from '../support/auth.js';
@@ -87,8 +87,6 @@ async function activity2026(): Promise<string> {
   return id;
 }
 
-const SATISFACTION = demoIndicatorId('pg7-meeting-satisfied-share');
-const PARTICIPANTS = demoIndicatorId('pg7-dialogue-participants');
 let copyOfSatisfaction = '';
 
 async function carriedId(page: Page, code: string): Promise<string> {
@@ -233,11 +231,12 @@ describe('a living plan', () => {
     const { context, page } = await signInAs(admin, '/projects/new', phone390);
     await page.getByLabel('Name', { exact: true }).fill(`Filter test ${PROJECT}`);
     const find = page.getByLabel('Find a country');
-    for (const [typed, country] of [
+    const picks: [string, string][] = [
       ['Pak', 'Pakistan'],
       ['Ira', 'Iraq'],
       ['Ser', 'Serbia'],
-    ]) {
+    ];
+    for (const [typed, country] of picks) {
       await find.fill(typed);
       await page.getByRole('checkbox', { name: country, exact: true }).check();
     }
