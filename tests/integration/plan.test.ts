@@ -229,6 +229,19 @@ describe('a new plan with its own period', () => {
     expect(v1.priorityGoals.some((g) => g.retired)).toBe(false);
   });
 
+  it("accepts a target for any year of the indicator's own framework period, and only there", async () => {
+    const def = {
+      ...IndicatorInput.parse({ code: 'PG7-T-01', name: 'x', frameworkId: plan.id }),
+      targets: [{ period: '2025', date: '2025-12-31', value: 1, cumulative: false }],
+    };
+    const codes = async (frameworkId: string) =>
+      (await read<{ code: string }[]>(as('admin', '/indicators/check', 'POST', { ...def, frameworkId }))).map(
+        (f) => f.code,
+      );
+    expect(await codes(plan.id)).not.toContain('target-outside-period');
+    expect(await codes(V1)).toContain('target-outside-period');
+  });
+
   let copies: { fromIndicatorId: string; indicatorId: string; status: string; created: boolean }[] = [];
 
   it('lists what carrying each indicator over changes, then carries two over without touching the old ones', async () => {
