@@ -20,6 +20,9 @@ export default async function setup(project: TestProject) {
   const webUrl = `http://localhost:${webPort}`;
   const stack = await startTestStack(webUrl);
   Object.assign(process.env, stack.env);
+  // As `npm start` does on a first start: every page reads the saved framework through the API.
+  const { seedDefaultFramework } = await import('../../functions/src/framework/seed.js');
+  await seedDefaultFramework();
   // The roll-up consumer, as `npm start` runs it: result pages read the roll-ups it keeps.
   const rollups = await startLocalRollups({
     endpoint: stack.config.dynamodbEndpoint,

@@ -144,7 +144,7 @@ describe('activities: validation answers 422 with field paths', () => {
       'admin',
       '/activities',
       'POST',
-      training({ title: '', place: { city: 'X', country: 'Pakistan' }, priorityGoals: [9] }),
+      training({ title: '', place: { city: 'X', country: 'Pakistan' }, priorityGoals: [21] }),
     );
     expect(res.status).toBe(422);
     expect((await paths(res)).sort()).toEqual(['json.place.country', 'json.priorityGoals.0', 'json.title']);

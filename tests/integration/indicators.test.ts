@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
+import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
 import { demoIndicatorId, seedDemoIndicators } from '../../functions/src/indicators/demo.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { defaultFramework } from '../../shared/src/framework/default-framework.js';
@@ -11,6 +12,8 @@ const tokens = { admin: '', evaluator: '' };
 const FRAMEWORK_ID = defaultFramework().id;
 
 beforeAll(async () => {
+  // The S.M.A.R.T. check reads the saved framework, as `npm start` seeds it on a first start.
+  await seedDefaultFramework();
   tokens.admin = (await signIn(admin.email, admin.password)).accessToken;
   tokens.evaluator = (await signIn(evaluator.email, evaluator.password)).accessToken;
 });

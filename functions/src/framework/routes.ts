@@ -2,18 +2,26 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   ActionPointUpdate,
   FrameworkDetail,
+  FrameworkMetaUpdate,
   FrameworkSummary,
+  GoalsUpdate,
+  NewFramework,
+  PillarsUpdate,
   ProjectInput,
   ProjectRecord,
   ProjectUpdate,
   RegionsUpdate,
   ResultStatementsUpdate,
 } from '../../../shared/src/framework/api.js';
+import { CarryChange, CarryPreview, CarryRequest } from '../../../shared/src/framework/carry-over.js';
+import { PlanFilters } from '../../../shared/src/framework/plan.js';
 import { ActionPointCode, Slug } from '../../../shared/src/framework/schema.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
+import * as carry from './carry-over.js';
+import { implementationPlan } from './plan.js';
 import * as store from './store.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -80,6 +88,82 @@ frameworkRoutes.openapi(
   async (c) => {
     const { frameworkId } = c.req.valid('param');
     return c.json(await found(store.getFramework(frameworkId), `framework ${frameworkId}`), 200);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'post',
+    path: '/frameworks',
+    tags: ['Results framework'],
+    summary: 'Start a new plan with its own period, as a draft',
+    description:
+      'A copy of the goals, action points, pillars, result statements, regions and projects of `copyFrom` (e.g. the active framework), or blank when `copyFrom` is null. Its id is the slug of its name with "-v1". The framework copied from is not changed.',
+    request: { body: { content: json(NewFramework), required: true } },
+    responses: {
+      201: { description: 'The new draft', content: json(FrameworkDetail) },
+      409: { description: 'A framework with that name exists already' },
+    },
+  }),
+  async (c) => c.json(await store.createPlan(c.req.valid('json'), actor(c)), 201),
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'put',
+    path: '/frameworks/{frameworkId}',
+    tags: ['Results framework'],
+    summary: 'Change the name and period of a draft',
+    request: { params: FrameworkParam, body: { content: json(FrameworkMetaUpdate), required: true } },
+    responses: {
+      200: { description: 'The framework', content: json(FrameworkDetail) },
+      ...noFramework,
+      ...notDraft,
+    },
+  }),
+  async (c) => {
+    const { frameworkId } = c.req.valid('param');
+    return c.json(await store.updateFrameworkMeta(frameworkId, c.req.valid('json'), actor(c)), 200);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'put',
+    path: '/frameworks/{frameworkId}/goals',
+    tags: ['Results framework'],
+    summary: 'Replace the priority goals of a draft (add, rename, retire, reorder)',
+    description:
+      'A goal that still has action points or result statements cannot be removed (422): set `retired` instead.',
+    request: { params: FrameworkParam, body: { content: json(GoalsUpdate), required: true } },
+    responses: {
+      200: { description: 'The framework with its goals', content: json(FrameworkDetail) },
+      ...noFramework,
+      ...notDraft,
+    },
+  }),
+  async (c) => {
+    const { frameworkId } = c.req.valid('param');
+    return c.json(await store.replaceGoals(frameworkId, c.req.valid('json').priorityGoals, actor(c)), 200);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'put',
+    path: '/frameworks/{frameworkId}/pillars',
+    tags: ['Results framework'],
+    summary: 'Replace the pillars of a draft (names and descriptions)',
+    request: { params: FrameworkParam, body: { content: json(PillarsUpdate), required: true } },
+    responses: {
+      200: { description: 'The framework with its pillars', content: json(FrameworkDetail) },
+      ...noFramework,
+      ...notDraft,
+    },
+  }),
+  async (c) => {
+    const { frameworkId } = c.req.valid('param');
+    return c.json(await store.replacePillars(frameworkId, c.req.valid('json').pillars, actor(c)), 200);
   },
 );
 
@@ -181,6 +265,106 @@ frameworkRoutes.openapi(
     const { frameworkId, code } = c.req.valid('param');
     return c.json(await store.putActionPoint(frameworkId, code, c.req.valid('json'), actor(c)), 200);
   },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('evaluator', {
+    method: 'get',
+    path: '/frameworks/{frameworkId}/implementation-plan',
+    tags: ['Results framework'],
+    summary:
+      'The implementation plan: per goal and action point, activities planned and held, surveys, indicators',
+    description:
+      'For each priority goal and action point: the planned timeline, the activities of the framework period placed on it (dates, country, participants, project, surveys attached), the indicators that measure it with their latest status; filters by year, pillar and project; a gap list (action points due in the year with no activity, indicators without a data source). Reads the activities of the period in one query and the surveys of those in view.',
+    request: { params: FrameworkParam, query: PlanFilters },
+    responses: {
+      200: {
+        description: 'The plan',
+        content: json(z.looseObject({ framework: z.looseObject({}), goals: z.array(z.looseObject({})) })),
+      },
+      ...noFramework,
+    },
+  }),
+  async (c) => {
+    const { frameworkId } = c.req.valid('param');
+    const plan = await implementationPlan(frameworkId, c.req.valid('query'));
+    return c.json(
+      plan as unknown as { framework: Record<string, unknown>; goals: Record<string, unknown>[] },
+      200,
+    );
+  },
+);
+
+const CarryResult = z.object({
+  fromIndicatorId: z.string(),
+  indicatorId: z.string(),
+  status: z.string(),
+  changes: z.array(CarryChange),
+  created: z.boolean(),
+});
+const LineageStep = z.object({
+  indicatorId: z.string(),
+  code: z.string(),
+  version: z.int(),
+  status: z.string(),
+  frameworkId: z.string(),
+  frameworkName: z.string(),
+  frameworkVersion: z.int(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  changes: z.array(CarryChange),
+});
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'get',
+    path: '/frameworks/{frameworkId}/carry-over',
+    tags: ['Results framework'],
+    summary: 'List what carrying each indicator of another framework over to this one changes',
+    description:
+      'For each indicator of `from`: goal renamed or retired, action points retired or dropped, result statement gone, targets outside this period; and whether it was carried over already.',
+    request: { params: FrameworkParam, query: z.object({ from: Slug }) },
+    responses: { 200: { description: 'The preview', content: json(CarryPreview) }, ...noFramework },
+  }),
+  async (c) => {
+    const { frameworkId } = c.req.valid('param');
+    return c.json(await carry.previewCarryOver(frameworkId, c.req.valid('query').from), 200);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'post',
+    path: '/frameworks/{frameworkId}/carry-over',
+    tags: ['Results framework'],
+    summary: 'Carry chosen indicators over to this framework',
+    description:
+      'Each becomes a new indicator of this framework (active when the original is and it is S.M.A.R.T. here, else a draft), linked to the original. The original and its values are not changed. Carrying one twice returns the first copy.',
+    request: { params: FrameworkParam, body: { content: json(CarryRequest), required: true } },
+    responses: {
+      200: { description: 'The copies', content: json(z.array(CarryResult)) },
+      ...noFramework,
+    },
+  }),
+  async (c) => {
+    const { frameworkId } = c.req.valid('param');
+    return c.json(await carry.carryOver(frameworkId, c.req.valid('json'), actor(c)), 200);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('evaluator', {
+    method: 'get',
+    path: '/indicators/{indicatorId}/lineage',
+    tags: ['Indicators'],
+    summary: 'The indicator across framework versions (carry-over chain), oldest first',
+    request: { params: z.object({ indicatorId: z.string().min(1).max(80) }) },
+    responses: {
+      200: { description: 'The chain', content: json(z.array(LineageStep)) },
+      404: { description: 'No such indicator' },
+    },
+  }),
+  async (c) => c.json(await carry.lineage(c.req.valid('param').indicatorId), 200),
 );
 
 frameworkRoutes.openapi(

@@ -5,7 +5,9 @@ import {
   actionPointFrom,
   byCode,
   FrameworkDetail,
+  type FrameworkMetaUpdate,
   FrameworkSummary,
+  type NewFramework,
   type ProjectInput,
   ProjectRecord,
 } from '../../../shared/src/framework/api.js';
@@ -135,7 +137,7 @@ export async function listFrameworks(): Promise<FrameworkSummary[]> {
 }
 
 /** The id of the active framework, from the ACTIVE pointer item, or null. */
-async function activeFrameworkId(): Promise<string | null> {
+export async function activeFrameworkId(): Promise<string | null> {
   const res = await ddb().send(new GetCommand({ TableName: tableName(), Key: keys.activeFramework() }));
   return typeof res.Item?.frameworkId === 'string' ? res.Item.frameworkId : null;
 }
@@ -340,13 +342,15 @@ function notDraftAnymore(frameworkId: string) {
  * changed ones, leaves identical ones alone; all in one transaction with the audit entry, conditional
  * on the framework still being a draft.
  */
-async function replaceDraftParts<T extends { id: string }>(
+async function replaceDraftParts<T extends object>(
   draft: FrameworkDetail,
   current: readonly T[],
   next: readonly T[],
   how: {
-    kind: 'RESULT' | 'REGION';
+    kind: 'RESULT' | 'REGION' | 'GOAL' | 'PILLAR';
     sk: (t: T) => string;
+    /** What the audit entry names each one by. */
+    name: (t: T) => string | number;
     content: (written: T[]) => PartContent;
     action: string;
     actor: string;
@@ -378,7 +382,13 @@ async function replaceDraftParts<T extends { id: string }>(
       action: how.action,
       actor: how.actor,
       at,
-      changes: { removed: removed.map((k) => before.get(k)?.id), written: written.map((t) => t.id) },
+      changes: {
+        removed: removed.map((k) => {
+          const t = before.get(k);
+          return t ? how.name(t) : k;
+        }),
+        written: written.map(how.name),
+      },
     }),
   ];
   try {
@@ -419,6 +429,7 @@ export async function replaceResultStatements(
   return replaceDraftParts(current, current.resultStatements, statements, {
     kind: 'RESULT',
     sk: resultSk,
+    name: (r) => r.id,
     content: (resultStatements) => ({ resultStatements }),
     action: 'results.replace',
     actor,
@@ -475,6 +486,7 @@ export async function replaceRegions(
   return replaceDraftParts(current, current.regions, regions, {
     kind: 'REGION',
     sk: (r) => r.id,
+    name: (r) => r.id,
     content: (written) => ({ regions: written }),
     action: 'regions.replace',
     actor,
@@ -527,6 +539,155 @@ export async function putActionPoint(
     throw err;
   }
   return (await getFramework(frameworkId)) as FrameworkDetail;
+}
+
+/**
+ * Starts a new plan with its own period (e.g. 2025-2029) as a draft: version 1 of a new series,
+ * a copy of `copyFrom`'s content (goals, action points, pillars, results, regions, projects) or
+ * blank. The framework it is copied from is not touched, and is not its `basedOn`: a new plan is
+ * not a revision of the old one, so values of the old one keep their own period.
+ */
+export async function createPlan(input: NewFramework, actor: string): Promise<FrameworkDetail> {
+  const id = `${slugify(input.name)}-v1`;
+  const source = input.copyFrom ? await getFramework(input.copyFrom) : null;
+  if (input.copyFrom && !source) {
+    throw new ProblemError(422, 'invalid-input', `No framework ${input.copyFrom} to copy from.`, [
+      { path: ['json', 'copyFrom'], code: 'custom', message: 'no such framework' },
+    ]);
+  }
+  const content = source
+    ? asFramework(source)
+    : {
+        priorityGoals: [],
+        actionPoints: [],
+        pillars: [],
+        resultStatements: [],
+        regions: [],
+        projects: [],
+      };
+  const draft: Framework = {
+    ...content,
+    id,
+    name: input.name,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    status: 'draft',
+    version: 1,
+  };
+  delete draft.basedOn;
+  const written = await writeNewFramework(
+    { ...draft, ...(source ? { copiedFrom: source.id } : {}) } as Framework,
+    actor,
+    'plan.create',
+    { copyFrom: input.copyFrom, periodStart: input.periodStart, periodEnd: input.periodEnd },
+  );
+  return written;
+}
+
+/** Changes the name and period of a draft (META only; its content items stay). */
+export async function updateFrameworkMeta(
+  frameworkId: string,
+  update: FrameworkMetaUpdate,
+  actor: string,
+): Promise<FrameworkDetail> {
+  const current = await draftOrThrow(frameworkId);
+  const fields = (['name', 'periodStart', 'periodEnd'] as const).filter((k) => current[k] !== update[k]);
+  if (fields.length === 0) return current;
+  const at = now();
+  try {
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.framework(frameworkId),
+              UpdateExpression:
+                'SET #name = :name, periodStart = :from, periodEnd = :to, gsi1sk = :g, updatedAt = :at',
+              ConditionExpression: 'attribute_exists(pk) AND #status = :draft',
+              ExpressionAttributeNames: { '#status': 'status', '#name': 'name' },
+              ExpressionAttributeValues: {
+                ':name': update.name,
+                ':from': update.periodStart,
+                ':to': update.periodEnd,
+                ':g': `${update.periodStart}#${frameworkId}`,
+                ':at': at,
+                ':draft': 'draft',
+              },
+            },
+          },
+          auditEntry({
+            entity: FRAMEWORK,
+            entityId: frameworkId,
+            action: 'meta.update',
+            actor,
+            at,
+            changes: Object.fromEntries(fields.map((f) => [f, { from: current[f], to: update[f] }])),
+          }),
+        ],
+      }),
+    );
+  } catch (err) {
+    if (canceledBy(err)?.[0] === 'ConditionalCheckFailed') throw notDraftAnymore(frameworkId);
+    throw err;
+  }
+  return (await getFramework(frameworkId)) as FrameworkDetail;
+}
+
+/**
+ * Replaces the priority goals of a draft: add, rename, retire, reorder. A goal that still has
+ * action points or result statements cannot be removed (422): retire it instead, so what was
+ * planned and reported under it keeps its name.
+ */
+export async function replaceGoals(
+  frameworkId: string,
+  goals: PriorityGoal[],
+  actor: string,
+): Promise<FrameworkDetail> {
+  const current = await draftOrThrow(frameworkId);
+  const kept = new Set(goals.map((g) => g.number));
+  const used = new Set([
+    ...current.actionPoints.map((a) => a.goal),
+    ...current.resultStatements.map((r) => r.priorityGoal),
+  ]);
+  const dropped = current.priorityGoals.filter((g) => !kept.has(g.number) && used.has(g.number));
+  if (dropped.length > 0) {
+    throw new ProblemError(
+      422,
+      'goal-in-use',
+      `${dropped.map((g) => g.code).join(', ')} still ${dropped.length === 1 ? 'has' : 'have'} action points or results: retire ${dropped.length === 1 ? 'it' : 'them'} instead of removing.`,
+      dropped.map((g) => ({
+        path: ['json', 'priorityGoals'],
+        code: 'custom',
+        message: `${g.code} has action points or results; retire it instead`,
+      })),
+    );
+  }
+  return replaceDraftParts(current, current.priorityGoals, goals, {
+    kind: 'GOAL',
+    sk: (g) => String(g.number),
+    name: (g) => g.code,
+    content: (priorityGoals) => ({ priorityGoals }),
+    action: 'goals.replace',
+    actor,
+  });
+}
+
+/** Replaces the pillars of a draft (names and descriptions). */
+export async function replacePillars(
+  frameworkId: string,
+  pillars: Pillar[],
+  actor: string,
+): Promise<FrameworkDetail> {
+  const current = await draftOrThrow(frameworkId);
+  return replaceDraftParts(current, current.pillars, pillars, {
+    kind: 'PILLAR',
+    sk: (p) => p.id,
+    name: (p) => p.id,
+    content: (written) => ({ pillars: written }),
+    action: 'pillars.replace',
+    actor,
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { Id } from '../../../shared/src/activities/schema.js';
-import { defaultFramework } from '../../../shared/src/framework/default-framework.js';
+import { DEFAULT_FRAMEWORK_ID } from '../../../shared/src/framework/seed-id.js';
 import { missingLetters } from '../../../shared/src/indicators/rules.js';
 import {
   IndicatorDefinition,
@@ -11,12 +11,18 @@ import {
   SmartFinding,
   SmartLetter,
 } from '../../../shared/src/indicators/schema.js';
+import * as frameworks from '../framework/store.js';
 import { listAuditEntries } from '../lib/audit.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import * as store from './store.js';
+
+/** The active framework's id; the default framework's when none is active yet. */
+async function activeFrameworkId(): Promise<string> {
+  return (await frameworks.activeFrameworkId()) ?? DEFAULT_FRAMEWORK_ID;
+}
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const IndicatorParam = z.object({ indicatorId: Id });
@@ -41,7 +47,7 @@ function actor(c: { get(key: 'principal'): AuthVariables['principal'] }): string
 async function detail(indicatorId: string) {
   const found = await store.getIndicator(indicatorId);
   if (!found) throw new ProblemError(404, 'not-found', `No indicator ${indicatorId}.`);
-  return { ...found, findings: store.findingsOf(found) };
+  return { ...found, findings: await store.findingsOf(found) };
 }
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
@@ -54,17 +60,20 @@ indicatorRoutes.openapi(
     tags: ['Indicators'],
     summary: 'List the indicators of a framework, by code',
     description:
-      'Filters: frameworkId (default: the shipped framework), priority goal number, status. `missing` lists the S.M.A.R.T. letters with open findings.',
+      'Filters: frameworkId (default: the active framework), priority goal number, status. `missing` lists the S.M.A.R.T. letters with open findings.',
     request: { query: IndicatorQuery },
     responses: { 200: { description: 'Indicators', content: json(z.array(IndicatorSummary)) } },
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const list = await store.listIndicators({ ...q, frameworkId: q.frameworkId ?? defaultFramework().id });
-    return c.json(
-      list.map((r) => ({ ...r, missing: missingLetters(store.findingsOf(r)) })),
-      200,
-    );
+    const frameworkId = q.frameworkId ?? (await activeFrameworkId());
+    const [list, ctx] = await Promise.all([
+      store.listIndicators({ ...q, frameworkId }),
+      store.smartContext(frameworkId),
+    ]);
+    const out = [];
+    for (const r of list) out.push({ ...r, missing: missingLetters(await store.findingsOf(r, ctx)) });
+    return c.json(out, 200);
   },
 );
 
@@ -78,7 +87,7 @@ indicatorRoutes.openapi(
     request: { body: { content: json(IndicatorDefinition), required: true } },
     responses: { 200: { description: 'Findings', content: json(z.array(SmartFinding)) } },
   }),
-  (c) => c.json(store.findingsOf(c.req.valid('json')), 200),
+  async (c) => c.json(await store.findingsOf(c.req.valid('json')), 200),
 );
 
 indicatorRoutes.openapi(
@@ -92,7 +101,7 @@ indicatorRoutes.openapi(
   }),
   async (c) => {
     const created = await store.createIndicator(c.req.valid('json'), actor(c));
-    return c.json({ ...created, findings: store.findingsOf(created) }, 201);
+    return c.json({ ...created, findings: await store.findingsOf(created) }, 201);
   },
 );
 
@@ -167,7 +176,7 @@ indicatorRoutes.openapi(
     const { indicatorId } = c.req.valid('param');
     const { revision, ...input } = c.req.valid('json');
     const saved = await store.updateIndicator(indicatorId, input, revision, actor(c));
-    return c.json({ ...saved, findings: store.findingsOf(saved) }, 200);
+    return c.json({ ...saved, findings: await store.findingsOf(saved) }, 200);
   },
 );
 
@@ -188,7 +197,7 @@ indicatorRoutes.openapi(
   }),
   async (c) => {
     const saved = await store.activateIndicator(c.req.valid('param').indicatorId, actor(c));
-    return c.json({ ...saved, findings: store.findingsOf(saved) }, 200);
+    return c.json({ ...saved, findings: await store.findingsOf(saved) }, 200);
   },
 );
 
@@ -203,6 +212,6 @@ indicatorRoutes.openapi(
   }),
   async (c) => {
     const saved = await store.retireIndicator(c.req.valid('param').indicatorId, actor(c));
-    return c.json({ ...saved, findings: store.findingsOf(saved) }, 200);
+    return c.json({ ...saved, findings: await store.findingsOf(saved) }, 200);
   },
 );

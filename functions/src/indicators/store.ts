@@ -1,7 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { defaultFramework } from '../../../shared/src/framework/default-framework.js';
-import type { Framework } from '../../../shared/src/framework/schema.js';
+import type { Project } from '../../../shared/src/framework/schema.js';
 import { measuresCollected, type SmartContext, smartCheck } from '../../../shared/src/indicators/rules.js';
 import {
   type IndicatorDefinition,
@@ -11,6 +10,7 @@ import {
   type IndicatorStatus,
   type SmartFinding,
 } from '../../../shared/src/indicators/schema.js';
+import { getFramework, listProjects } from '../framework/store.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { newId } from '../lib/ids.js';
@@ -28,22 +28,28 @@ import { ProblemError } from '../lib/problem.js';
 
 export const ENTITY = 'indicator';
 
-/** The framework an indicator refers to. Until frameworks are stored, the default one is the only one. */
-export function frameworkFor(frameworkId: string): Framework | null {
-  const fw = defaultFramework();
-  return fw.id === frameworkId ? fw : null;
+/**
+ * The saved framework version an indicator refers to (its own period, goals, action points and
+ * results) with every stored project, or null when there is no such version.
+ */
+export async function frameworkFor(frameworkId: string): Promise<SmartContext['framework']> {
+  const [fw, projects] = await Promise.all([getFramework(frameworkId), listProjects()]);
+  if (!fw) return null;
+  return { ...fw, projects: projects as Project[] };
 }
 
 let collected: ReturnType<typeof measuresCollected> | undefined;
 
-/** What the S.M.A.R.T. check compares a definition with. */
-export function smartContext(frameworkId: string): SmartContext {
+/** What the S.M.A.R.T. check compares a definition with (two reads: the framework and the projects). */
+export async function smartContext(frameworkId: string): Promise<SmartContext> {
   collected ??= measuresCollected();
-  return { framework: frameworkFor(frameworkId), collectedMeasures: collected };
+  return { framework: await frameworkFor(frameworkId), collectedMeasures: collected };
 }
 
-export const findingsOf = (def: IndicatorDefinition): SmartFinding[] =>
-  smartCheck(def, smartContext(def.frameworkId));
+/** The S.M.A.R.T. findings of a definition; pass a context read once when checking many. */
+export async function findingsOf(def: IndicatorDefinition, ctx?: SmartContext): Promise<SmartFinding[]> {
+  return smartCheck(def, ctx ?? (await smartContext(def.frameworkId)));
+}
 
 const listSk = (r: Pick<IndicatorRecord, 'code' | 'id'>) => `${r.code || '~'}#${r.id}`;
 
@@ -126,7 +132,7 @@ export async function createIndicator(
           action: 'create',
           actor,
           at,
-          changes: { code: record.code, version: 1, findings: findingsOf(record).length },
+          changes: { code: record.code, version: 1, findings: (await findingsOf(record)).length },
         }),
       ],
     }),
@@ -253,7 +259,7 @@ export async function updateIndicator(
     updatedBy: actor,
   };
   if (active) {
-    const findings = findingsOf(next);
+    const findings = await findingsOf(next);
     if (findings.length > 0) throw smartProblem(findings, 'An active indicator must stay S.M.A.R.T.');
   }
   return writeRevision(current, next, revision, active, {
@@ -266,12 +272,12 @@ async function setStatus(
   indicatorId: string,
   to: IndicatorStatus,
   actor: string,
-  check: (current: IndicatorRecord) => void,
+  check: (current: IndicatorRecord) => void | Promise<void>,
 ): Promise<IndicatorRecord> {
   const current = await getIndicator(indicatorId);
   if (!current) throw notFound(indicatorId);
   if (current.status === to) return current;
-  check(current);
+  await check(current);
   const at = now();
   const next: IndicatorRecord = {
     ...current,
@@ -288,10 +294,10 @@ async function setStatus(
 
 /** Makes a draft active: refused (422, the findings as field errors) while findings remain. */
 export function activateIndicator(indicatorId: string, actor: string): Promise<IndicatorRecord> {
-  return setStatus(indicatorId, 'active', actor, (current) => {
+  return setStatus(indicatorId, 'active', actor, async (current) => {
     if (current.status === 'retired')
       throw new ProblemError(409, 'indicator-retired', 'A retired indicator cannot be activated again.');
-    const findings = findingsOf(current);
+    const findings = await findingsOf(current);
     if (findings.length > 0) throw smartProblem(findings, 'The indicator cannot be activated');
   });
 }

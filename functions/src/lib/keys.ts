@@ -24,7 +24,11 @@ export const keys = {
   // Results framework (one partition per framework version: read whole in one query).
   framework: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, sk: 'META' }),
   frameworkList: () => ({ gsi1pk: 'FRAMEWORKS' }),
-  frameworkPart: (frameworkId: string, kind: 'GOAL' | 'AP' | 'PILLAR' | 'RESULT' | 'REGION', id: string) => ({
+  frameworkPart: (
+    frameworkId: string,
+    kind: 'GOAL' | 'AP' | 'PILLAR' | 'RESULT' | 'REGION' | 'CARRY',
+    id: string,
+  ) => ({
     pk: `FRAMEWORK#${frameworkId}`,
     sk: `${kind}#${id}`,
   }),

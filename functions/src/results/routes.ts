@@ -14,6 +14,8 @@ const ResultsQuery = z.object({
   projectId: z.string().max(80).optional(),
   country: CountryCode.optional(),
   region: z.string().max(60).optional(),
+  /** A saved framework version (its own period); the active one when absent. */
+  frameworkId: z.string().max(80).optional(),
 });
 
 const filtersOf = (q: z.infer<typeof ResultsQuery>): store.ScopeFilters => ({
@@ -49,7 +51,7 @@ resultRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const out = await store.goalOverview(q.year, filtersOf(q));
+    const out = await store.goalOverview(q.year, filtersOf(q), q.frameworkId);
     return c.json({ ...out, framework: { ...out.framework }, goals: out.goals.map((g) => ({ ...g })) }, 200);
   },
 );

@@ -256,8 +256,10 @@ const needsOf = (defs: readonly IndicatorRecord[], breakdowns: boolean) => ({
   breakdowns,
 });
 
-async function activeFramework(): Promise<FrameworkDetail> {
-  const fw = await getActiveFramework();
+/** The framework asked for (any saved version, with its own period), else the active one. */
+async function activeFramework(frameworkId?: string): Promise<FrameworkDetail> {
+  const fw = frameworkId ? await getFramework(frameworkId) : await getActiveFramework();
+  if (!fw && frameworkId) throw new ProblemError(404, 'not-found', `No framework ${frameworkId}.`);
   if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
   return fw;
 }
@@ -269,25 +271,34 @@ const periodOf = (fw: Pick<FrameworkDetail, 'periodStart' | 'periodEnd'>, year?:
 const isFiltered = (f: ScopeFilters) => Boolean(f.pillar || f.projectId || f.country || f.region);
 
 /**
- * Indicator values per priority goal of the active framework (its active indicators). Repeat views
- * come from the view cache (one request) until the consumer sees a change; the date is part of the
- * key because expected progress and status depend on it.
+ * Indicator values per priority goal of a framework (the active one by default), its active
+ * indicators. Repeat views come from the view cache (one request) until the consumer sees a change;
+ * the date is part of the key because expected progress and status depend on it.
  */
-export function goalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
+export function goalOverview(
+  year: number | undefined,
+  filters: ScopeFilters,
+  frameworkId?: string,
+): Promise<GoalOverview> {
   const key = JSON.stringify([
     'overview',
     new Date().toISOString().slice(0, 10),
+    frameworkId ?? null,
     year ?? null,
     filters.pillar ?? null,
     filters.projectId ?? null,
     filters.country ?? null,
     filters.region ?? null,
   ]);
-  return cachedView(key, () => computeGoalOverview(year, filters));
+  return cachedView(key, () => computeGoalOverview(year, filters, frameworkId));
 }
 
-async function computeGoalOverview(year: number | undefined, filters: ScopeFilters): Promise<GoalOverview> {
-  const fw = await activeFramework();
+async function computeGoalOverview(
+  year: number | undefined,
+  filters: ScopeFilters,
+  frameworkId?: string,
+): Promise<GoalOverview> {
+  const fw = await activeFramework(frameworkId);
   const ids = [fw.id, ...(fw.basedOn ? [fw.basedOn] : [])];
   const defs = (
     await Promise.all(ids.map((frameworkId) => listIndicators({ frameworkId, status: 'active' })))

@@ -43,7 +43,7 @@ export const ActivityInput = z
     expectedParticipants: z.int().positive().max(100_000).nullable().default(null),
     // Links to the results framework (extended by the framework work).
     actionPointCodes: z.array(ActionPointCode).max(50).default([]),
-    priorityGoals: z.array(GoalNumber).max(7).default([]),
+    priorityGoals: z.array(GoalNumber).max(20).default([]),
     pillar: PillarId.nullable().default(null),
     projectId: z.string().max(80).nullable().default(null),
     workingGroup: z.string().trim().max(120).nullable().default(null),

@@ -7,6 +7,7 @@ import {
   GoalNumber,
   IsoDate,
   Pillar,
+  PillarId,
   PriorityGoal,
   Project,
   Region,
@@ -31,6 +32,8 @@ export const FrameworkSummary = z.object({
   status: FrameworkStatus,
   version: z.int().min(1),
   basedOn: Slug.optional(),
+  /** A new plan (its own period) started as a copy of this framework; unlike `basedOn`, not a revision of it. */
+  copiedFrom: Slug.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Set when the framework last became active. */
@@ -48,6 +51,76 @@ export const FrameworkDetail = FrameworkSummary.extend({
   projectIds: z.array(Slug),
 });
 export type FrameworkDetail = z.infer<typeof FrameworkDetail>;
+
+const periodOrder = {
+  check: (f: { periodStart: string; periodEnd: string }) => f.periodStart <= f.periodEnd,
+  message: { message: 'the period cannot end before it starts', path: ['periodEnd'] },
+};
+
+/**
+ * A new plan with its own period (e.g. 2025-2029), as a draft: a copy of the goals, action points,
+ * pillars, results, regions and projects of `copyFrom`, or blank when `copyFrom` is null.
+ */
+export const NewFramework = z
+  .object({
+    name: z.string().trim().min(1, 'enter a name').max(120),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    copyFrom: Slug.nullable(),
+  })
+  .refine(periodOrder.check, periodOrder.message);
+export type NewFramework = z.infer<typeof NewFramework>;
+
+/** The name and period of a draft. */
+export const FrameworkMetaUpdate = z
+  .object({
+    name: z.string().trim().min(1, 'enter a name').max(120),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+  })
+  .refine(periodOrder.check, periodOrder.message);
+export type FrameworkMetaUpdate = z.infer<typeof FrameworkMetaUpdate>;
+
+/**
+ * Replaces the priority goals of a draft: add (a new number), rename (same number, new title),
+ * retire (`retired`), reorder (`order`). Numbers and codes unique; code "PG<number>".
+ */
+export const GoalsUpdate = z.object({
+  priorityGoals: z
+    .array(PriorityGoal)
+    .min(1)
+    .max(20)
+    .superRefine((list, ctx) => {
+      const seen = new Set<number>();
+      list.forEach((g, i) => {
+        if (seen.has(g.number))
+          ctx.addIssue({
+            code: 'custom',
+            message: `two goals have the number ${g.number}`,
+            path: [i, 'number'],
+          });
+        seen.add(g.number);
+        if (g.code !== `PG${g.number}`)
+          ctx.addIssue({
+            code: 'custom',
+            message: `the code of goal ${g.number} is PG${g.number}`,
+            path: [i, 'code'],
+          });
+      });
+    }),
+});
+export type GoalsUpdate = z.infer<typeof GoalsUpdate>;
+
+/** Replaces the pillars of a draft (their names and descriptions); ids unique. */
+export const PillarsUpdate = z.object({
+  pillars: z
+    .array(Pillar)
+    .max(3)
+    .refine((list) => new Set(list.map((p) => p.id)).size === list.length, {
+      message: 'two pillars have the same id',
+    }),
+});
+export type PillarsUpdate = z.infer<typeof PillarsUpdate>;
 
 /** Replaces the result statements of a draft framework; ids unique, goals among the framework's. */
 export const ResultStatementsUpdate = z.object({
@@ -77,9 +150,13 @@ export const ActionPointUpdate = z.object({
   title: z.string().trim().min(1, 'enter the action').max(MAX_TEXT),
   timeline: Timeline,
   workingGroup: z.string().trim().min(1).max(MAX_NAME).nullable(),
-  linkedGoals: z.array(GoalNumber).max(7),
+  linkedGoals: z.array(GoalNumber).max(20),
   linkedProjects: z.array(Slug).max(100),
   comments: z.string().trim().min(1).max(MAX_TEXT).nullable(),
+  /** The pillar the action point mainly serves; null or absent: none set. */
+  pillar: PillarId.nullable().optional(),
+  /** Retired in this plan: kept for history, no longer offered. */
+  retired: z.boolean().optional(),
 });
 export type ActionPointUpdate = z.infer<typeof ActionPointUpdate>;
 

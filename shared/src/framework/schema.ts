@@ -26,15 +26,18 @@ export type CountryCode = z.infer<typeof CountryCode>;
 export const Year = z.int().min(1990).max(2100);
 export type Year = z.infer<typeof Year>;
 
-/** Priority goal number: 1-6 are the Istanbul Declaration goals, 7 the cross-cutting one. */
-export const GoalNumber = z.int().min(1).max(7);
+/**
+ * Priority goal number: in the default plan 1-6 are the Istanbul Declaration goals and 7 the
+ * cross-cutting group; a later plan may add goals (up to 20).
+ */
+export const GoalNumber = z.int().min(1).max(20);
 export type GoalNumber = z.infer<typeof GoalNumber>;
 
 /** Action point code "<goal>.<n>", e.g. "1.1" or "7.11". */
 export const ActionPointCode = z
   .string()
   .max(5)
-  .regex(/^[1-7]\.[1-9]\d?$/, 'expected a code like "1.1"');
+  .regex(/^[1-9]\d?\.[1-9]\d?$/, 'expected a code like "1.1"');
 export type ActionPointCode = z.infer<typeof ActionPointCode>;
 
 /** URL-safe identifier used for projects, frameworks and activities. */
@@ -50,12 +53,16 @@ export type FrameworkStatus = z.infer<typeof FrameworkStatus>;
 export const PriorityGoal = z.object({
   number: GoalNumber,
   /** "PG1" ... "PG7"; the seed refers to goals as "PG 5" / "PG4". */
-  code: z.string().regex(/^PG[1-7]$/),
+  code: z.string().regex(/^PG[1-9]\d?$/),
   /** Full title as written in the Implementation Plan table. */
   title: z.string().min(1),
   /** Short label for charts, from the six priorities listed in seed 002; null where none. */
   shortTitle: z.string().min(1).nullable(),
   crossCutting: z.boolean(),
+  /** Place in lists when an administrator reordered the goals; by number otherwise. */
+  order: z.int().min(0).max(1000).optional(),
+  /** A goal dropped from a later plan: kept (so past activities still name it) but not offered. */
+  retired: z.boolean().optional(),
 });
 export type PriorityGoal = z.infer<typeof PriorityGoal>;
 
@@ -87,6 +94,10 @@ export const ActionPoint = z
     linkedProjects: z.array(Slug),
     /** The Comments column verbatim, kept because it mixes working group, links and notes. */
     comments: z.string().min(1).nullable(),
+    /** The pillar the action point mainly serves, where an administrator set one. */
+    pillar: z.enum(['dialogue', 'operational_cooperation', 'research_knowledge']).nullable().optional(),
+    /** An action point dropped from a later plan: kept for history, not offered for new work. */
+    retired: z.boolean().optional(),
   })
   .refine((a) => a.code.startsWith(`${a.goal}.`), {
     message: 'the code must start with its goal number',

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Test-only: the seeds sit beside the project root (../shared/seeds), not inside it.
+// Test-only: the source documents the default framework and the demo activities are copied from
+// are kept in the repository under docs/sources/ (see its README for each file's origin).
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+const sourcesDir = path.resolve(repoRoot, 'docs', 'sources');
 
 /** Whitespace collapsed and markdown/HTML emphasis removed, so layout cannot fail a comparison. */
 export function normalise(text: string): string {
@@ -14,9 +15,9 @@ export function normalise(text: string): string {
     .trim();
 }
 
-/** The normalised text of the seed whose file name starts with `prefix`, e.g. "000_". */
+/** The normalised text of the source whose file name starts with `prefix`, e.g. "000_". */
 export function readSeed(prefix: string): string {
-  const file = readdirSync(seedsDir).find((f) => f.startsWith(prefix));
-  if (!file) throw new Error(`no seed starting with ${prefix} in ${seedsDir}`);
-  return normalise(readFileSync(path.join(seedsDir, file), 'utf8'));
+  const file = readdirSync(sourcesDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!file) throw new Error(`no source text starting with ${prefix} in ${sourcesDir}`);
+  return normalise(readFileSync(path.join(sourcesDir, file), 'utf8'));
 }

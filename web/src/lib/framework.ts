@@ -1,4 +1,6 @@
+import type { FrameworkDetail, FrameworkSummary, ProjectRecord } from '$shared/framework/api';
 import type { FrameworkStatus, Money, ResultLevel, Timeline } from '$shared/framework/schema';
+import { api } from './api';
 
 /** Words for the enums of the results framework, as pages show them. */
 export const STATUS_LABELS: Record<FrameworkStatus, string> = {
@@ -44,3 +46,27 @@ export function formatTimeline(t: Timeline): string {
 
 /** Common currencies first; the input accepts any ISO 4217 code. */
 export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'TRY', 'HUF'];
+
+/*
+ * The saved framework, read through the API: the active version by default, any version on
+ * request. Pages never use the built-in default framework (that is only the seed of a first start).
+ */
+
+/** A framework version, whole: the active one when `id` is empty. */
+export function loadFramework(id?: string | null): Promise<FrameworkDetail> {
+  return api<FrameworkDetail>(id ? `/frameworks/${encodeURIComponent(id)}` : '/frameworks/active');
+}
+
+/** Every framework version (no content), by start of period. */
+export async function loadFrameworks(): Promise<FrameworkSummary[]> {
+  const list = await api<FrameworkSummary[]>('/frameworks');
+  return [...list].sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.version - b.version);
+}
+
+/** Every stored project, by name. */
+export async function loadProjects(): Promise<ProjectRecord[]> {
+  const list = await api<ProjectRecord[]>('/projects');
+  return [...list].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export { frameworkOfDate } from '$shared/framework/periods';
