@@ -14,6 +14,7 @@ import { IndicatorInput, type IndicatorRecord } from '../../shared/src/indicator
 import type { GoalOverview, IndicatorResult } from '../../shared/src/results/contract.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { rollupsSettled } from '../support/rollups.js';
 
 /*
  * A living plan: a new framework version with its own period (2025-2029) started from the active
@@ -338,6 +339,7 @@ describe('a new plan with its own period', () => {
       expect([200, 201]).toContain(res.status);
     }
     const copyId = copies[0]!.indicatorId;
+    await rollupsSettled();
     const overview = await read<GoalOverview>(
       as('evaluator', `/results/overview?frameworkId=${plan.id}&year=2026&projectId=${PROJECT}`),
     );

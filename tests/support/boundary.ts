@@ -57,6 +57,7 @@ function fromPattern(pattern: string, length: number): string {
     'EUR',
     '1.1',
     '7.99',
+    'PG1',
     'AB',
     'ABC',
   ];

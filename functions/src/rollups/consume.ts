@@ -92,7 +92,14 @@ async function contributionsOf(changes: readonly Change[]): Promise<[Contributio
     if (!image) return null;
     if (image.type === 'attendee') return attendeeContribution(image);
     const def = defs.get(`${image.surveyId}#${image.surveyVersion}`);
-    if (!def) throw new Error(`survey ${image.surveyId} has no version ${image.surveyVersion}`);
+    if (!def) {
+      // Read consistently, so the version is really gone (its survey was deleted): a record that can
+      // never apply must not stop the stream behind it. A rebuild recomputes from what exists.
+      console.error(
+        `roll-up consumer: survey ${image.surveyId} has no version ${image.surveyVersion}; skipped`,
+      );
+      return null;
+    }
     return responseContribution(image, def);
   };
   return changes.flatMap((c) => {

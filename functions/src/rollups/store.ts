@@ -306,7 +306,12 @@ export async function answeredDefinitions(
     if (definitions.size + missing.length > 20_000) definitions.clear();
     const found = await batchGet(
       missing.map((w) => ({ pk: keys.surveyVersion(w.surveyId, w.version).pk, sk: versionSk(w.version) })),
-      { ProjectionExpression: 'pk, sk, #d', ExpressionAttributeNames: { '#d': 'definition' } },
+      // Consistent: a version written just before its first response is always found.
+      {
+        ConsistentRead: true,
+        ProjectionExpression: 'pk, sk, #d',
+        ExpressionAttributeNames: { '#d': 'definition' },
+      },
     );
     for (const item of found)
       definitions.set(

@@ -55,9 +55,9 @@ export const PriorityGoal = z.object({
   /** "PG1" ... "PG7"; the seed refers to goals as "PG 5" / "PG4". */
   code: z.string().regex(/^PG[1-9]\d?$/),
   /** Full title as written in the Implementation Plan table. */
-  title: z.string().min(1),
+  title: z.string().min(1).max(MAX_TEXT),
   /** Short label for charts, from the six priorities listed in seed 002; null where none. */
-  shortTitle: z.string().min(1).nullable(),
+  shortTitle: z.string().min(1).max(MAX_NAME).nullable(),
   crossCutting: z.boolean(),
   /** Place in lists when an administrator reordered the goals; by number otherwise. */
   order: z.int().min(0).max(1000).optional(),
@@ -110,9 +110,9 @@ export type PillarId = z.infer<typeof PillarId>;
 
 export const Pillar = z.object({
   id: PillarId,
-  name: z.string().min(1),
+  name: z.string().min(1).max(MAX_NAME),
   /** Description from the strategic document; paragraphs separated by a blank line. */
-  description: z.string().min(1),
+  description: z.string().min(1).max(MAX_TEXT),
 });
 export type Pillar = z.infer<typeof Pillar>;
 
