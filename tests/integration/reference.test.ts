@@ -27,6 +27,7 @@ import {
 } from '../reference/reference.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { rollupsSettled } from '../support/rollups.js';
 
 let admin = '';
 let evaluator = '';
@@ -275,6 +276,8 @@ describe('the API equals the independent reference', () => {
             }
           }
         }
+        // The API reads the roll-ups the stream consumer keeps: wait until it has folded every answer.
+        await rollupsSettled();
         for (const k of KINDS) {
           const def = await createIndicator(
             IndicatorInput.parse({
