@@ -13,6 +13,7 @@ import {
   type Moments,
   meanCI,
   momentsToSummary,
+  REASON_TEXT,
   wilsonCI,
 } from '../lib/statistics.js';
 import type { EvaluationLevel } from '../surveys/schema.js';
@@ -183,7 +184,10 @@ export function pairedPicture(pre: TestInput | null, post: TestInput | null): Ac
     classGain: lc.gain.classGain.value,
     meanIndividualGain: lc.gain.meanIndividualGain.value,
     excludedAtMax: lc.gain.meanIndividualGain.excludedAtMax,
-    reason: lc.change.reason ?? lc.effectSize.reason ?? lc.gain.classGain.reason,
+    // Said in words: the page shows it to evaluators as it is (it once showed `no_variation`).
+    reason: ((r) => (r ? REASON_TEXT[r] : null))(
+      lc.change.reason ?? lc.effectSize.reason ?? lc.gain.classGain.reason,
+    ),
     meanPre: lc.meanPre,
     meanPost: lc.meanPost,
     unit: samePoints ? 'points' : 'percent',
