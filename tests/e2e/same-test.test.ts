@@ -93,9 +93,13 @@ describe('one knowledge test given before and after', () => {
     await expect
       .poll(() => page.getByRole('status').first().textContent(), wait)
       .toContain('Questions saved');
-    await page.goto(`${web}/activities/${activityId}/surveys`);
-    await page.getByRole('link', { name: 'Knowledge test: start of the training' }).first().click();
-    await page.waitForURL(/\/surveys\/[0-9a-z]+$/, wait);
+    // The post-test's page links to the other moment of the same test: the pre-test.
+    const postUrl = page.url();
+    await page.getByRole('link', { name: 'the other survey' }).click();
+    await page.waitForURL((u) => /\/surveys\/[0-9a-z]+$/.test(u.pathname) && u.href !== postUrl, wait);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), wait)
+      .toContain('start of the training');
     const preCode = (await page.getByLabel('Link for participants').inputValue()).split('/').pop()!;
     await context.close();
 
