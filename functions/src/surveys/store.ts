@@ -149,31 +149,18 @@ export async function listDefinitions(surveyId: string): Promise<SurveyDefinitio
   return (out.Items ?? []).map((i) => i.definition as SurveyDefinition);
 }
 
-/** The survey items of an activity (pattern 8: one query), all attributes or the projected ones. */
-async function surveyItemsOfActivity(
-  activityId: string,
-  projection?: string[],
-): Promise<Record<string, unknown>[]> {
+/** The surveys attached to an activity, without their counters. */
+export async function listSurveyMetasOfActivity(activityId: string): Promise<SurveyMeta[]> {
+  // Pattern 8: one query.
   const out = await ddb().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.surveysOfActivity(activityId).gsi1pk },
-      ...(projection
-        ? {
-            ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', '),
-            ExpressionAttributeNames: Object.fromEntries(projection.map((a, i) => [`#p${i}`, a])),
-          }
-        : {}),
     }),
   );
-  return out.Items ?? [];
-}
-
-/** The surveys attached to an activity, without their counters. */
-export async function listSurveyMetasOfActivity(activityId: string): Promise<SurveyMeta[]> {
-  return (await surveyItemsOfActivity(activityId)).map((i) => strip(i) as SurveyMeta);
+  return (out.Items ?? []).map((i) => strip(i) as SurveyMeta);
 }
 
 /** The surveys attached to an activity with their response counters (then 16 small items each). */
@@ -184,17 +171,6 @@ export async function listSurveysOfActivity(activityId: string): Promise<SurveyR
       return { ...meta, responseCount: counts.responses, respondedCount: counts.responded };
     }),
   );
-}
-
-/** Id, kind and current version of each survey of an activity (projected: no definitions). */
-export async function listSurveyVersionsOfActivity(
-  activityId: string,
-): Promise<Pick<SurveyMeta, 'id' | 'kind' | 'currentVersion'>[]> {
-  return (await surveyItemsOfActivity(activityId, ['id', 'kind', 'currentVersion', 'type'])).map((i) => ({
-    id: i.id as string,
-    kind: i.kind as SurveyMeta['kind'],
-    currentVersion: i.currentVersion as number,
-  }));
 }
 
 /** Definitions of versions of answered surveys, by `<surveyId>#<version>`. */
