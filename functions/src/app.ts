@@ -4,9 +4,11 @@ import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { frameworkRoutes } from './framework/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
+import { lessonRoutes } from './lessons/routes.js';
 import type { AuthVariables } from './lib/auth.js';
 import { limitBody, useCommon } from './lib/http.js';
 import { validationHook } from './lib/validation.js';
+import { reportRoutes } from './report/routes.js';
 import { resultRoutes } from './results/routes.js';
 import { publicSurveys } from './surveys/public-routes.js';
 import { surveys } from './surveys/routes.js';
@@ -39,6 +41,8 @@ app.route('/api', activityRoutes);
 app.route('/api', frameworkRoutes);
 app.route('/api', indicatorRoutes);
 app.route('/api', resultRoutes);
+app.route('/api', reportRoutes);
+app.route('/api', lessonRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

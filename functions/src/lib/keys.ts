@@ -127,6 +127,16 @@ export const keys = {
   // Abuse limits: a counter per window that DynamoDB TTL deletes.
   rate: (scope: string, window: number) => ({ pk: `RATE#${scope}`, sk: String(window) }),
 
+  // Yearly results reports (a draft's narratives and state, its issued snapshot) and lessons.
+  report: (frameworkId: string, period: string) => ({ pk: `REPORT#${frameworkId}#${period}`, sk: 'META' }),
+  reportIssued: (frameworkId: string, period: string) => ({
+    pk: `REPORT#${frameworkId}#${period}`,
+    sk: 'ISSUED',
+  }),
+  reportList: () => ({ gsi1pk: 'REPORTS' }),
+  lesson: (lessonId: string) => ({ pk: `LESSON#${lessonId}`, sk: 'META' }),
+  lessonList: () => ({ gsi1pk: 'LESSONS' }),
+
   // Audit trail of configuration changes.
   audit: (entity: string, entityId: string) => ({ pk: `AUDIT#${entity}#${entityId}` }),
   auditList: () => ({ gsi1pk: 'AUDIT' }),

@@ -47,6 +47,12 @@ export const LessonInput = z.object({
   priorityGoals: z.array(GoalNumber).max(20).default([]),
   indicators: z.array(EvidenceIndicatorInput).max(20).default([]),
   quotes: z.array(EvidenceQuote).max(20).default([]),
+  /** The plan whose reports it flows into; the active one when absent. */
+  frameworkId: z
+    .string()
+    .regex(/^[0-9a-z-]{1,80}$/)
+    .nullable()
+    .default(null),
 });
 export type LessonInput = z.infer<typeof LessonInput>;
 
@@ -80,6 +86,7 @@ export interface Lesson {
   priorityGoals: number[];
   indicators: EvidenceIndicator[];
   quotes: EvidenceQuote[];
+  frameworkId: string | null;
   version: number;
   createdAt: string;
   createdBy: string;

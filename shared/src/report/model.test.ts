@@ -89,6 +89,7 @@ const lesson = (over: Partial<Lesson>): Lesson => ({
   priorityGoals: [1],
   indicators: [],
   quotes: [{ surveyId: 's1', questionId: 'most_useful', text: 'تبادل الخبرات' }],
+  frameworkId: 'fw1',
   version: 1,
   createdAt: '2023-06-01T00:00:00Z',
   createdBy: 'ev',
