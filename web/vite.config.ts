@@ -9,6 +9,6 @@ export default defineConfig({
   plugins: [sveltekit()],
   server: { proxy: { '/api': api }, fs: { allow: ['..'] } },
   // Pre-bundled at start: discovered on first use, they would make the dev server reload the page.
-  optimizeDeps: { include: ['papaparse', 'zod', 'd3-geo', 'topojson-client'] },
+  optimizeDeps: { include: ['papaparse', 'zod', 'd3-geo', 'topojson-client', 'exceljs'] },
   preview: { proxy: { '/api': api } },
 });
