@@ -114,7 +114,9 @@ export async function draftReport(
     goals: overview.goals,
     definitions: defs,
     inputs,
-    lessons: lessons.filter((l) => l.frameworkId === fw.id || l.frameworkId === null),
+    // A lesson flows into every report whose period holds its date (plans' periods do not overlap;
+    // a revision of a plan has the same period and shows the same lessons).
+    lessons,
     narratives: state.narratives,
     draftVersion: state.version,
     generatedAt: now,
