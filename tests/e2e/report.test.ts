@@ -152,10 +152,11 @@ describe('yearly results report', () => {
     const withValue = issued.goals.flatMap((g) => g.indicators).find((i) => i.value !== null && i.n !== null);
     if (!withValue) throw new Error('no indicator of the 2023 report has a value');
     const sheet = wb.getWorksheet('Goals and indicators');
-    const header = (sheet?.getRow(1).values as unknown[]).map(String);
+    if (!sheet) throw new Error('no goals sheet');
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
     const col = (name: string) => header.indexOf(name);
     const row = sheet
-      ?.getRows(2, sheet.rowCount - 1)
+      .getRows(2, sheet.rowCount - 1)
       ?.find((r) => r.getCell(col('Code')).value === withValue.code);
     expect(row?.getCell(col('Value')).value).toBeCloseTo(withValue.value as number, 10);
     expect(row?.getCell(col('n')).value).toBe(withValue.n);
