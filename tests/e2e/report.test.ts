@@ -210,6 +210,13 @@ describe('yearly results report', () => {
     await page.getByLabel('Search').press('Enter');
     await poll(() => page.getByTestId('lesson').count()).toBe(1);
     await shot(page, 'lessons-phone');
+    // A report opened from its address (a bookmark), here the whole plan: computed as a draft.
+    await page.goto(`${web}/report?framework=${FW}&period=plan`);
+    await poll(() => page.getByRole('heading', { level: 1, name: /Results report 2019-2024/ }).count()).toBe(
+      1,
+    );
+    await poll(() => page.getByTestId('report-status').textContent()).toMatch(/Draft/);
+    await poll(() => page.getByTestId('report-lessons').textContent()).toContain(LESSON_TITLE);
     await context.close();
   });
 });
