@@ -368,3 +368,20 @@ export async function hashStoredTokens(): Promise<number> {
   } while (start);
   return migrated;
 }
+
+/** Whether the invitation a token led to was answered (a reminder's token names its invitation). */
+export async function invitationAnswered(found: {
+  pk: string;
+  sk: string;
+  respondedAt?: string;
+}): Promise<boolean> {
+  if (found.respondedAt) return true;
+  const out = await ddb().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: found.pk, sk: found.sk },
+      ProjectionExpression: 'respondedAt',
+    }),
+  );
+  return Boolean(out.Item?.respondedAt);
+}

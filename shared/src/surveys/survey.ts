@@ -94,6 +94,11 @@ export const PublicSurvey = z.object({
       questions: z.array(z.looseObject({ id: z.string(), type: z.string() })),
     })
     .nullable(),
+  /**
+   * Only when the request carries a personal link's token (`x-invitation`) of this survey: whether
+   * that link was already used to answer, so the page can say so at once.
+   */
+  invitation: z.enum(['answered', 'open']).optional(),
 });
 export type PublicSurvey = Omit<z.infer<typeof PublicSurvey>, 'definition'> & {
   definition: SurveyDefinition | null;
