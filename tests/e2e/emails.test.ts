@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runQueuedJob } from '../../functions/src/invitations/send.js';
 import { listDueJobs } from '../../functions/src/invitations/store.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
-import { launch, phone, shot, signInPage } from '../support/browser.js';
+import { ARTIFACTS, launch, phone, shot, signInPage } from '../support/browser.js';
 import { putActivity } from '../support/fixtures.js';
 
 // E-mails that fit, on phones: an attendance list with a language column, the Arabic text previewed,
@@ -92,6 +93,10 @@ describe('e-mails in the invitee’s language', () => {
       .poll(() => frame.locator('body').textContent(), wait)
       .toContain('عزيزي/عزيزتي Layla Haddad،');
     await shot(page, 'emails-2-arabic-preview-phone');
+    // The section alone (the full page is long), as the administrator sees it.
+    await page
+      .locator('section[aria-labelledby="emails-heading"]')
+      .screenshot({ path: resolve(ARTIFACTS, 'emails-2b-arabic-preview-section-phone.png') });
 
     // Send now: queued at once, then followed until sent.
     await page.getByRole('button', { name: 'Send invitations now' }).click();
@@ -102,6 +107,9 @@ describe('e-mails in the invitee’s language', () => {
       .poll(() => page.getByRole('list', { name: 'Invitations by status' }).textContent(), wait)
       .toContain('2 sent');
     await shot(page, 'emails-3-sent-counts-phone');
+    await page
+      .locator('section[aria-labelledby="invitations-heading"]')
+      .screenshot({ path: resolve(ARTIFACTS, 'emails-3b-invitations-section-phone.png') });
 
     await expect.poll(async () => (await inbox(layla)).length, wait).toBe(1);
     const [invitation] = await inbox(layla);
@@ -160,6 +168,7 @@ describe('e-mails in the invitee’s language', () => {
     const inboxPage = await adminContext.newPage();
     await inboxPage.goto(env.SES_ENDPOINT as string);
     await expect.poll(() => inboxPage.getByText(layla).count(), wait).toBeGreaterThanOrEqual(3);
+    await inboxPage.getByRole('button', { name: 'Toggle HTML view' }).first().click();
     await shot(inboxPage, 'emails-5-inbox-arabic-invitation-and-reminders');
     await adminContext.close();
 
