@@ -277,6 +277,17 @@ describe('several reminders', () => {
       }),
     });
     expect(answered.status).toBe(201);
+    // Opening the survey with a personal link says whether that link was used to answer.
+    const open = async (code: string, link?: string) =>
+      (await (
+        await app.request(`/api/public/surveys/${code}`, { headers: link ? { 'x-invitation': link } : {} })
+      ).json()) as { invitation?: string; definition: unknown };
+    expect((await open(survey.code, token)).invitation).toBe('answered');
+    const laylaToken = tokenIn((await sentMail(people.ar))[0]?.body.text ?? '');
+    expect((await open(survey.code, laylaToken)).invitation).toBe('open');
+    expect((await open(survey.code)).invitation).toBeUndefined();
+    const other = await setup();
+    expect((await open(other.survey.code, token)).invitation).toBeUndefined();
 
     const t0 = Date.now();
     expect(await runJobsOf(survey.id, new Date(t0 + DAY))).toEqual([]); // nothing due yet
