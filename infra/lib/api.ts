@@ -11,6 +11,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ROUTE_THROTTLES } from '../../functions/src/lib/limits.js';
@@ -40,7 +43,7 @@ export const THROTTLED_ROUTES = {
 } as const;
 
 /** Concurrency caps: each API's peak need (150 rps × ~100 ms ≈ 15) with room; one sender pair. */
-export const CONCURRENCY = { api: 50, public: 50, schedule: 1, send: 2 } as const;
+export const CONCURRENCY = { api: 50, public: 50, schedule: 1, send: 2, bounces: 2 } as const;
 /** Tries of a sending job before it goes to the dead-letter queue (backoff 1, 2, 4, 8 min between). */
 export const SEND_MAX_RECEIVES = 5;
 
@@ -84,6 +87,8 @@ export class Api extends Construct {
   readonly publicFunction: AppFunction;
   readonly scheduleFunction: AppFunction;
   readonly sendFunction: AppFunction;
+  /** Marks invitations bounced from SES bounce events (configuration set -> SNS -> this). */
+  readonly bounceFunction: AppFunction;
   readonly sendQueue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
   /** What CloudFront sends in ORIGIN_HEADER; the API Lambda knows it too. */
@@ -95,11 +100,35 @@ export class Api extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     const mailDomain = props.mailFrom.split('@').pop() ?? props.mailFrom;
+    // Every e-mail is sent under this configuration set, whose bounce and complaint events go to a
+    // topic that the bounce function reads (invitations marked `bounced`, no reminder to them).
+    const mailEvents = new ses.ConfigurationSet(this, 'MailEvents', {});
+    const mailEventsTopic = new sns.Topic(this, 'MailEventsTopic', { enforceSSL: true });
+    Validations.of(mailEventsTopic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'SES bounce events carry a message id, tags and the bounced address; SES can publish to a KMS-encrypted topic only through a customer key policy naming ses.amazonaws.com, not worth a key for bounce notices.',
+    });
+    mailEvents.addEventDestination('Bounces', {
+      destination: ses.EventDestination.snsTopic(mailEventsTopic),
+      events: [ses.EmailSendingEvent.BOUNCE],
+    });
     const sendMail = new iam.PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain })],
+      resources: [
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain }),
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: mailEvents.configurationSetName,
+        }),
+      ],
     });
-    const mailEnv = { MAIL_FROM: props.mailFrom, METRICS_NAMESPACE: props.metricsNamespace };
+    const mailEnv = {
+      MAIL_FROM: props.mailFrom,
+      METRICS_NAMESPACE: props.metricsNamespace,
+      SES_CONFIGURATION_SET: mailEvents.configurationSetName,
+    };
     const tracing = tracingPolicy(this);
     this.tracing = tracing;
     const common = { table: props.table, logLevel: props.logLevel, tracing };
@@ -255,6 +284,18 @@ export class Api extends Construct {
       environment: { SEND_QUEUE_URL: this.sendQueue.queueUrl },
     });
     this.sendQueue.grantSendMessages(this.scheduleFunction.function);
+    // "Send now" puts the survey's job on the queue and answers at once.
+    this.sendQueue.grantSendMessages(this.apiFunction.function);
+    this.apiFunction.function.addEnvironment('SEND_QUEUE_URL', this.sendQueue.queueUrl);
+
+    this.bounceFunction = new AppFunction(this, 'BounceFunction', {
+      ...common,
+      entry: 'functions/src/handlers/bounces.ts',
+      description: 'Marks invitations bounced from SES bounce events',
+      timeout: Duration.seconds(30),
+      reservedConcurrency: CONCURRENCY.bounces,
+    });
+    mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(this.bounceFunction.function));
     new events.Rule(this, 'Every5Minutes', {
       description: 'Queues due invitations and reminders',
       schedule: events.Schedule.rate(Duration.minutes(5)),
@@ -283,6 +324,7 @@ export class Api extends Construct {
       },
       { name: 'Schedule', fn: this.scheduleFunction.function, timeout: Duration.minutes(1) },
       { name: 'Send', fn: this.sendFunction.function, timeout: Duration.minutes(10) },
+      { name: 'Bounces', fn: this.bounceFunction.function, timeout: Duration.seconds(30) },
     ];
   }
 

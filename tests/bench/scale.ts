@@ -166,7 +166,7 @@ for (let i = 0; i < ACTIVITIES; i++) {
       opensAt: activity.startsAt,
       closesAt: new Date(start.getTime() + 30 * 86_400_000).toISOString(),
       sendInvitationsAt: null,
-      reminderAt: null,
+      reminderDays: [],
       invitedCount: 0,
       createdAt: activity.createdAt,
       definition: { ...definition, id: `survey_${id}`, version: 1, kind },

@@ -144,22 +144,35 @@ describe('the standalone participant page (production build, served like CloudFr
     await next(page, 'Next');
     await page.getByRole('radio', { name: 'Agree', exact: true }).check();
 
-    // The connection drops; the participant reloads the page: it comes back from the worker's
-    // cache (shell, script, styles and this survey), at the same question with the same answer.
+    // The connection drops: the page says so while the participant answers on.
+    const banner = page.getByText(
+      'You are offline. You can keep answering: your answers are saved on this device.',
+    );
     await context.setOffline(true);
+    await expect.poll(() => banner.isVisible(), { timeout: 10_000 }).toBe(true);
+    await shot(page, 'participant-standalone-offline-indicator');
+    // The participant reloads the page: it comes back from the worker's cache (shell, script,
+    // styles and this survey), at the same question with the same answer, still saying offline.
     const beforeOffline = site.log.length;
     await page.reload();
     await expect.poll(() => progress(page), { timeout: 15_000 }).toBe('Question 2 of 14');
     expect(await page.getByRole('radio', { name: 'Agree', exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => banner.isVisible(), { timeout: 10_000 }).toBe(true);
     await shot(page, 'participant-standalone-offline-resumed');
 
-    // Answered to the end and sent while still offline: kept on the device.
+    // Answered to the end and sent while still offline: kept on the device, shown as saved (a
+    // status, not an error alert), and it stays so across a reload while offline.
     await next(page, 'Next');
     await answerTheRest(page);
     await next(page, 'Send my answers');
-    await expect
-      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
-      .toContain('You are offline — your answers are saved and will be sent when you are back online.');
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('✓ Saved on this device');
+    expect(
+      await page.getByRole('status').filter({ hasText: 'will be sent when you are back online' }).count(),
+    ).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await shot(page, 'participant-standalone-offline-queued');
+    await page.reload();
+    await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('✓ Saved on this device');
     // Nothing reached the server while offline: the reload was answered by the worker alone.
     expect(site.log.slice(beforeOffline)).toEqual([]);
     const pending = await page.evaluate(() =>

@@ -123,9 +123,11 @@ describe('the participant page on a phone', () => {
     // The connection drops as the participant sends.
     await context.setOffline(true);
     await next(page, 'إرسال إجاباتي');
+    // Kept on the device, and said so as a status (not an error), under "saved on this device".
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => page.getByRole('status').filter({ hasText: 'إجاباتك محفوظة وسيتم إرسالها' }).textContent())
       .toContain('أنت غير متصل بالإنترنت — إجاباتك محفوظة وسيتم إرسالها عند عودة الاتصال.');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('محفوظة على هذا الجهاز');
     await shot(page, 'participant-offline-ar');
     const kept = await page.evaluate(() =>
       localStorage.getItem(`rlt.participant.pending.${location.pathname.slice(3)}`),

@@ -190,12 +190,13 @@ describe('service stack: API and schedule', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } },
     });
-    // API, participants, schedule, send, and the read model's roll-up consumer and rebuild.
-    expect(Object.keys(functions)).toHaveLength(6);
+    // API, participants, schedule, send, bounces, and the read model's roll-up consumer and rebuild.
+    expect(Object.keys(functions)).toHaveLength(7);
     for (const [id, fn] of Object.entries(functions) as [string, { Properties: Record<string, unknown> }][]) {
       // Source maps ship with the bundle but are not loaded at start (see infra/lib/function.ts).
       expect(JSON.stringify(fn.Properties)).not.toContain('enable-source-maps');
-      const links = id.startsWith('Rollups') ? {} : { PUBLIC_BASE_URL: expect.anything() };
+      // The bounce function writes no link.
+      const links = /^Rollups|^ApiBounce/.test(id) ? {} : { PUBLIC_BASE_URL: expect.anything() };
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -234,6 +235,7 @@ describe('service stack: API and schedule', () => {
       ApiPublicApiPublic: CONCURRENCY.public,
       ApiSchedule: CONCURRENCY.schedule,
       ApiSend: CONCURRENCY.send,
+      ApiBounce: CONCURRENCY.bounces,
     });
   });
 
@@ -354,6 +356,24 @@ describe('least privilege', () => {
       expect(actionsOf(s).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(JSON.stringify(s.Resource)).toMatch(/:identity\/example\.org"/);
     }
+  });
+
+  it('sends under a configuration set whose bounces reach the bounce function, and lets the API enqueue', () => {
+    service.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['bounce'] }),
+    });
+    service.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
+    const functions = service.findResources('AWS::Lambda::Function') as Record<
+      string,
+      { Properties: { Environment?: { Variables?: Record<string, unknown> } } }
+    >;
+    const env = (prefix: string) =>
+      Object.entries(functions).find(([id]) => id.startsWith(prefix))?.[1].Properties.Environment
+        ?.Variables ?? {};
+    for (const prefix of ['ApiApiFunction', 'ApiSendFunction'])
+      expect(env(prefix)).toHaveProperty('SES_CONFIGURATION_SET');
+    expect(env('ApiApiFunction')).toHaveProperty('SEND_QUEUE_URL');
+    expect(env('ApiBounceFunction')).toHaveProperty('TABLE_NAME');
   });
 });
 
@@ -574,8 +594,8 @@ describe('monitoring', () => {
   const byMetric = (name: string) => alarms().filter((a) => a.Properties.MetricName === name);
 
   it('sends every alarm, and its recovery, to the topic named in the stage config', () => {
-    // API 5xx; errors, throttles and duration of 3 functions; DynamoDB; e-mails; dead letters.
-    expect(alarms()).toHaveLength(22);
+    // API 5xx; errors, throttles and duration of the functions; DynamoDB; e-mails; dead letters.
+    expect(alarms()).toHaveLength(25);
     for (const a of alarms()) {
       expect(a.Properties.AlarmActions).toEqual([ALARM_TOPIC]);
       expect(a.Properties.OKActions).toEqual([ALARM_TOPIC]);
@@ -588,13 +608,13 @@ describe('monitoring', () => {
       Threshold: ALARMS.api5xxPer5Minutes,
       Period: 300,
     });
-    expect(byMetric('Errors')).toHaveLength(6);
-    expect(byMetric('Throttles')).toHaveLength(6);
+    expect(byMetric('Errors')).toHaveLength(7);
+    expect(byMetric('Throttles')).toHaveLength(7);
     const durations = byMetric('Duration')
       .map((a) => a.Properties.Threshold)
       .sort((x, y) => x - y);
-    // 80% of 15 s, 1 min and 10 min.
-    expect(durations).toEqual([12_000, 12_000, 48_000, 96_000, 480_000, 720_000]);
+    // 80% of 15 s, 30 s (bounces), 1 min and 10 min.
+    expect(durations).toEqual([12_000, 12_000, 24_000, 48_000, 96_000, 480_000, 720_000]);
   });
 
   it('alarms on DynamoDB throttles, failed e-mails and the dead-letter queue', () => {
@@ -725,6 +745,7 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-SMG4',
+      'AwsSolutions-SNS2',
       'AwsSolutions-SQS3',
     ]);
     expect(acks.length).toBeLessThan(16);

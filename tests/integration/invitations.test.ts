@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
+import { localQueueIdle } from '../../functions/src/invitations/queue.js';
 import { runScheduledSending } from '../../functions/src/invitations/send.js';
 import { hashStoredTokens } from '../../functions/src/invitations/store.js';
 import { ddb, queryAll, tableName } from '../../functions/src/lib/aws.js';
@@ -24,7 +25,7 @@ const call = (path: string, init: RequestInit = {}) =>
 
 const unique = () => randomUUID().slice(0, 8);
 
-async function setup(schedule: { sendInvitationsAt: string | null; reminderAt: string | null }) {
+async function setup(schedule: { sendInvitationsAt: string | null; reminderAt?: string | null }) {
   const activityId = await putActivity();
   const tag = unique();
   const emails = [`amina-${tag}@example.org`, `bilal-${tag}@example.org`, `chen-${tag}@example.org`];
@@ -68,10 +69,10 @@ describe('scheduled invitations and reminders', () => {
 
   it('counts an answer through a personal link for the response rate without storing the token on the response', async () => {
     const { survey, emails } = await setup({ sendInvitationsAt: null, reminderAt: null });
-    const sent = (await (
-      await call(`/api/surveys/${survey.id}/invitations/send`, { method: 'POST' })
-    ).json()) as { invited: number };
-    expect(sent.invited).toBe(3);
+    const res = await call(`/api/surveys/${survey.id}/invitations/send`, { method: 'POST' });
+    expect(res.status).toBe(202);
+    expect(((await res.json()) as { queued: number }).queued).toBe(3);
+    await localQueueIdle();
     const token = tokenIn((await sentMail(emails[1]))[0]?.body.text ?? '');
     expect(token).toBeDefined();
     const now = new Date().toISOString();
@@ -121,6 +122,7 @@ describe('scheduled invitations and reminders', () => {
     const x = await setup({ sendInvitationsAt: null, reminderAt: null });
     const y = await setup({ sendInvitationsAt: null, reminderAt: null });
     await call(`/api/surveys/${x.survey.id}/invitations/send`, { method: 'POST' });
+    await localQueueIdle();
     const token = tokenIn((await sentMail(x.emails[0]))[0]?.body.text ?? '');
     expect(token).toBeDefined();
     const now = new Date().toISOString();
@@ -147,6 +149,7 @@ describe('scheduled invitations and reminders', () => {
   it('reminds only those who have not answered, once', async () => {
     const { survey, emails } = await setup({ sendInvitationsAt: null, reminderAt: null });
     await call(`/api/surveys/${survey.id}/invitations/send`, { method: 'POST' });
+    await localQueueIdle();
     const token = tokenIn((await sentMail(emails[0]))[0]?.body.text ?? '');
     const now = new Date().toISOString();
     await app.request(`/api/public/surveys/${survey.code}/responses`, {
@@ -163,18 +166,17 @@ describe('scheduled invitations and reminders', () => {
       }),
     });
     const detail = (await (await call(`/api/surveys/${survey.id}`)).json()) as Record<string, string>;
-    const remindAt = new Date(Date.now() + 60_000).toISOString();
     const put = await call(`/api/surveys/${survey.id}/schedule`, {
       method: 'PUT',
       body: JSON.stringify({
         opensAt: detail.opensAt,
         closesAt: detail.closesAt,
         sendInvitationsAt: null,
-        reminderAt: remindAt,
+        reminderDays: [1],
       }),
     });
     expect(put.status).toBe(204);
-    const later = new Date(Date.now() + 120_000);
+    const later = new Date(Date.now() + 86_400_000 + 120_000);
     await Promise.all([runScheduledSending(later), runScheduledSending(later)]);
     await runScheduledSending(later);
     expect(await sentMail(emails[0])).toHaveLength(1);

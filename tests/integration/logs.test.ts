@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../../functions/src/app.js';
+import { localQueueIdle } from '../../functions/src/invitations/queue.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity, putAttendees, sentMail } from '../support/fixtures.js';
@@ -68,6 +69,7 @@ describe('logs', () => {
     });
     const survey = (await attached.json()) as { id: string; code: string };
     await call(`/api/surveys/${survey.id}/invitations/send`, { method: 'POST' });
+    await localQueueIdle();
     const token = /\?i=([\w-]+)/.exec((await sentMail(attendee))[0]?.body.text ?? '')?.[1] as string;
     expect(token).toBeDefined();
     const now = new Date().toISOString();

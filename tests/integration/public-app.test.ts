@@ -152,7 +152,7 @@ describe('the participants API on its own', () => {
       opensAt: new Date(now - 60_000).toISOString(),
       closesAt: new Date(now + 3_600_000).toISOString(),
       sendInvitationsAt: meta?.sendInvitationsAt ?? null,
-      reminderAt: meta?.reminderAt ?? null,
+      reminderDays: meta?.reminderDays ?? [],
     });
     expect(await status(now + 1)).toBe('open');
   });

@@ -60,13 +60,13 @@ describe('attaching a survey to an activity', () => {
   it('gives a public code, the default schedule, and a QR code of the link', async () => {
     const survey = (await attach()) as Attached & {
       sendInvitationsAt: string;
-      reminderAt: string;
+      reminderDays: number[];
       languages: string[];
     };
     expect(survey.code).toMatch(/^[0-9a-z]{12}$/);
     expect(survey.languages).toEqual(['en', 'ru', 'ar']);
-    // Reminder two days after the invitations.
-    expect(Date.parse(survey.reminderAt) - Date.parse(survey.sendInvitationsAt)).toBe(2 * 86_400_000);
+    // Reminders 3 and 7 days after each invitation.
+    expect(survey.reminderDays).toEqual([3, 7]);
     const svg = await call(evaluator, `/api/surveys/${survey.id}/qr.svg`);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
     expect(await svg.text()).toContain('<svg');

@@ -11,6 +11,7 @@
  *   worker controlled the page, so the page puts that copy in the cache itself (device.ts,
  *   `keepSurvey`): no second download. Answers wait in localStorage (device.ts).
  * - Navigations under `/s/` go to the network first and fall back to the cached shell.
+ * - A cached copy served for want of a network says so (`x-served-from: offline-copy`).
  * Nothing else is touched: submissions and every other call go straight to the network.
  */
 
@@ -54,8 +55,11 @@ async function networkFirst(request: Request, key: string, cacheName = CACHE): P
     return response;
   } catch (err) {
     const cached = await cache.match(key);
-    if (cached) return cached;
-    throw err;
+    if (!cached) throw err;
+    // Said on the copy, so the page knows it is offline (navigator.onLine is not reliable for it).
+    const headers = new Headers(cached.headers);
+    headers.set('x-served-from', 'offline-copy');
+    return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
   }
 }
 

@@ -8,6 +8,7 @@ import {
   ActivityUpdate,
   Attendee,
   AttendeeImport,
+  AttendeeUpdate,
   Id,
   ImportResult,
 } from '../../../shared/src/activities/schema.js';
@@ -132,6 +133,22 @@ export const activityRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new Ope
       const { activityId } = c.req.valid('param');
       const { attendees } = c.req.valid('json');
       return c.json(await activities.addAttendees(activityId, attendees, actor(c)), 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'patch',
+      path: '/activities/{activityId}/attendees/{attendeeId}',
+      tags: ['Activities'],
+      summary: "Change a person's e-mail language",
+      request: { params: AttendeeParam, body: { content: json(AttendeeUpdate), required: true } },
+      responses: { 204: { description: 'Saved' }, 404: { description: 'No such activity or attendee' } },
+    }),
+    async (c) => {
+      const { activityId, attendeeId } = c.req.valid('param');
+      const { language } = c.req.valid('json');
+      await activities.setAttendeeLanguage(activityId, attendeeId, language, actor(c));
+      return c.body(null, 204);
     },
   )
   .openapi(

@@ -367,3 +367,42 @@ export async function deleteAttendee(activityId: string, attendeeId: string, act
     throw err;
   }
 }
+
+/** Sets the language of one person's e-mails; 404 if the activity or the person is unknown. */
+export async function setAttendeeLanguage(
+  activityId: string,
+  attendeeId: string,
+  language: string | null,
+  actor: string,
+): Promise<void> {
+  try {
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.attendee(activityId, attendeeId),
+              UpdateExpression: 'SET #language = :language',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeNames: { '#language': 'language' },
+              ExpressionAttributeValues: { ':language': language },
+            },
+          },
+          auditEntry({
+            entity: ENTITY,
+            entityId: activityId,
+            action: 'attendee.update',
+            actor,
+            changes: { attendeeId, language },
+          }),
+        ],
+      }),
+    );
+  } catch (err) {
+    if (canceledBy(err)?.includes('ConditionalCheckFailed')) {
+      throw new ProblemError(404, 'not-found', `No attendee ${attendeeId} on activity ${activityId}.`);
+    }
+    throw err;
+  }
+}

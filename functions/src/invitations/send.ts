@@ -1,3 +1,4 @@
+import { dueReminder, nextReminderAt } from '../../../shared/src/invitations/reminders.js';
 import { getActivity, listAttendees } from '../activities/store.js';
 import { env } from '../lib/env.js';
 import { newToken } from '../lib/ids.js';
@@ -5,6 +6,7 @@ import { log } from '../lib/log.js';
 import { sendMail } from '../lib/mail.js';
 import type { SurveyRecord } from '../surveys/store.js';
 import { getSurvey } from '../surveys/store.js';
+import { composeEmail, languageFor } from './compose.js';
 import * as invitations from './store.js';
 
 export interface RunReport {
@@ -36,35 +38,52 @@ function pacer(ratePerSecond = 0): () => Promise<void> {
   };
 }
 
-/** The personal link of an invitation. */
-export const personalLink = (code: string, token: string) =>
-  `${env().PUBLIC_BASE_URL}/s/${code}?i=${encodeURIComponent(token)}`;
+/** The personal link of an invitation, opening the survey in the invitee's language. */
+export const personalLink = (code: string, token: string, lang?: string) =>
+  `${env().PUBLIC_BASE_URL}/s/${code}?i=${encodeURIComponent(token)}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`;
 
-function mailFor(
-  kind: invitations.JobKind,
-  survey: SurveyRecord,
-  activityTitle: string,
-  name: string,
-  link: string,
-) {
-  const title = survey.title.en ?? Object.values(survey.title)[0] ?? 'Survey';
-  const others = survey.languages.filter((l) => l !== 'en' && survey.title[l]).map((l) => survey.title[l]);
-  const subject =
-    kind === 'invite' ? `Your feedback: ${activityTitle}` : `Reminder: your feedback on ${activityTitle}`;
-  const text = [
-    `Dear ${name},`,
-    '',
-    kind === 'invite'
-      ? `Thank you for taking part in "${activityTitle}". Please answer a short survey: ${title}.`
-      : `A few days ago we asked for your feedback on "${activityTitle}". If you have a few minutes, please answer now.`,
-    ...(others.length ? ['', ...others] : []),
-    '',
-    link,
-    '',
-    'Your answers are anonymous: they are not linked to your name or e-mail address.',
-    `The survey is available in: ${survey.languages.join(', ')}.`,
-  ].join('\n');
-  return { subject, text };
+/** The intervals of a survey's reminders, reading surveys stored with one `reminderAt` before. */
+export function reminderDaysOf(survey: {
+  reminderDays?: number[];
+  reminderAt?: string | null;
+  sendInvitationsAt?: string | null;
+}): number[] {
+  if (survey.reminderDays) return survey.reminderDays;
+  if (!survey.reminderAt) return [];
+  const from = survey.sendInvitationsAt
+    ? Date.parse(survey.sendInvitationsAt)
+    : Date.parse(survey.reminderAt);
+  return [Math.max(1, Math.round((Date.parse(survey.reminderAt) - from) / 86_400_000))];
+}
+
+/** SES tags that let a bounce notification find the invitation it is about (handlers/bounces.ts). */
+const tagsOf = (surveyId: string, attendeeId: string) => ({ survey: surveyId, attendee: attendeeId });
+
+/**
+ * Puts the survey's reminder job at the time the next reminder of any invitation falls due (or
+ * removes it when none is left before the survey closes).
+ */
+export async function scheduleReminders(
+  survey: Pick<SurveyRecord, 'id' | 'activityId' | 'closesAt'> & {
+    reminderDays?: number[];
+    reminderAt?: string | null;
+    sendInvitationsAt?: string | null;
+  },
+  now: Date,
+): Promise<void> {
+  const list = await invitations.listInvitations(survey.id);
+  const next = nextReminderAt(
+    reminderDaysOf(survey),
+    list.map((i) => ({ ...i, remindersSent: invitations.remindersSentOf(i) })),
+    now.getTime(),
+    survey.closesAt,
+  );
+  await invitations.scheduleJob({
+    surveyId: survey.id,
+    activityId: survey.activityId,
+    kind: 'remind',
+    dueAt: next === null ? null : new Date(next).toISOString(),
+  });
 }
 
 /**
@@ -90,6 +109,7 @@ async function runJob(
   if (Date.parse(survey.closesAt) <= now.getTime()) {
     // Nobody should be invited to, or reminded of, a survey that no longer takes answers.
     await invitations.finishJob(job);
+    if (job.kind === 'invite') await invitations.scheduleJob({ ...job, kind: 'remind', dueAt: null });
     return true;
   }
   let stopped = false;
@@ -101,24 +121,38 @@ async function runJob(
         break;
       }
       const token = newToken();
+      const language = languageFor(survey, attendee.language);
       const claimed = await invitations.claimInvitation(
-        { surveyId: survey.id, attendeeId: attendee.id, name: attendee.name, email: attendee.email, token },
+        {
+          surveyId: survey.id,
+          attendeeId: attendee.id,
+          name: attendee.name,
+          email: attendee.email,
+          language,
+          token,
+        },
         now.toISOString(),
       );
       if (!claimed) continue;
       await pace();
       try {
-        const mail = mailFor(
-          'invite',
+        const mail = composeEmail(
           survey,
           activity.title,
-          attendee.name,
-          personalLink(survey.code, token),
+          attendee,
+          'invite',
+          language,
+          personalLink(survey.code, token, language),
         );
-        await sendMail({ to: attendee.email, ...mail });
+        const messageId = await sendMail({
+          to: attendee.email,
+          ...mail,
+          tags: tagsOf(survey.id, attendee.id),
+        });
         await invitations.markInvitation(survey.id, attendee.id, {
           status: 'sent',
           at: new Date().toISOString(),
+          messageId,
         });
         report.invited++;
       } catch (err) {
@@ -135,27 +169,37 @@ async function runJob(
       }
     }
   } else {
+    const days = reminderDaysOf(survey);
     for (const invitation of await invitations.listInvitations(survey.id)) {
-      if (invitation.status !== 'sent' || invitation.respondedAt || invitation.remindedAt) continue;
+      const sent = invitations.remindersSentOf(invitation);
+      const n = dueReminder(days, { ...invitation, remindersSent: sent }, now.getTime(), survey.closesAt);
+      if (n === null) continue;
       if (outOfTime()) {
         stopped = true;
         break;
       }
-      if (!(await invitations.claimReminder(survey.id, invitation.attendeeId, now.toISOString()))) continue;
+      // Reminder n goes once: the claim moves the invitation's count from n to n + 1.
+      if (!(await invitations.claimReminder(survey.id, invitation.attendeeId, now.toISOString(), n)))
+        continue;
       await pace();
       try {
-        // Only the first token's hash is stored: the reminder carries a new token of its own.
+        // Only the first token's hash is stored: each reminder carries a new token of its own.
         const token = newToken();
-        await invitations.addReminderToken(survey.id, invitation.attendeeId, token);
-        const link = personalLink(survey.code, token);
-        await sendMail({
-          to: invitation.email,
-          ...mailFor('remind', survey, activity.title, invitation.name, link),
-        });
+        await invitations.addReminderToken(survey.id, invitation.attendeeId, token, n);
+        const language = invitation.language ?? languageFor(survey);
+        const mail = composeEmail(
+          survey,
+          activity.title,
+          invitation,
+          'remind',
+          language,
+          personalLink(survey.code, token, language),
+        );
+        await sendMail({ to: invitation.email, ...mail, tags: tagsOf(survey.id, invitation.attendeeId) });
         report.reminded++;
       } catch (err) {
         // Released, so the retry of this job sends it.
-        await invitations.releaseReminder(survey.id, invitation.attendeeId);
+        await invitations.releaseReminder(survey.id, invitation.attendeeId, n);
         report.failed++;
         log.warn('reminder failed', {
           surveyId: survey.id,
@@ -169,7 +213,11 @@ async function runJob(
     report.unfinished++;
     return false;
   }
-  await invitations.finishJob(job);
+  if (job.kind === 'invite') {
+    await invitations.finishJob(job);
+  }
+  // The reminder job moves on to the next reminder due (after invitations: their first one).
+  await scheduleReminders(survey, now);
   return true;
 }
 
@@ -220,9 +268,12 @@ export async function runQueuedJob(
   return { report, done };
 }
 
-/** Puts a survey's invitation and reminder jobs in the outbox at its scheduled times. */
+/** Puts a survey's invitation job in the outbox at its scheduled time, and its reminder job when due. */
 export async function scheduleJobs(
-  survey: Pick<SurveyRecord, 'id' | 'activityId' | 'sendInvitationsAt' | 'reminderAt'>,
+  survey: Pick<SurveyRecord, 'id' | 'activityId' | 'sendInvitationsAt' | 'closesAt'> & {
+    reminderDays?: number[];
+  },
+  now = new Date(),
 ) {
   await invitations.scheduleJob({
     surveyId: survey.id,
@@ -230,29 +281,32 @@ export async function scheduleJobs(
     kind: 'invite',
     dueAt: survey.sendInvitationsAt,
   });
-  await invitations.scheduleJob({
-    surveyId: survey.id,
-    activityId: survey.activityId,
-    kind: 'remind',
-    dueAt: survey.reminderAt,
-  });
+  await scheduleReminders(survey, now);
 }
 
-/** Sends a survey's invitations now (to attendees not yet invited), as the administrator asks. */
-export async function sendInvitationsNow(
+/**
+ * Sends a survey's invitations now (to attendees not invited yet), as the administrator asks: the
+ * job is put in the outbox, due now, and on the sending queue; the request does not wait for the
+ * e-mails. Returns how many people it will reach.
+ */
+export async function enqueueInvitationsNow(
   survey: Pick<SurveyRecord, 'id' | 'activityId'>,
+  enqueue: (job: invitations.Job) => Promise<void>,
   now = new Date(),
-  options: SendOptions = {},
-): Promise<RunReport> {
+): Promise<{ queued: number }> {
+  const [attendees, invited] = await Promise.all([
+    listAttendees(survey.activityId),
+    invitations.listInvitations(survey.id),
+  ]);
+  const done = new Set(invited.filter((i) => i.status !== 'failed').map((i) => i.attendeeId));
+  const queued = attendees.filter((a) => a.email && !done.has(a.id)).length;
   const job: invitations.Job = {
     surveyId: survey.id,
     activityId: survey.activityId,
     kind: 'invite',
     dueAt: now.toISOString(),
   };
-  const report = emptyReport();
-  report.jobs = 1;
-  // What is not sent within the request (time, or failures) is left to the scheduled sending.
-  if (!(await runJob(job, now, report, options))) await invitations.scheduleJob(job);
-  return report;
+  await invitations.scheduleJob(job);
+  await enqueue(job);
+  return { queued };
 }

@@ -1,12 +1,20 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { hashToken } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 
 // Invitations and their schedule. A survey has up to two jobs in the outbox (send invitations,
-// send the reminder), each an item sorted by due time on gsi1 `OUTBOX`. Each e-mail is claimed
-// with a conditional write before it goes out, so overlapping or retried runs never send twice.
+// send the reminders due), each an item sorted by due time on gsi1 `OUTBOX`. Each e-mail is claimed
+// with a conditional write before it goes out, so overlapping or retried runs never send twice:
+// an invitation once, and each reminder `n` of an invitation once (`remindersSent` moves n -> n+1).
 
 export type JobKind = 'invite' | 'remind';
 
@@ -17,22 +25,36 @@ export interface Job {
   dueAt: string;
 }
 
-export type InvitationStatus = 'sending' | 'sent' | 'failed';
+/** `queued` is never stored: the list shows it for people a pending invitation job will reach. */
+export type InvitationStatus = 'sending' | 'sent' | 'failed' | 'bounced';
 
 export interface InvitationRecord {
   surveyId: string;
   attendeeId: string;
   name: string;
   email: string;
+  /** The language the e-mails were written in (the attendee's, else the survey's default). */
+  language?: string;
   /** SHA-256 of the personal link's token; the token itself is only in the e-mail (docs/data-model.md). */
   tokenHash: string;
   status: InvitationStatus;
   claimedAt: string;
   sentAt?: string;
+  /** When the latest reminder was claimed. */
   remindedAt?: string;
+  /** How many reminders were claimed (each sent once; absent with `remindedAt`: one, from before). */
+  remindersSent?: number;
   respondedAt?: string;
+  /** SES message id of the latest e-mail. */
+  messageId?: string;
+  bouncedAt?: string;
+  bounceType?: string;
   error?: string;
 }
+
+/** Reminders an invitation has had, reading items written before several reminders existed. */
+export const remindersSentOf = (i: Pick<InvitationRecord, 'remindersSent' | 'remindedAt'>) =>
+  i.remindersSent ?? (i.remindedAt ? 1 : 0);
 
 const jobKey = (surveyId: string, kind: JobKind) => ({ pk: `SURVEY#${surveyId}`, sk: `JOB#${kind}` });
 
@@ -54,6 +76,15 @@ export async function scheduleJob(job: Omit<Job, 'dueAt'> & { dueAt: string | nu
       },
     }),
   );
+}
+
+/** A survey's pending job of one kind, or null. */
+export async function getJob(surveyId: string, kind: JobKind): Promise<Job | null> {
+  const out = await ddb().send(new GetCommand({ TableName: tableName(), Key: jobKey(surveyId, kind) }));
+  const i = out.Item;
+  return i
+    ? { surveyId: i.surveyId as string, activityId: i.activityId as string, kind, dueAt: i.dueAt as string }
+    : null;
 }
 
 /** Jobs due at `now` or earlier, oldest first (pattern 13). */
@@ -153,32 +184,67 @@ export async function claimInvitation(
 export async function markInvitation(
   surveyId: string,
   attendeeId: string,
-  outcome: { status: 'sent'; at: string } | { status: 'failed'; error: string },
+  outcome: { status: 'sent'; at: string; messageId?: string } | { status: 'failed'; error: string },
 ): Promise<void> {
   await ddb().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.invitation(surveyId, attendeeId),
-      UpdateExpression: outcome.status === 'sent' ? 'SET #s = :s, sentAt = :at' : 'SET #s = :s, #e = :e',
-      ExpressionAttributeNames:
-        outcome.status === 'sent' ? { '#s': 'status' } : { '#s': 'status', '#e': 'error' },
+      UpdateExpression:
+        outcome.status === 'sent'
+          ? 'SET #s = :s, sentAt = :at, messageId = :m REMOVE #e'
+          : 'SET #s = :s, #e = :e',
+      ExpressionAttributeNames: { '#s': 'status', '#e': 'error' },
       ExpressionAttributeValues:
         outcome.status === 'sent'
-          ? { ':s': 'sent', ':at': outcome.at }
+          ? { ':s': 'sent', ':at': outcome.at, ':m': outcome.messageId ?? null }
           : { ':s': 'failed', ':e': outcome.error },
     }),
   );
 }
 
-/** Gives a reminder whose sending failed back, so the next run sends it. */
-export async function releaseReminder(surveyId: string, attendeeId: string): Promise<void> {
-  await ddb().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.invitation(surveyId, attendeeId),
-      UpdateExpression: 'REMOVE remindedAt',
-    }),
-  );
+/** Gives reminder `n` back after its sending failed, so the next run sends it. */
+export async function releaseReminder(surveyId: string, attendeeId: string, n = 0): Promise<void> {
+  try {
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.invitation(surveyId, attendeeId),
+        UpdateExpression: n === 0 ? 'REMOVE remindedAt, remindersSent' : 'SET remindersSent = :n',
+        ConditionExpression: 'remindersSent = :next',
+        ExpressionAttributeValues: n === 0 ? { ':next': 1 } : { ':n': n, ':next': n + 1 },
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
+}
+
+/**
+ * Marks an invitation bounced (SES bounce notification): no reminder goes to it. False when the
+ * survey or the invitation is unknown (deleted meanwhile, or not ours).
+ */
+export async function markBounced(
+  surveyId: string,
+  attendeeId: string,
+  bounce: { at: string; type: string },
+): Promise<boolean> {
+  try {
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.invitation(surveyId, attendeeId),
+        UpdateExpression: 'SET #s = :s, bouncedAt = :at, bounceType = :t',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'bounced', ':at': bounce.at, ':t': bounce.type },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
 }
 
 /**
@@ -203,18 +269,36 @@ export async function markQueued(job: Job, now: number, afterMs: number): Promis
   }
 }
 
-/** Claims the one reminder of an invitation that is sent and not answered; false if not due. */
-export async function claimReminder(surveyId: string, attendeeId: string, now: string): Promise<boolean> {
+/**
+ * Claims reminder `n` (0-based) of an invitation that is sent and not answered: succeeds once, for
+ * the first caller, when the invitation has had exactly `n` reminders; false otherwise.
+ */
+export async function claimReminder(
+  surveyId: string,
+  attendeeId: string,
+  now: string,
+  n = 0,
+): Promise<boolean> {
+  const had =
+    n === 0
+      ? 'attribute_not_exists(remindersSent) AND attribute_not_exists(remindedAt)'
+      : n === 1
+        ? '(remindersSent = :n OR (attribute_not_exists(remindersSent) AND attribute_exists(remindedAt)))'
+        : 'remindersSent = :n';
   try {
     await ddb().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.invitation(surveyId, attendeeId),
-        UpdateExpression: 'SET remindedAt = :now',
-        ConditionExpression:
-          '#s = :sent AND attribute_not_exists(remindedAt) AND attribute_not_exists(respondedAt)',
+        UpdateExpression: 'SET remindedAt = :now, remindersSent = :next',
+        ConditionExpression: `#s = :sent AND attribute_not_exists(respondedAt) AND ${had}`,
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':now': now, ':sent': 'sent' },
+        ExpressionAttributeValues: {
+          ':now': now,
+          ':sent': 'sent',
+          ':next': n + 1,
+          ...(n === 0 ? {} : { ':n': n }),
+        },
       }),
     );
     return true;
@@ -228,12 +312,17 @@ export async function claimReminder(surveyId: string, attendeeId: string, now: s
  * Registers the token of a reminder's link: a new token (the first one is not stored, so it cannot be
  * sent again), looked up like the first through its hash, pointing at the same invitation.
  */
-export async function addReminderToken(surveyId: string, attendeeId: string, token: string): Promise<void> {
+export async function addReminderToken(
+  surveyId: string,
+  attendeeId: string,
+  token: string,
+  n = 0,
+): Promise<void> {
   await ddb().send(
     new PutCommand({
       TableName: tableName(),
       Item: {
-        ...keys.invitationReminderToken(surveyId, attendeeId),
+        ...keys.invitationReminderToken(surveyId, attendeeId, n),
         ...keys.invitationToken(hashToken(token)),
         type: 'invitation-token',
         invitationSk: keys.invitation(surveyId, attendeeId).sk,
@@ -278,4 +367,21 @@ export async function hashStoredTokens(): Promise<number> {
     start = page.LastEvaluatedKey;
   } while (start);
   return migrated;
+}
+
+/** Whether the invitation a token led to was answered (a reminder's token names its invitation). */
+export async function invitationAnswered(found: {
+  pk: string;
+  sk: string;
+  respondedAt?: string;
+}): Promise<boolean> {
+  if (found.respondedAt) return true;
+  const out = await ddb().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: found.pk, sk: found.sk },
+      ProjectionExpression: 'respondedAt',
+    }),
+  );
+  return Boolean(out.Item?.respondedAt);
 }

@@ -22,6 +22,8 @@ const Env = z.object({
   ORIGIN_SECRET: z.string().min(20).optional(),
   /** The sending queue (SQS) in AWS; without it the scheduled run sends itself (locally). */
   SEND_QUEUE_URL: z.url().optional(),
+  /** SES configuration set whose events (bounces) reach handlers/bounces.ts; none locally. */
+  SES_CONFIGURATION_SET: z.string().min(1).max(64).optional(),
   /** E-mails a second one sending process may start: the SES quota divided by the consumers (0: no pause). */
   SES_SEND_RATE: z.coerce.number().min(0).max(1000).default(0),
   /** CloudWatch namespace of the metrics written as embedded metric format log lines. */

@@ -117,10 +117,13 @@ export const keys = {
   }),
   /** Looks an invitation up by the hash of its token (`hashToken`); the token itself is never stored. */
   invitationToken: (tokenHash: string) => ({ gsi2pk: `INVITE#${tokenHash}`, gsi2sk: 'INVITE' }),
-  /** The reminder's token of an invitation: a second lookup item pointing at the invitation. */
-  invitationReminderToken: (surveyId: string, attendeeId: string) => ({
+  /**
+   * The token of reminder `n` (0-based) of an invitation: a lookup item of its own pointing at the
+   * invitation, so every reminder's link keeps working (the first one's key predates several reminders).
+   */
+  invitationReminderToken: (surveyId: string, attendeeId: string, n = 0) => ({
     pk: `SURVEY#${surveyId}`,
-    sk: `INVITE-TOKEN#${attendeeId}#remind`,
+    sk: `INVITE-TOKEN#${attendeeId}#remind${n === 0 ? '' : n + 1}`,
   }),
   outbox: () => ({ gsi1pk: 'OUTBOX' }),
 

@@ -7,13 +7,23 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** SES message tags (name: value), returned in bounce notifications: which invitation it was. */
+  tags?: Record<string, string>;
 }
 
-/** Sends one e-mail through SES (aws-ses-v2-local locally). Returns the SES message id. */
+/**
+ * Sends one e-mail through SES (aws-ses-v2-local locally). Returns the SES message id. Every e-mail
+ * the platform sends goes through here, under the stage's configuration set when there is one (so
+ * bounces come back as events: handlers/bounces.ts); pace many with the sending queue.
+ */
 export async function sendMail(mail: Mail): Promise<string | undefined> {
   const out = await ses().send(
     new SendEmailCommand({
       FromEmailAddress: env().MAIL_FROM,
+      ...(env().SES_CONFIGURATION_SET ? { ConfigurationSetName: env().SES_CONFIGURATION_SET } : {}),
+      ...(mail.tags
+        ? { EmailTags: Object.entries(mail.tags).map(([Name, Value]) => ({ Name, Value })) }
+        : {}),
       Destination: { ToAddresses: [mail.to] },
       Content: {
         Simple: {

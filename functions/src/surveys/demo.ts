@@ -95,7 +95,7 @@ export async function seedDemoSurveys(
           ? new Date(now.getTime() + 365 * 86_400_000).toISOString()
           : new Date(end + 30 * 86_400_000).toISOString(),
         sendInvitationsAt: null,
-        reminderAt: null,
+        reminderDays: [],
         invitedCount: 0,
         createdAt: now.toISOString(),
         definition: { ...template, id: `survey_${id}`, version: 1, kind: d.kind },

@@ -10,6 +10,7 @@ import {
   surveyStatus,
 } from '../../../shared/src/surveys/survey.js';
 import { getActivity } from '../activities/store.js';
+import { invitationAnswered } from '../invitations/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { clientAddress } from '../lib/client.js';
 import { keys } from '../lib/keys.js';
@@ -33,6 +34,15 @@ const Submission = ResponseSubmission.extend({
   invitation: z.string().min(10).max(64).optional(),
 });
 
+const InvitationHeader = z.object({ 'x-invitation': z.string().min(10).max(64).optional() });
+
+/** Whether a personal link of this survey was used to answer; undefined for another survey's or no link. */
+async function invitationState(surveyId: string, token: string): Promise<'answered' | 'open' | undefined> {
+  const found = await responses.findInvitation(token);
+  if (!found || found.pk !== keys.survey(surveyId).pk) return undefined;
+  return (await invitationAnswered(found)) ? 'answered' : 'open';
+}
+
 async function surveyByCode(code: string) {
   const found = PublicCode.safeParse(code).success ? await store.getSurveyByCode(code) : null;
   if (!found)
@@ -54,8 +64,10 @@ publicSurveys
       path: '/public/surveys/{code}',
       tags: ['Participants'],
       summary: 'Open a survey by its public code',
-      description: 'The definition is included only while the survey is open.',
-      request: { params: CodeParam },
+      description:
+        'The definition is included only while the survey is open. With the token of a personal link in ' +
+        '`x-invitation`, `invitation` says whether that link was already used to answer.',
+      request: { params: CodeParam, headers: InvitationHeader },
       responses: {
         200: { description: 'The survey', content: { 'application/json': { schema: PublicSurvey } } },
         404: { description: 'Unknown code' },
@@ -64,11 +76,15 @@ publicSurveys
     }),
     async (c) => {
       const { code } = c.req.valid('param');
+      const token = c.req.valid('header')['x-invitation'];
       const [, survey] = await Promise.all([
         limitRate(`open#${code}#${clientAddress(c)}`, LIMITS.opensPerAddressPerSurvey),
         surveyByCode(code),
       ]);
-      const activity = await getActivity(survey.activityId);
+      const [activity, invitation] = await Promise.all([
+        getActivity(survey.activityId),
+        token ? invitationState(survey.id, token) : undefined,
+      ]);
       const status = surveyStatus(survey, new Date());
       c.header('cache-control', 'no-cache');
       return c.json(
@@ -85,6 +101,7 @@ publicSurveys
             place: activity?.place ?? null,
           },
           definition: status === 'open' ? publicDefinition(survey.definition) : null,
+          ...(invitation ? { invitation } : {}),
         },
         200,
       );

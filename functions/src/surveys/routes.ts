@@ -12,8 +12,10 @@ import {
   SurveySchedule,
 } from '../../../shared/src/surveys/survey.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
-import { getActivity } from '../activities/store.js';
-import { scheduleJobs, sendInvitationsNow } from '../invitations/send.js';
+import { getActivity, listAttendees } from '../activities/store.js';
+import { languageFor } from '../invitations/compose.js';
+import { enqueueJob } from '../invitations/queue.js';
+import { enqueueInvitationsNow, scheduleJobs } from '../invitations/send.js';
 import * as invitations from '../invitations/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
@@ -92,10 +94,15 @@ const Invitation = z.object({
   attendeeId: z.string(),
   name: z.string(),
   email: z.string(),
-  status: z.enum(['sending', 'sent', 'failed']),
+  /** The language of this person's e-mails. */
+  language: z.string().nullable(),
+  /** `queued`: on the list with an e-mail, and an invitation job is pending; `bounced`: SES said so. */
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'bounced']),
   sentAt: z.string().nullable(),
   remindedAt: z.string().nullable(),
+  remindersSent: z.int(),
   respondedAt: z.string().nullable(),
+  bouncedAt: z.string().nullable(),
 });
 
 const ResultsQuery = z.object({
@@ -138,7 +145,7 @@ surveys
       summary: 'Attach a survey to an activity',
       description:
         'Gives a public link and QR code. Empty schedule fields get defaults: invitations 2 hours after the ' +
-        'activity ends, one reminder 2 days later.',
+        'activity ends, reminders 3 and 7 days after each invitation.',
       request: { params: ActivityParam, body: { content: json(SurveyAttachInput), required: true } },
       responses: {
         201: { description: 'Attached', content: json(Survey) },
@@ -200,7 +207,7 @@ surveys
         closesAt: input.closesAt ?? defaults.closesAt,
         sendInvitationsAt:
           input.sendInvitationsAt === undefined ? defaults.sendInvitationsAt : input.sendInvitationsAt,
-        reminderAt: input.reminderAt === undefined ? defaults.reminderAt : input.reminderAt,
+        reminderDays: input.reminderDays ?? defaults.reminderDays,
         responseCount: 0,
         invitedCount: 0,
         respondedCount: 0,
@@ -375,19 +382,43 @@ surveys
     }),
     async (c) => {
       const survey = await surveyOr404(c.req.valid('param').surveyId);
-      const list = await invitations.listInvitations(survey.id);
-      return c.json(
-        list.map((i) => ({
-          attendeeId: i.attendeeId,
-          name: i.name,
-          email: i.email,
-          status: i.status,
-          sentAt: i.sentAt ?? null,
-          remindedAt: i.remindedAt ?? null,
-          respondedAt: i.respondedAt ?? null,
-        })),
-        200,
-      );
+      const [list, job, attendees] = await Promise.all([
+        invitations.listInvitations(survey.id),
+        invitations.getJob(survey.id, 'invite'),
+        listAttendees(survey.activityId),
+      ]);
+      const sent = list.map((i) => ({
+        attendeeId: i.attendeeId,
+        name: i.name,
+        email: i.email,
+        language: i.language ?? null,
+        status: i.status,
+        sentAt: i.sentAt ?? null,
+        remindedAt: i.remindedAt ?? null,
+        remindersSent: invitations.remindersSentOf(i),
+        respondedAt: i.respondedAt ?? null,
+        bouncedAt: i.bouncedAt ?? null,
+      }));
+      // People an invitation job due now will reach: queued (it is on the sending queue, or next in line).
+      const known = new Set(list.map((i) => i.attendeeId));
+      const queued =
+        job && Date.parse(job.dueAt) <= Date.now()
+          ? attendees
+              .filter((a) => a.email && !known.has(a.id))
+              .map((a) => ({
+                attendeeId: a.id,
+                name: a.name,
+                email: a.email as string,
+                language: languageFor(survey, a.language),
+                status: 'queued' as const,
+                sentAt: null,
+                remindedAt: null,
+                remindersSent: 0,
+                respondedAt: null,
+                bouncedAt: null,
+              }))
+          : [];
+      return c.json([...sent, ...queued], 200);
     },
   )
   .openapi(
@@ -396,9 +427,12 @@ surveys
       path: '/surveys/{surveyId}/invitations/send',
       tags: ['Surveys'],
       summary: 'Send the invitations now, to attendees not invited yet',
+      description:
+        'Puts the invitations on the sending queue and answers at once; they go out paced to the SES quota. ' +
+        'Follow them with GET /surveys/{surveyId}/invitations (queued, sent, failed, bounced).',
       request: { params: SurveyParam },
       responses: {
-        200: { description: 'Sent', content: json(z.object({ invited: z.int(), failed: z.int() })) },
+        202: { description: 'Queued', content: json(z.object({ queued: z.int() })) },
         410: { description: 'The survey is closed' },
       },
     }),
@@ -407,8 +441,7 @@ surveys
       if (Date.parse(survey.closesAt) <= Date.now()) {
         throw new ProblemError(410, 'survey-closed', 'The survey is closed; invitations would lead nowhere.');
       }
-      const report = await sendInvitationsNow(survey);
-      return c.json({ invited: report.invited, failed: report.failed }, 200);
+      return c.json(await enqueueInvitationsNow(survey, enqueueJob), 202);
     },
   )
   .openapi(

@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { SurveyEmailsInput } from '../../../shared/src/invitations/schema.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import type { Survey } from '../../../shared/src/surveys/survey.js';
 import { auditEntry } from '../lib/audit.js';
@@ -12,8 +13,8 @@ import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { COUNTER_SHARDS, keys } from '../lib/keys.js';
 import { countResponses } from '../responses/store.js';
 
-/** A survey with its current definition and its response counters. */
-export type SurveyRecord = Survey & { definition: SurveyDefinition };
+/** A survey with its current definition, its own e-mail texts and its response counters. */
+export type SurveyRecord = Survey & { definition: SurveyDefinition; emails?: SurveyEmailsInput };
 
 /**
  * A survey's META item: the survey plus its current definition, so one read serves a participant.
@@ -317,24 +318,58 @@ function definitionItems(survey: SurveyMeta, definition: SurveyDefinition, actor
 /** Changes the opening window and schedule of a survey. */
 export async function updateSchedule(
   surveyId: string,
-  schedule: Pick<Survey, 'opensAt' | 'closesAt' | 'sendInvitationsAt' | 'reminderAt'>,
+  schedule: Pick<Survey, 'opensAt' | 'closesAt' | 'sendInvitationsAt' | 'reminderDays'>,
 ): Promise<void> {
   forgetPublicCopy(surveyId);
   await ddb().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.survey(surveyId),
-      UpdateExpression: 'SET opensAt = :o, closesAt = :c, sendInvitationsAt = :s, reminderAt = :r',
+      // `reminderAt` is the single reminder of surveys stored before several reminders existed.
+      UpdateExpression:
+        'SET opensAt = :o, closesAt = :c, sendInvitationsAt = :s, reminderDays = :r REMOVE reminderAt',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeValues: {
         ':o': schedule.opensAt,
         ':c': schedule.closesAt,
         ':s': schedule.sendInvitationsAt,
-        ':r': schedule.reminderAt,
+        ':r': schedule.reminderDays,
       },
     }),
   );
   forgetPublicCopy(surveyId); // again: a public read may have copied the old item meanwhile
+}
+
+/** Saves a survey's own e-mail texts and organiser (what is absent uses the defaults). */
+export async function updateEmails(
+  surveyId: string,
+  emails: SurveyEmailsInput,
+  actor: string,
+): Promise<void> {
+  const now = new Date().toISOString();
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: keys.survey(surveyId),
+            UpdateExpression: 'SET emails = :e',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':e': emails },
+          },
+        },
+        auditEntry({
+          entity: 'survey',
+          entityId: surveyId,
+          action: 'emails.update',
+          actor,
+          at: now,
+          changes: { languages: Object.keys(emails.texts), organiser: emails.organiser !== null },
+        }),
+      ],
+    }),
+  );
 }
 
 /**

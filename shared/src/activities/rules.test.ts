@@ -62,12 +62,31 @@ describe('CSV rows', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual({
       line: 2,
-      attendee: { name: 'Ana', email: 'ana@x.org', country: 'PK', organisation: 'MoI', gender: 'female' },
+      attendee: {
+        name: 'Ana',
+        email: 'ana@x.org',
+        country: 'PK',
+        organisation: 'MoI',
+        gender: 'female',
+        language: null,
+      },
       errors: [],
     });
     expect(rows[1]?.line).toBe(4);
     expect(rows[1]?.attendee).toBeNull();
     expect(rows[1]?.errors).toHaveLength(4);
+  });
+
+  it('reads the language column as a code or a name, and refuses one of no participant language', () => {
+    const rows = readAttendeeRows([
+      { name: 'A', language: 'ar' },
+      { name: 'B', Language: 'Dari' },
+      { name: 'C', lang: 'العربية' },
+      { name: 'D', language: 'RU-ru' },
+      { name: 'E', language: 'German' },
+    ]);
+    expect(rows.map((r) => r.attendee?.language)).toEqual(['ar', 'prs', 'ar', 'ru', undefined]);
+    expect(rows[4]?.errors[0]).toMatch(/Unknown language "German"/);
   });
 });
 

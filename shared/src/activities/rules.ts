@@ -1,4 +1,5 @@
-import { COUNTRY_CODES } from '../surveys/schema.js';
+import { INVITEE_LANGUAGES, type InviteeLanguage } from '../invitations/texts.js';
+import { COUNTRY_CODES, KNOWN_LANGUAGES } from '../surveys/schema.js';
 import type { AttendanceSummary, AttendeeInput, Gender } from './schema.js';
 
 /*
@@ -38,7 +39,7 @@ export function attendeeKey(a: Pick<AttendeeInput, 'name' | 'email' | 'organisat
 // ---------------------------------------------------------------------------
 // CSV import
 
-type Column = 'name' | 'email' | 'country' | 'organisation' | 'gender';
+type Column = 'name' | 'email' | 'country' | 'organisation' | 'gender' | 'language';
 
 const HEADER_ALIASES: Record<Column, string[]> = {
   name: ['name', 'full name', 'fullname', 'participant', 'participant name', 'attendee', 'nom', 'имя'],
@@ -55,7 +56,36 @@ const HEADER_ALIASES: Record<Column, string[]> = {
     'employer',
   ],
   gender: ['gender', 'sex', 'm/f', 'genre'],
+  language: ['language', 'lang', 'e-mail language', 'email language', 'langue', 'язык'],
 };
+
+const LANGUAGE_WORDS: Record<string, InviteeLanguage> = {
+  english: 'en',
+  russian: 'ru',
+  arabic: 'ar',
+  persian: 'fa',
+  farsi: 'fa',
+  dari: 'prs',
+  pashto: 'ps',
+  urdu: 'ur',
+  french: 'fr',
+  turkish: 'tr',
+};
+
+/**
+ * An e-mail language from a spreadsheet cell: a code (`ar`, `AR`, `ar-IQ`), an English name
+ * (`Arabic`, `Dari`) or the language's own name (`العربية`); undefined when it is none of the nine.
+ */
+export function inviteeLanguageOf(value: string): InviteeLanguage | undefined {
+  const v = fold(value);
+  const code = v.split(/[-_]/)[0] ?? '';
+  if ((INVITEE_LANGUAGES as readonly string[]).includes(code)) return code as InviteeLanguage;
+  if (LANGUAGE_WORDS[v]) return LANGUAGE_WORDS[v];
+  for (const lang of INVITEE_LANGUAGES) {
+    if (fold(KNOWN_LANGUAGES[lang] ?? '') === v) return lang;
+  }
+  return undefined;
+}
 
 /** The attendee field a spreadsheet header names, or null. `columnOf(' E-Mail ')` is `email`. */
 export function columnOf(header: string): Column | null {
@@ -185,6 +215,12 @@ export function readAttendeeRows(rows: readonly Record<string, string | undefine
       gender = genderOf(cells.gender) ?? null;
       if (!gender) errors.push(`Unknown gender "${cells.gender}" (use female, male, other or undisclosed).`);
     }
+    let language: InviteeLanguage | null = null;
+    if (cells.language) {
+      language = inviteeLanguageOf(cells.language) ?? null;
+      if (!language)
+        errors.push(`Unknown language "${cells.language}" (use ${INVITEE_LANGUAGES.join(', ')}).`);
+    }
     const name = cells.name ?? '';
     const email = cells.email ?? null;
     if (!name) errors.push('The name is missing.');
@@ -196,6 +232,7 @@ export function readAttendeeRows(rows: readonly Record<string, string | undefine
       country,
       organisation: cells.organisation ?? null,
       gender,
+      language,
     };
     out.push({ line: i + 2, attendee: errors.length ? null : attendee, errors });
   });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { InviteeLanguage } from '../invitations/schema.js';
 import { MAX_NUMBER } from '../lib/bounds.js';
 
 /** Largest head count an activity can state. */
@@ -116,11 +117,17 @@ export const AttendeeInput = z.object({
   country: CountryCode.nullable().default(null),
   organisation: z.string().trim().max(200).nullable().default(null),
   gender: Gender.nullable().default(null),
+  /** The language of this person's e-mails (one of the nine participant languages); null: the survey's default. */
+  language: InviteeLanguage.nullable().default(null),
 });
 export type AttendeeInput = z.infer<typeof AttendeeInput>;
 
 export const Attendee = AttendeeInput.extend({ id: Id, activityId: Id });
 export type Attendee = z.infer<typeof Attendee>;
+
+/** What can be changed of a person already on the list: the language of their e-mails. */
+export const AttendeeUpdate = z.object({ language: InviteeLanguage.nullable() });
+export type AttendeeUpdate = z.infer<typeof AttendeeUpdate>;
 
 /** The most rows one import may send; a larger list is sent in several imports. */
 export const MAX_IMPORT_ROWS = 2000;

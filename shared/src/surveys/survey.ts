@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DateTime, Id, Place } from '../activities/schema.js';
+import { ReminderDays } from '../invitations/schema.js';
 import { LanguageCode, LocalizedText, type SurveyDefinition, SurveyKind } from './schema.js';
 
 /** The short unguessable code in a survey's public link `/s/<code>` (12 base32 chars, 60 bits). */
@@ -23,8 +24,8 @@ export const SurveyAttachInput = z
     closesAt: DateTime.optional(),
     /** When e-mail invitations go to the attendance list; null sends none. Default: 2 h after the end. */
     sendInvitationsAt: DateTime.nullable().optional(),
-    /** One reminder to those who have not answered; null sends none. Default: 2 days after sending. */
-    reminderAt: DateTime.nullable().optional(),
+    /** Reminders to those who have not answered, in days after their invitation. Default: 3 and 7. */
+    reminderDays: ReminderDays.optional(),
   })
   .refine((s) => !s.opensAt || !s.closesAt || s.opensAt < s.closesAt, {
     message: 'The survey closes before it opens.',
@@ -42,15 +43,12 @@ export const SurveySchedule = z
     opensAt: DateTime,
     closesAt: DateTime,
     sendInvitationsAt: DateTime.nullable(),
-    reminderAt: DateTime.nullable(),
+    /** Days after each invitation on which those who have not answered are reminded; [] sends none. */
+    reminderDays: ReminderDays.default([]),
   })
   .refine((s) => Date.parse(s.opensAt) < Date.parse(s.closesAt), {
     message: 'The survey closes before it opens.',
     path: ['closesAt'],
-  })
-  .refine((s) => !s.reminderAt || !s.sendInvitationsAt || s.sendInvitationsAt < s.reminderAt, {
-    message: 'The reminder comes before the invitations.',
-    path: ['reminderAt'],
   });
 export type SurveySchedule = z.infer<typeof SurveySchedule>;
 
@@ -68,7 +66,8 @@ export const Survey = z.object({
   opensAt: DateTime,
   closesAt: DateTime,
   sendInvitationsAt: DateTime.nullable(),
-  reminderAt: DateTime.nullable(),
+  /** Days after each invitation on which a reminder goes to those who have not answered. */
+  reminderDays: z.array(z.int()),
   responseCount: z.int().nonnegative(),
   invitedCount: z.int().nonnegative(),
   respondedCount: z.int().nonnegative(),
@@ -95,6 +94,11 @@ export const PublicSurvey = z.object({
       questions: z.array(z.looseObject({ id: z.string(), type: z.string() })),
     })
     .nullable(),
+  /**
+   * Only when the request carries a personal link's token (`x-invitation`) of this survey: whether
+   * that link was already used to answer, so the page can say so at once.
+   */
+  invitation: z.enum(['answered', 'open']).optional(),
 });
 export type PublicSurvey = Omit<z.infer<typeof PublicSurvey>, 'definition'> & {
   definition: SurveyDefinition | null;
@@ -114,12 +118,15 @@ export function surveyStatus(s: { opensAt: string; closesAt: string }, now: Date
   return 'open';
 }
 
+/** Reminders a survey gets unless the administrator chooses: 3 and 7 days after each invitation. */
+export const DEFAULT_REMINDER_DAYS = [3, 7] as const;
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
  * The schedule a survey gets when the administrator leaves fields empty: opens at once (a pre-test
- * a week before the start), invitations 2 h after the end, a reminder 2 days later, closes 30 days
+ * a week before the start), invitations 2 h after the end, reminders 3 and 7 days later, closes 30 days
  * after the end (a follow-up: invitations 90 days after the end, closes 30 days after that).
  * Nothing is scheduled in the past: for an activity already over, invitations go now and the survey
  * stays open 30 days from then (a pre-test: 7 days), so an empty schedule is always a valid one.
@@ -130,7 +137,7 @@ export function defaultSchedule(
   activity: { startsAt: string; endsAt: string },
   now: Date,
   given: { opensAt?: string } = {},
-): { opensAt: string; closesAt: string; sendInvitationsAt: string; reminderAt: string } {
+): { opensAt: string; closesAt: string; sendInvitationsAt: string; reminderDays: number[] } {
   const t = now.getTime();
   const start = Date.parse(activity.startsAt);
   const end = Date.parse(activity.endsAt);
@@ -145,6 +152,6 @@ export function defaultSchedule(
     opensAt: iso(opens),
     closesAt: iso(closes),
     sendInvitationsAt: iso(send),
-    reminderAt: iso(send + 2 * DAY),
+    reminderDays: [...DEFAULT_REMINDER_DAYS],
   };
 }

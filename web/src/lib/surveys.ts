@@ -72,3 +72,14 @@ export function formatPercent(percent: number): string {
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : String(Math.round(value * 100) / 100);
 }
+
+/**
+ * Reminder days as typed ("3, 7" or "3 7") → [3, 7]. What is not a number is kept as NaN so the
+ * API's 422 names the field; an empty field is no reminder.
+ */
+export function parseReminderDays(value: string): number[] {
+  return value
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((d) => (/^\d+$/.test(d) ? Number(d) : Number.NaN));
+}

@@ -15,6 +15,8 @@ export type SendOutcome =
   | { kind: 'busy'; after?: number }
   /** 409: this response id already holds different answers. */
   | { kind: 'conflict' }
+  /** 409: this personal link was already used to answer (another response). */
+  | { kind: 'answered' }
   /** 410 closed, 404 unknown (deleted). */
   | { kind: 'closed' }
   | { kind: 'gone' }
@@ -41,6 +43,7 @@ export async function send(code: string, body: unknown): Promise<SendOutcome> {
   if (res.status === 409) {
     // 409 also says "not open yet" (problem type survey-not-open): that one is not a conflict.
     const problem = (await res.json().catch(() => null)) as { type?: string } | null;
+    if (problem?.type?.includes('invitation-answered')) return { kind: 'answered' };
     return problem?.type?.includes('not-open') ? { kind: 'busy' } : { kind: 'conflict' };
   }
   if (res.status === 410) return { kind: 'closed' };

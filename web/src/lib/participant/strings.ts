@@ -44,6 +44,10 @@ const en = {
   unreachableTitle: 'The survey cannot be loaded',
   unreachableText: 'There seems to be no connection. Check it; we will try again automatically.',
   fixErrors: 'Some answers need your attention.',
+  offlineBanner: 'You are offline. You can keep answering: your answers are saved on this device.',
+  queuedTitle: 'Saved on this device',
+  answeredTitle: 'You have already answered',
+  answeredText: 'Your answers to this survey were already received through this personal link. Thank you!',
 };
 
 export type Strings = typeof en;

@@ -41,4 +41,9 @@ export default {
   unreachableTitle: 'Impossible de charger le questionnaire',
   unreachableText: 'La connexion semble absente. Vérifiez-la ; nous réessaierons automatiquement.',
   fixErrors: 'Certaines réponses demandent votre attention.',
+  offlineBanner:
+    'Vous êtes hors ligne. Vous pouvez continuer à répondre : vos réponses sont enregistrées sur cet appareil.',
+  queuedTitle: 'Enregistré sur cet appareil',
+  answeredTitle: 'Vous avez déjà répondu',
+  answeredText: 'Vos réponses à ce questionnaire ont déjà été reçues par ce lien personnel. Merci !',
 } satisfies Strings;

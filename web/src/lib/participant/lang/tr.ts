@@ -41,4 +41,8 @@ export default {
   unreachableText:
     'Bağlantı yok gibi görünüyor. Bağlantınızı kontrol edin; otomatik olarak yeniden deneyeceğiz.',
   fixErrors: 'Bazı yanıtlar dikkatinizi gerektiriyor.',
+  offlineBanner: 'Çevrimdışısınız. Yanıtlamaya devam edebilirsiniz: yanıtlarınız bu cihazda kaydediliyor.',
+  queuedTitle: 'Bu cihaza kaydedildi',
+  answeredTitle: 'Zaten yanıt verdiniz',
+  answeredText: 'Bu anketteki yanıtlarınız bu kişisel bağlantı üzerinden zaten alındı. Teşekkür ederiz!',
 } satisfies Strings;

@@ -1,0 +1,86 @@
+import * as z from 'zod';
+import { MAX_REMINDER_DAYS, MAX_REMINDERS, reminderDaysIssue } from './reminders.js';
+import { textIssues } from './render.js';
+import { EMAIL_KINDS, INVITEE_LANGUAGES, MESSAGES } from './texts.js';
+
+export const InviteeLanguage = z.enum(INVITEE_LANGUAGES);
+export type InviteeLanguage = z.infer<typeof InviteeLanguage>;
+export const EmailKind = z.enum(EMAIL_KINDS);
+export type EmailKind = z.infer<typeof EmailKind>;
+export const EmailMessage = z.enum(MESSAGES);
+export type EmailMessage = z.infer<typeof EmailMessage>;
+
+/** Days after each invitation on which a reminder goes to those who have not answered: `[3, 7]`. */
+export const ReminderDays = z
+  .array(z.int().min(1).max(MAX_REMINDER_DAYS))
+  .max(MAX_REMINDERS)
+  .superRefine((days, ctx) => {
+    const issue = reminderDaysIssue(days);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue });
+  });
+export type ReminderDays = z.infer<typeof ReminderDays>;
+
+/** An e-mail text as an administrator writes it; unknown placeholders are refused at their field. */
+export const EmailText = z
+  .object({
+    subject: z.string().trim().min(1).max(300),
+    body: z.string().trim().min(1).max(5000),
+  })
+  .superRefine((text, ctx) => {
+    for (const issue of textIssues(text))
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  });
+export type EmailText = z.infer<typeof EmailText>;
+
+/** A survey's own texts, per language and message; what is absent uses the default text. */
+export const EmailTexts = z.partialRecord(
+  InviteeLanguage,
+  z.object({ invite: EmailText.optional(), remind: EmailText.optional() }),
+);
+export type EmailTexts = z.infer<typeof EmailTexts>;
+
+/** What an administrator saves for a survey's e-mails. */
+export const SurveyEmailsInput = z.object({
+  /** Who signs (`{organiser}`); null: "The organising team" in the invitee's language. */
+  organiser: z.string().trim().min(1).max(200).nullable().default(null),
+  texts: EmailTexts.default({}),
+});
+export type SurveyEmailsInput = z.infer<typeof SurveyEmailsInput>;
+
+/** A survey's e-mails as the editor shows them: every language, each text with whether it is the default. */
+export const SurveyEmails = z.object({
+  kind: EmailKind,
+  organiser: z.string().nullable(),
+  reminderDays: z.array(z.int()),
+  languages: z.array(
+    z.object({
+      lang: InviteeLanguage,
+      dir: z.enum(['ltr', 'rtl']),
+      invite: z.object({ subject: z.string(), body: z.string(), custom: z.boolean() }),
+      remind: z.object({ subject: z.string(), body: z.string(), custom: z.boolean() }),
+    }),
+  ),
+  placeholders: z.record(z.string(), z.string()),
+});
+export type SurveyEmails = z.infer<typeof SurveyEmails>;
+
+/** What to preview: a language and message, optionally for one attendee and with a draft text. */
+export const EmailPreviewInput = z.object({
+  language: InviteeLanguage,
+  message: EmailMessage.default('invite'),
+  attendeeId: z.string().min(1).max(40).optional(),
+  /** A text not saved yet (the editor's current one); default: the saved or default text. */
+  draft: EmailText.optional(),
+  organiser: z.string().trim().max(200).nullable().optional(),
+});
+export type EmailPreviewInput = z.infer<typeof EmailPreviewInput>;
+
+export const EmailPreview = z.object({
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  lang: z.string(),
+  dir: z.enum(['ltr', 'rtl']),
+});
+export type EmailPreview = z.infer<typeof EmailPreview>;
