@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { commentRoutes } from './comments/routes.js';
 import { frameworkRoutes } from './framework/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import type { AuthVariables } from './lib/auth.js';
@@ -39,6 +40,7 @@ app.route('/api', activityRoutes);
 app.route('/api', frameworkRoutes);
 app.route('/api', indicatorRoutes);
 app.route('/api', resultRoutes);
+app.route('/api', commentRoutes);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',
