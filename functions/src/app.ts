@@ -3,6 +3,8 @@ import type { MiddlewareHandler } from 'hono';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { commentRoutes } from './comments/routes.js';
+import { publicFeedback } from './feedback/public-routes.js';
+import { feedbackRoutes } from './feedback/routes.js';
 import { frameworkRoutes } from './framework/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import type { AuthVariables } from './lib/auth.js';
@@ -41,6 +43,8 @@ app.route('/api', frameworkRoutes);
 app.route('/api', indicatorRoutes);
 app.route('/api', resultRoutes);
 app.route('/api', commentRoutes);
+app.route('/api', feedbackRoutes);
+app.route('/api', publicFeedback);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

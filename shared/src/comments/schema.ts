@@ -2,7 +2,7 @@
 import * as z from 'zod';
 
 /** A comment's opaque key: base64url of a hash of (response, question), 22 characters. */
-export const CommentKey = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a comment key');
+export const CommentKey = z.string().regex(/^[A-Za-z0-9_-]{22,43}$/, 'not a comment key');
 export type CommentKey = z.infer<typeof CommentKey>;
 
 /** Server-made ids (functions/src/lib/ids.ts): 26 lower-case base32 characters. */
