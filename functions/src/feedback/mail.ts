@@ -5,6 +5,7 @@ import {
   FEEDBACK_MESSAGES,
   feedbackLanguage,
   fillIn,
+  isolate,
   summaryLines,
 } from '../../../shared/src/feedback/messages.js';
 import { listAttendees } from '../activities/store.js';
@@ -47,7 +48,8 @@ export function feedbackMail(snapshot: SummarySnapshot, lang: string): { subject
     text: [
       m.title,
       '',
-      fillIn(m.intro, { activity }),
+      // The title keeps its own direction inside a right-to-left sentence (first-strong isolate).
+      fillIn(m.intro, { activity: isolate(activity) }),
       '',
       ...summaryLines(snapshot.summary, lang).map((l) => `• ${l}`),
       '',

@@ -223,6 +223,13 @@ export function feedbackLanguage(...wanted: (string | null | undefined)[]): stri
   return 'en';
 }
 
+/**
+ * A name put into a sentence of another direction (a Latin activity title in an Arabic sentence),
+ * wrapped in Unicode's first-strong isolate so it keeps its own direction and moves no punctuation.
+ */
+export const isolate = (text: string): string =>
+  `${String.fromCharCode(0x2068)}${text}${String.fromCharCode(0x2069)}`;
+
 /** Fills `{name}` placeholders. */
 export const fillIn = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
