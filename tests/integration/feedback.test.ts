@@ -10,6 +10,7 @@ import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { publicApp } from '../../functions/src/public-app.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity, putAttendees, sentMail } from '../support/fixtures.js';
+import { rollupsSettled } from '../support/rollups.js';
 
 const tokens = { admin: '', evaluator: '' };
 beforeAll(async () => {
@@ -202,5 +203,85 @@ describe('feedback to those who took part', () => {
       FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE,
     );
     expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true);
+  });
+});
+
+describe('feedback on a knowledge test given before and after', () => {
+  interface Detail {
+    id: string;
+    code: string;
+    currentVersion: number;
+    definition: {
+      questions: { id: string; type: string; correct?: string[]; options?: { id: string }[] }[];
+    };
+  }
+  const detail = async (id: string) => (await (await call(`/api/surveys/${id}`)).json()) as Detail;
+
+  async function answer(survey: Detail, pairingCode: string, right: boolean) {
+    const answers = Object.fromEntries(
+      survey.definition.questions.flatMap((q) => {
+        if (q.type === 'knowledge') {
+          const wrong = q.options?.find((o) => !q.correct?.includes(o.id))?.id;
+          return [[q.id, right ? ((q.correct?.length ?? 0) > 1 ? q.correct : q.correct?.[0]) : wrong]];
+        }
+        if ((q.type === 'single_choice' || q.type === 'profile') && q.options?.[0])
+          return [[q.id, q.options[0].id]];
+        return [];
+      }),
+    );
+    const now = new Date().toISOString();
+    const res = await app.request(`/api/public/surveys/${survey.code}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        responseId: randomUUID(),
+        surveyVersion: survey.currentVersion,
+        language: 'en',
+        answers,
+        pairingCode,
+        startedAt: now,
+        submittedAt: now,
+      }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
+
+  it('reports the paired change in percent of the test, through the results engine', async () => {
+    const activityId = await putActivity();
+    const preRes = await post(`/api/activities/${activityId}/surveys`, {
+      templateId: 'knowledge_test',
+      kind: 'pre_test',
+      sendInvitationsAt: null,
+    });
+    const pre = await detail(((await preRes.json()) as { id: string }).id);
+    const postRes = await post(`/api/activities/${activityId}/surveys`, {
+      sameTestAs: pre.id,
+      kind: 'post_event',
+      sendInvitationsAt: null,
+    });
+    const postTest = await detail(((await postRes.json()) as { id: string }).id);
+    // Six people: everything wrong before, everything right after.
+    for (let i = 0; i < 6; i++) {
+      const code = `pair-${randomUUID()}`;
+      await answer(pre, code, false);
+      await answer(postTest, code, true);
+    }
+    await rollupsSettled();
+    const closed = await call(`/api/surveys/${postTest.id}/schedule`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        opensAt: new Date(Date.now() - 7_200_000).toISOString(),
+        closesAt: new Date(Date.now() - 1_000).toISOString(),
+        sendInvitationsAt: null,
+        reminderAt: null,
+      }),
+    });
+    expect(closed.status).toBe(204);
+    const link = (await (await post(`/api/surveys/${postTest.id}/feedback/links`)).json()) as { url: string };
+    const { summary } = (await (await view(link.url)).json()) as {
+      summary: Summary & { knowledge: { n: number; before: number; after: number; improvedPercent: number } };
+    };
+    expect(summary.respondents).toBe(6);
+    expect(summary.knowledge).toEqual({ n: 6, before: 0, after: 100, improvedPercent: 100 });
   });
 });
