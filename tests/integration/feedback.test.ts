@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
+import { sendFeedback } from '../../functions/src/feedback/mail.js';
 import { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE } from '../../functions/src/feedback/public-routes.js';
+import { summaryOf } from '../../functions/src/feedback/summary.js';
 import { listAuditEntries } from '../../functions/src/lib/audit.js';
 import { ddb, tableName } from '../../functions/src/lib/aws.js';
 import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { publicApp } from '../../functions/src/public-app.js';
+import { getSurvey } from '../../functions/src/surveys/store.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity, putAttendees, sentMail } from '../support/fixtures.js';
 import { rollupsSettled } from '../support/rollups.js';
@@ -147,6 +150,24 @@ describe('feedback to those who took part', () => {
 
     const actions = (await listAuditEntries('survey', survey.id)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['feedback.send', 'feedback.resend']));
+  });
+
+  it('leaves what it could not send in time to the next call, which continues the same round', async () => {
+    const { survey, emails } = await closedSurvey(6);
+    const record = await getSurvey(survey.id);
+    const snapshot = await summaryOf(record!);
+    // Out of time before the first e-mail: the round is started, nothing sent, not finished.
+    const first = await sendFeedback(record!, snapshot, {
+      resend: false,
+      organisers: [],
+      actor: 'test',
+      deadline: Date.now(),
+    });
+    expect(first).toMatchObject({ round: 1, sent: 0, finishedAt: null });
+    const next = await post(`/api/surveys/${survey.id}/feedback/send`);
+    expect(await next.json()).toMatchObject({ round: 1, sent: 2, recipients: 2 });
+    for (const email of emails) expect(await sentMail(email)).toHaveLength(1);
+    expect((await post(`/api/surveys/${survey.id}/feedback/send`)).status).toBe(409);
   });
 
   it('shares a read-only link whose token is stored hashed; a revoked link answers 410, an unknown one 404', async () => {

@@ -104,6 +104,9 @@ async function startRound(
 ): Promise<number> {
   const now = new Date().toISOString();
   const previous = await getMailRecord(surveyId);
+  // A round left unfinished (the request ran out of time) is continued, not started again: the
+  // recipients already claimed are skipped.
+  if (previous && previous.finishedAt === null && !resend) return previous.round;
   if (previous && !resend) {
     throw new ProblemError(
       409,
@@ -186,11 +189,15 @@ async function claim(surveyId: string, round: number, recipientId: string): Prom
  * Sends the summary to those who took part, through the platform's one e-mail path (lib/mail.ts,
  * as invitations). Each e-mail is claimed before it goes out (at most once per round and person).
  */
+/** How long one request sends before it leaves the rest to the next call (the API's limit is 29 s). */
+export const SEND_BUDGET_MS = 20_000;
+
 export async function sendFeedback(
   survey: SurveyRecord,
   snapshot: SummarySnapshot,
-  opts: { resend: boolean; organisers: readonly string[]; actor: string },
+  opts: { resend: boolean; organisers: readonly string[]; actor: string; deadline?: number },
 ): Promise<FeedbackMailRecord> {
+  const deadline = opts.deadline ?? Date.now() + SEND_BUDGET_MS;
   const recipients = await recipientsOf(survey, opts.organisers);
   if (recipients.length === 0)
     throw new ProblemError(
@@ -201,7 +208,12 @@ export async function sendFeedback(
   const round = await startRound(survey.id, opts.resend, opts.actor, recipients.length);
   let sent = 0;
   let failed = 0;
+  let finished = true;
   for (const r of recipients) {
+    if (Date.now() >= deadline) {
+      finished = false;
+      break;
+    }
     if (!(await claim(survey.id, round, r.id))) continue;
     try {
       await sendMail({ to: r.email, ...feedbackMail(snapshot, r.lang) });
@@ -211,16 +223,30 @@ export async function sendFeedback(
       log.warn('feedback e-mail failed', { surveyId: survey.id, error: (err as Error).message });
     }
   }
-  const finishedAt = new Date().toISOString();
-  const out = await ddb().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.feedbackMail(survey.id),
-      UpdateExpression: 'SET sent = :sent, failed = :failed, finishedAt = :at',
-      ExpressionAttributeValues: { ':sent': sent, ':failed': failed, ':at': finishedAt },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  const { pk, sk, type, ...record } = out.Attributes ?? {};
+  const out = await ddb()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.feedbackMail(survey.id),
+        // Counts add up over the calls of one round; `finishedAt` stays null until it is done.
+        UpdateExpression: `ADD sent :sent, failed :failed SET ${finished ? 'finishedAt = :at' : 'finishedAt = :none'}`,
+        ConditionExpression: '#round = :round',
+        ExpressionAttributeNames: { '#round': 'round' },
+        ExpressionAttributeValues: {
+          ':sent': sent,
+          ':failed': failed,
+          ':round': round,
+          ...(finished ? { ':at': new Date().toISOString() } : { ':none': null }),
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    )
+    .catch((err) => {
+      // Someone resent meanwhile (a new round): this round's counts no longer matter.
+      if (err instanceof ConditionalCheckFailedException) return { Attributes: undefined };
+      throw err;
+    });
+  if (!out.Attributes) return (await getMailRecord(survey.id)) as FeedbackMailRecord;
+  const { pk, sk, type, ...record } = out.Attributes;
   return record as FeedbackMailRecord;
 }
