@@ -158,6 +158,13 @@ describe('comments and feedback on a phone', () => {
     expect(lines).toContain('كانوا راضين عن الفعالية');
     expect(await p.locator('main').textContent()).toContain(title);
     await shot(p, 'feedback-summary-phone-ar');
+    // The reader may switch language: the text and its direction follow.
+    await p.getByRole('button', { name: 'English', exact: true }).click();
+    await expect
+      .poll(() => p.getByRole('heading', { level: 1 }).textContent())
+      .toBe('What participants told us');
+    expect(await p.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await p.getByTestId('summary-lines').textContent()).toContain('6 people answered the survey.');
     // Nothing of the staff app was fetched: the participant build and the public API only.
     const fetched = site.log.slice(from).map((r) => r.path);
     expect(
