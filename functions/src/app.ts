@@ -2,6 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { commentRoutes } from './comments/routes.js';
+import { publicFeedback } from './feedback/public-routes.js';
+import { feedbackRoutes } from './feedback/routes.js';
 import { frameworkRoutes } from './framework/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { emailRoutes } from './invitations/routes.js';
@@ -45,6 +48,9 @@ app.route('/api', indicatorRoutes);
 app.route('/api', resultRoutes);
 app.route('/api', reportRoutes);
 app.route('/api', lessonRoutes);
+app.route('/api', commentRoutes);
+app.route('/api', feedbackRoutes);
+app.route('/api', publicFeedback);
 
 app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
   type: 'http',

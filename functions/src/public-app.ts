@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { publicFeedback } from './feedback/public-routes.js';
 import { limitBody, useCommon } from './lib/http.js';
 import { publicSurveys } from './surveys/public-routes.js';
 
@@ -15,5 +16,6 @@ const publicApp = new Hono();
 useCommon(publicApp);
 publicApp.use('*', limitBody(MAX_BODY_BYTES));
 publicApp.route('/api', publicSurveys);
+publicApp.route('/api', publicFeedback);
 
 export { publicApp };

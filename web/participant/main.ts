@@ -6,11 +6,18 @@ import '../src/app.css';
 import { addressWithoutInvitation, takeInvitation } from '../src/lib/participant/invitation.js';
 import Participant from '../src/lib/participant/Participant.svelte';
 
-const code = location.pathname.split('/')[2] ?? '';
-const invitation = takeInvitation(code);
-const clean = addressWithoutInvitation();
-if (clean) history.replaceState(history.state, '', clean);
-mount(Participant, { target: document.body, props: { code, invitation } });
+const [, , code = '', token = ''] = location.pathname.split('/');
+if (code === 'summary') {
+  // A shared results summary (/s/summary/<token>): its own small chunk, loaded only here.
+  import('../src/lib/feedback/PublicSummary.svelte').then(({ default: PublicSummary }) =>
+    mount(PublicSummary, { target: document.body, props: { token } }),
+  );
+} else {
+  const invitation = takeInvitation(code);
+  const clean = addressWithoutInvitation();
+  if (clean) history.replaceState(history.state, '', clean);
+  mount(Participant, { target: document.body, props: { code, invitation } });
+}
 
 // The participant's own worker (web/participant/sw.ts, scope /s/): it caches this page's shell and
 // the survey being answered, so a reload without connection resumes the survey. Nothing of the

@@ -127,6 +127,34 @@ export const keys = {
   }),
   outbox: () => ({ gsi1pk: 'OUTBOX' }),
 
+  // Free-text answers (comments): a survey's themes, their unique names and the tags, one partition.
+  comments: (surveyId: string) => ({ pk: `COMMENTS#${surveyId}` }),
+  commentTheme: (surveyId: string, themeId: string) => ({
+    pk: `COMMENTS#${surveyId}`,
+    sk: `THEME#${themeId}`,
+  }),
+  /** Makes theme names unique within a survey (conditional put): the folded name. */
+  commentThemeName: (surveyId: string, nameKey: string) => ({
+    pk: `COMMENTS#${surveyId}`,
+    sk: `THEMENAME#${nameKey}`,
+  }),
+  /** One item per answer (response and question, hashed) and theme: a tag exists once or not at all. */
+  commentTag: (surveyId: string, themeId: string, commentKey: string) => ({
+    pk: `COMMENTS#${surveyId}`,
+    sk: `TAG#${themeId}#${commentKey}`,
+  }),
+
+  // Feedback to those who took part: share links (token hashed) and the summary e-mail's record.
+  feedbackLink: (surveyId: string, linkId: string) => ({ pk: `FEEDBACK#${surveyId}`, sk: `LINK#${linkId}` }),
+  feedbackLinkToken: (tokenHash: string) => ({ gsi2pk: `FEEDBACKLINK#${tokenHash}`, gsi2sk: 'FEEDBACKLINK' }),
+  feedbackMail: (surveyId: string) => ({ pk: `FEEDBACK#${surveyId}`, sk: 'MAIL' }),
+  /** Claims one recipient's e-mail of one sending round, so a retry never sends it twice. */
+  feedbackMailClaim: (surveyId: string, round: number, recipientId: string) => ({
+    pk: `FEEDBACK#${surveyId}`,
+    sk: `MAIL#${String(round).padStart(3, '0')}#${recipientId}`,
+  }),
+  feedback: (surveyId: string) => ({ pk: `FEEDBACK#${surveyId}` }),
+
   // Abuse limits: a counter per window that DynamoDB TTL deletes.
   rate: (scope: string, window: number) => ({ pk: `RATE#${scope}`, sk: String(window) }),
 
