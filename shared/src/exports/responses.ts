@@ -273,7 +273,7 @@ export function responseRow(
         const v = r.answers[c.questionId];
         return v && typeof v === 'object' && !Array.isArray(v) ? guardCell(v[c.part]) : '';
       }
-      case 'score':
+      default:
         return guardCell(r.score ? r.score[c.key] : null);
     }
   });
