@@ -17,7 +17,7 @@ import { keys } from '../lib/keys.js';
 import { listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 
 /** Responses per query page: small pages keep memory flat and the first bytes early. */
-export const PAGE_SIZE = 500;
+export const PAGE_SIZE = 1000;
 
 export interface StoredResponse extends ExportableResponse {
   activityId: string;
