@@ -6,7 +6,7 @@
  * staff API and the participant API bundles.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { Id } from '../../../shared/src/activities/schema.js';
+import { ActivityQuery, Id } from '../../../shared/src/activities/schema.js';
 import {
   ACTIVITY_COLUMNS,
   aggregateHeader,
@@ -14,6 +14,7 @@ import {
 } from '../../../shared/src/exports/aggregates.js';
 import { guardCell, type SafeCell } from '../../../shared/src/exports/cells.js';
 import { headerRows, responseLayout, responseRow } from '../../../shared/src/exports/responses.js';
+import { CountryCode, PillarId } from '../../../shared/src/framework/schema.js';
 import { LanguageCode } from '../../../shared/src/surveys/schema.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
@@ -148,6 +149,11 @@ const IndicatorsQuery = z.object({
   /** A year of the framework period: that year's values and breakdowns; absent: the whole period, each year and the period's breakdowns. */
   year: z.coerce.number().int().min(1900).max(2200).optional(),
   frameworkId: z.string().max(80).optional(),
+  /** The results pages' filters: the same scope as the page the export is made from. */
+  pillar: PillarId.optional(),
+  projectId: z.string().max(80).optional(),
+  country: CountryCode.optional(),
+  region: z.string().max(60).optional(),
 });
 
 exportRoutes.openapi(
@@ -157,7 +163,7 @@ exportRoutes.openapi(
     tags: ['Exports'],
     summary: 'Indicator values × periods × breakdowns (CSV or XLSX)',
     description:
-      'Every indicator of the framework (the active one by default) with its value for the period, for each year (without `year`) and per breakdown cell, with n, 95 % interval, definition version, target, progress and status: the figures the results pages show, through the same disclosure control (a figure on fewer than 5 people, or one that would reveal such a figure, is withheld: no value, no n, no interval).',
+      'Every indicator of the framework (the active one by default) with its value for the period, for each year (without `year`) and per breakdown cell, with n, 95 % interval, definition version, target, progress and status: the figures the results pages show (with the same filters), through the same disclosure control (a figure on fewer than 5 people, or one that would reveal such a figure, is withheld: no value, no n, no interval).',
     request: { query: IndicatorsQuery },
     responses: {
       200: { description: 'The file', content: fileContent },
@@ -166,18 +172,18 @@ exportRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const rows = await indicatorRows({ year: q.year, frameworkId: q.frameworkId });
+    const rows = await indicatorRows({
+      year: q.year,
+      frameworkId: q.frameworkId,
+      filters: { pillar: q.pillar, projectId: q.projectId, country: q.country, region: q.region },
+    });
     return download(q.format, `indicators-${q.year ?? 'period'}`, [
       { name: 'indicators', header: aggregateHeader(INDICATOR_COLUMNS), rows: [rows] },
     ]);
   },
 );
 
-const ActivitiesQuery = z.object({
-  format: Format,
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
+const ActivitiesQuery = ActivityQuery.extend({ format: Format });
 
 exportRoutes.openapi(
   defineRoute('evaluator', {
@@ -186,13 +192,14 @@ exportRoutes.openapi(
     tags: ['Exports'],
     summary: 'Activities with attendance facts (CSV or XLSX)',
     description:
-      'Activities starting in a period (inclusive dates, every activity without), newest first, with participants, women, countries and organisations from the attendance list (else as stated). Participants and women on fewer than 5 people are withheld, and women also when the other participants are fewer than 5.',
+      'Activities starting in a period (inclusive dates, every activity without), of a type, with words of the title or city (the filters of GET /activities), newest first, with participants, women, countries and organisations from the attendance list (else as stated). Participants and women on fewer than 5 people are withheld, and women also when the other participants are fewer than 5.',
     request: { query: ActivitiesQuery },
     responses: { 200: { description: 'The file', content: fileContent } },
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const rows = await activityRows({ from: q.from, to: q.to });
+    const { format: _, ...query } = q;
+    const rows = await activityRows(query);
     return download(q.format, 'activities', [
       { name: 'activities', header: aggregateHeader(ACTIVITY_COLUMNS), rows: [rows] },
     ]);
