@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemoActivities } from '../../functions/src/activities/demo.js';
 import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
@@ -35,9 +35,7 @@ const api = async (path: string, init: RequestInit = {}) => {
 
 /** Clicks and returns the file the browser downloaded. */
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()])) as [
-    Download,
-  ];
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: await readFile(path) };
 }
