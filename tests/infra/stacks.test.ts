@@ -190,12 +190,13 @@ describe('service stack: API and schedule', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } },
     });
-    // API, participants, schedule, send, and the read model's roll-up consumer and rebuild.
-    expect(Object.keys(functions)).toHaveLength(6);
+    // API, participants, schedule, send, exports, and the read model's roll-up consumer and rebuild.
+    expect(Object.keys(functions)).toHaveLength(7);
     for (const [id, fn] of Object.entries(functions) as [string, { Properties: Record<string, unknown> }][]) {
       // Source maps ship with the bundle but are not loaded at start (see infra/lib/function.ts).
       expect(JSON.stringify(fn.Properties)).not.toContain('enable-source-maps');
-      const links = id.startsWith('Rollups') ? {} : { PUBLIC_BASE_URL: expect.anything() };
+      const links =
+        id.startsWith('Rollups') || id.startsWith('Exports') ? {} : { PUBLIC_BASE_URL: expect.anything() };
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -234,6 +235,7 @@ describe('service stack: API and schedule', () => {
       ApiPublicApiPublic: CONCURRENCY.public,
       ApiSchedule: CONCURRENCY.schedule,
       ApiSend: CONCURRENCY.send,
+      ExportsExports: 5,
     });
   });
 
@@ -337,9 +339,13 @@ describe('least privilege', () => {
   });
 
   it('allows exactly the nine Cognito admin actions, on the pool ARN only, to the API Lambda only', () => {
-    const cognito = all
+    const all2 = all
       .flatMap(statements)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    // The export Lambda reads a user's groups for the access check, nothing else.
+    const reads = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'];
+    expect(all2.filter((s) => actionsOf(s).sort().join() === reads.join())).toHaveLength(1);
+    const cognito = all2.filter((s) => actionsOf(s).sort().join() !== reads.join());
     expect(cognito).toHaveLength(1);
     const [statement] = cognito;
     expect(actionsOf(statement!).sort()).toEqual(COGNITO_ADMIN_ACTIONS.map((a) => `cognito-idp:${a}`).sort());
@@ -403,7 +409,7 @@ describe('service stack: web', () => {
       Properties: { DistributionConfig: { CacheBehaviors: Record<string, unknown>[] } };
     };
     const behaviors = distribution.Properties.DistributionConfig.CacheBehaviors;
-    expect(behaviors.map((b) => b.PathPattern).sort()).toEqual(['/api', '/api/*']);
+    expect(behaviors.map((b) => b.PathPattern).sort()).toEqual(['/api', '/api/*', '/api/exports/*']);
     for (const behavior of behaviors) {
       expect(behavior).toMatchObject({
         AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
@@ -574,8 +580,8 @@ describe('monitoring', () => {
   const byMetric = (name: string) => alarms().filter((a) => a.Properties.MetricName === name);
 
   it('sends every alarm, and its recovery, to the topic named in the stage config', () => {
-    // API 5xx; errors, throttles and duration of 3 functions; DynamoDB; e-mails; dead letters.
-    expect(alarms()).toHaveLength(22);
+    // API 5xx; errors, throttles and duration of the functions; DynamoDB; e-mails; dead letters.
+    expect(alarms()).toHaveLength(25);
     for (const a of alarms()) {
       expect(a.Properties.AlarmActions).toEqual([ALARM_TOPIC]);
       expect(a.Properties.OKActions).toEqual([ALARM_TOPIC]);
@@ -588,13 +594,13 @@ describe('monitoring', () => {
       Threshold: ALARMS.api5xxPer5Minutes,
       Period: 300,
     });
-    expect(byMetric('Errors')).toHaveLength(6);
-    expect(byMetric('Throttles')).toHaveLength(6);
+    expect(byMetric('Errors')).toHaveLength(7);
+    expect(byMetric('Throttles')).toHaveLength(7);
     const durations = byMetric('Duration')
       .map((a) => a.Properties.Threshold)
       .sort((x, y) => x - y);
-    // 80% of 15 s, 1 min and 10 min.
-    expect(durations).toEqual([12_000, 12_000, 48_000, 96_000, 480_000, 720_000]);
+    // 80% of 15 s, 1 min, 5 min (exports) and 10 min.
+    expect(durations).toEqual([12_000, 12_000, 48_000, 96_000, 240_000, 480_000, 720_000]);
   });
 
   it('alarms on DynamoDB throttles, failed e-mails and the dead-letter queue', () => {
