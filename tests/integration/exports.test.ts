@@ -12,6 +12,8 @@ import { defaultFramework } from '../../shared/src/framework/default-framework.j
 import { IndicatorInput } from '../../shared/src/indicators/schema.js';
 import { knowledgeTestTemplate } from '../../shared/src/surveys/templates.js';
 import { signIn } from '../support/auth.js';
+import { type Schema, unboundedFields } from '../support/boundary.js';
+import { NO_ROLE_USER } from '../support/emulators.js';
 import { postEventAnswers, putActivity } from '../support/fixtures.js';
 import { rollupsSettled } from '../support/rollups.js';
 
@@ -197,6 +199,30 @@ describe('per-respondent export of a survey', () => {
     const missing = await call(admin, `/api/exports/surveys/${'0'.repeat(26)}/responses`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('the export routes', () => {
+  it('document every parameter with bounds, and check access on every route', async () => {
+    const doc = (await (await call(null, '/api/exports/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; schema: Schema }[] }>>;
+    };
+    const ops = Object.entries(doc.paths).flatMap(([path, o]) =>
+      Object.values(o).map((op) => ({ path, op })),
+    );
+    expect(ops.map((o) => o.path).sort()).toEqual([
+      '/api/exports/activities',
+      '/api/exports/indicators',
+      '/api/exports/surveys/{surveyId}/responses',
+    ]);
+    for (const { op } of ops)
+      for (const p of op.parameters ?? []) expect(unboundedFields(p.schema, p.name)).toEqual([]);
+    const none = (await signIn(NO_ROLE_USER.email, NO_ROLE_USER.password)).accessToken;
+    for (const path of ['/api/exports/activities', '/api/exports/indicators']) {
+      expect((await call(null, path)).status).toBe(401);
+      expect((await call(none, path)).status).toBe(403);
+    }
+    expect((await call(null, '/api/exports/nothing')).status).toBe(404);
   });
 });
 
