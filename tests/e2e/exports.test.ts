@@ -10,7 +10,7 @@ import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { seedDemoSurveys } from '../../functions/src/surveys/demo.js';
 import type { GoalOverview, IndicatorResult } from '../../shared/src/results/contract.js';
 import { signIn } from '../support/auth.js';
-import { desktop, launch, phone, shot, signInAs } from '../support/browser.js';
+import { ARTIFACTS, desktop, launch, phone, shot, signInAs } from '../support/browser.js';
 import { putActivity } from '../support/fixtures.js';
 
 const web = inject('webUrl');
@@ -105,6 +105,8 @@ describe('exports in the browser', () => {
     const group = page.getByRole('group', { name: 'Responses, one row per respondent' });
     await poll(() => group.count()).toBe(1);
     await shot(page, 'exports-survey-results-phone');
+    await group.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/exports-survey-respondents-phone.png` });
     const file = await downloadOf(page, () => group.getByRole('button', { name: 'XLSX' }).click());
     expect(file.name).toBe(`responses-${survey.code}.xlsx`);
     const wb = new ExcelJS.Workbook();
