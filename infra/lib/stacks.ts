@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type App, CfnOutput, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
+import { type App, CfnOutput, Duration, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -11,6 +11,7 @@ import { isDevStage, readStageFile, type StageFile } from './config.js';
 import { DataStack } from './data.js';
 import { EdgeStack } from './edge.js';
 import { EdgeLogsStack } from './edge-logs.js';
+import { ExportsApi } from './exports.js';
 import { Monitoring } from './monitoring.js';
 import { fromRoot } from './paths.js';
 import { Rollups } from './rollups.js';
@@ -80,7 +81,17 @@ export class ServiceStack extends Stack {
           : undefined,
       metricsNamespace,
     });
+    // The export Lambda, streamed behind CloudFront (infra/lib/exports.ts).
+    const exportsApi = new ExportsApi(this, 'Exports', {
+      table: props.table,
+      userPool: props.userPool,
+      client: props.client,
+      origin: { headerName: ORIGIN_HEADER, headerValue: api.originSecret.secretValue.unsafeUnwrap() },
+      adminMfa: config.adminMfa,
+      functionProps: { logLevel: config.logLevel, tracing: api.tracing },
+    });
     const web = new Web(this, 'Web', {
+      exportsOrigin: exportsApi.origin,
       apiOrigin: {
         host: api.originHost,
         headerName: ORIGIN_HEADER,
@@ -104,7 +115,11 @@ export class ServiceStack extends Stack {
       stage: config.stage,
       alarmTopicArn: config.alarmTopicArn,
       httpApi: api.httpApi,
-      functions: [...api.functions, ...rollups.functions],
+      functions: [
+        ...api.functions,
+        ...rollups.functions,
+        { name: 'Exports', fn: exportsApi.exportsFunction.function, timeout: Duration.minutes(5) },
+      ],
       table: props.table,
       deadLetterQueue: api.deadLetterQueue,
       metricsNamespace,

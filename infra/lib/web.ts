@@ -9,6 +9,8 @@ import { contentSecurityPolicy, inlineScriptHashes } from './csp.js';
 export interface WebProps {
   /** Host of the API origin (its own domain, or execute-api) and the secret header it requires. */
   readonly apiOrigin: { host: string; headerName: string; headerValue: string };
+  /** The export Lambda's streamed function URL (infra/lib/exports.ts), for `/api/exports/*`. */
+  readonly exportsOrigin?: cloudfront.IOrigin;
   /** The WAF web ACL (us-east-1) in front of everything. */
   readonly webAclArn?: string;
   /** Built SvelteKit site to upload; undefined before the web is built, so synth still works. */
@@ -150,7 +152,12 @@ export class Web extends Construct {
           { function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
         ],
       },
-      additionalBehaviors: { '/api': apiBehavior, '/api/*': apiBehavior },
+      additionalBehaviors: {
+        // More specific first: CloudFront takes the first pattern that matches.
+        ...(props.exportsOrigin ? { '/api/exports/*': { ...apiBehavior, origin: props.exportsOrigin } } : {}),
+        '/api': apiBehavior,
+        '/api/*': apiBehavior,
+      },
       ...customDomain,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Cheapest class (North America and Europe edges); viewers elsewhere are still served,

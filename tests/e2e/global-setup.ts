@@ -28,8 +28,8 @@ export default async function setup(project: TestProject) {
     endpoint: stack.config.dynamodbEndpoint,
     tableName: stack.config.tableName,
   });
-  const { app } = await import('../../functions/src/app.js');
-  const api = serve({ fetch: app.fetch, port: apiPort, hostname: '127.0.0.1' });
+  const { localFetch } = await import('../../functions/src/local/mount.js');
+  const api = serve({ fetch: localFetch, port: apiPort, hostname: '127.0.0.1' });
   const vite = spawn(
     process.execPath,
     [

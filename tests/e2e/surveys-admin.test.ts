@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
@@ -150,12 +151,26 @@ describe('surveys of an activity, for administrators and evaluators', () => {
     ]);
     expect(file.suggestedFilename()).toBe(`results-${code}.csv`);
     const csv = readFileSync((await file.path())!, 'utf8');
+    // A byte-order mark, then every text cell quoted (shared/src/exports/cells.ts), numbers bare.
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFquestion_id,question,type,measure,part,option_id,option,count,percent_of_n,n,mean,median,text',
+      '\uFEFF"question_id","question","type","measure","part","option_id","option","count","percent_of_n","n","mean","median","text"',
     );
-    expect(csv).toContain(
-      'satisfaction,"Overall, how satisfied are you with the event?",likert,satisfaction,,5,5 · Very satisfied,1,50,2,4.5,4.5,',
-    );
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(rows).toContainEqual([
+      'satisfaction',
+      'Overall, how satisfied are you with the event?',
+      'likert',
+      'satisfaction',
+      '',
+      '5',
+      '5 · Very satisfied',
+      '1',
+      '50',
+      '2',
+      '4.5',
+      '4.5',
+      '',
+    ]);
 
     // Filtering by gender reloads the figures; one woman of two respondents is fewer than 5 people,
     // so the filtered figures are withheld (disclosure control), not shown.

@@ -190,13 +190,13 @@ describe('service stack: API and schedule', () => {
     const functions = service.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) } },
     });
-    // API, participants, schedule, send, bounces, and the read model's roll-up consumer and rebuild.
-    expect(Object.keys(functions)).toHaveLength(7);
+    // API, participants, schedule, send, bounces, exports, and the read model's roll-up consumer and rebuild.
+    expect(Object.keys(functions)).toHaveLength(8);
     for (const [id, fn] of Object.entries(functions) as [string, { Properties: Record<string, unknown> }][]) {
       // Source maps ship with the bundle but are not loaded at start (see infra/lib/function.ts).
       expect(JSON.stringify(fn.Properties)).not.toContain('enable-source-maps');
-      // The bounce function writes no link.
-      const links = /^Rollups|^ApiBounce/.test(id) ? {} : { PUBLIC_BASE_URL: expect.anything() };
+      // The bounce function writes no link; nor do the roll-up and export functions.
+      const links = /^Rollups|^ApiBounce|^Exports/.test(id) ? {} : { PUBLIC_BASE_URL: expect.anything() };
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -236,6 +236,7 @@ describe('service stack: API and schedule', () => {
       ApiSchedule: CONCURRENCY.schedule,
       ApiSend: CONCURRENCY.send,
       ApiBounce: CONCURRENCY.bounces,
+      ExportsExports: 5,
     });
   });
 
@@ -339,9 +340,13 @@ describe('least privilege', () => {
   });
 
   it('allows exactly the nine Cognito admin actions, on the pool ARN only, to the API Lambda only', () => {
-    const cognito = all
+    const all2 = all
       .flatMap(statements)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    // The export Lambda reads a user's groups for the access check, nothing else.
+    const reads = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'];
+    expect(all2.filter((s) => actionsOf(s).sort().join() === reads.join())).toHaveLength(1);
+    const cognito = all2.filter((s) => actionsOf(s).sort().join() !== reads.join());
     expect(cognito).toHaveLength(1);
     const [statement] = cognito;
     expect(actionsOf(statement!).sort()).toEqual(COGNITO_ADMIN_ACTIONS.map((a) => `cognito-idp:${a}`).sort());
@@ -423,7 +428,7 @@ describe('service stack: web', () => {
       Properties: { DistributionConfig: { CacheBehaviors: Record<string, unknown>[] } };
     };
     const behaviors = distribution.Properties.DistributionConfig.CacheBehaviors;
-    expect(behaviors.map((b) => b.PathPattern).sort()).toEqual(['/api', '/api/*']);
+    expect(behaviors.map((b) => b.PathPattern).sort()).toEqual(['/api', '/api/*', '/api/exports/*']);
     for (const behavior of behaviors) {
       expect(behavior).toMatchObject({
         AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
@@ -613,8 +618,8 @@ describe('monitoring', () => {
     const durations = byMetric('Duration')
       .map((a) => a.Properties.Threshold)
       .sort((x, y) => x - y);
-    // 80% of 15 s, 30 s (bounces), 1 min and 10 min.
-    expect(durations).toEqual([12_000, 12_000, 24_000, 48_000, 96_000, 480_000, 720_000]);
+    // 80% of 15 s, 30 s (bounces), 1 min, 5 min (exports) and 10 min.
+    expect(durations).toEqual([12_000, 12_000, 24_000, 48_000, 96_000, 240_000, 480_000, 720_000]);
   });
 
   it('alarms on DynamoDB throttles, failed e-mails and the dead-letter queue', () => {

@@ -91,7 +91,8 @@ async function main() {
   running.push({ name: 'roll-ups', url: '', stop: () => rollups.stop() });
 
   // Imported only now: the API reads its environment once, when first used.
-  const { app } = await import('../app.js');
+  // The staff API and the export API behind one address, as CloudFront routes them in AWS.
+  const { localFetch } = await import('./mount.js');
   const { runScheduledSending } = await import('../invitations/send.js');
   const { seedDemoActivities } = await import('../activities/demo.js');
   const { seedDefaultFramework } = await import('../framework/seed.js');
@@ -115,7 +116,7 @@ async function main() {
       `  Roll-ups not checked at start (${(err as Error).message}); views may lag until the consumer catches up.`,
     );
   }
-  const api = serve({ fetch: app.fetch, port: ports.api, hostname: '127.0.0.1' });
+  const api = serve({ fetch: localFetch, port: ports.api, hostname: '127.0.0.1' });
   running.push({
     name: 'API',
     url: `http://127.0.0.1:${ports.api}`,

@@ -134,10 +134,11 @@ describe('CSV export', () => {
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('@cmd')).toBe("'@cmd");
     expect(csvCell('-2+3')).toBe("'-2+3");
-    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('\t=1')).toBe('"\'\t\'=1"');
     expect(csvCell(' =1+1')).toBe("' =1+1");
     expect(csvCell(' padded ')).toBe('" padded "');
-    expect(csvCell('safe\n=HYPERLINK("x")')).toBe('"\'safe\n=HYPERLINK(""x"")"');
+    expect(csvCell('safe\n=HYPERLINK("x")')).toBe('"safe\n\'=HYPERLINK(""x"")"');
+    expect(csvCell('ok;=1+1')).toBe('"ok;\'=1+1"');
     expect(csvCell('Training, Sofia')).toBe('"Training, Sofia"');
     expect(csvCell('2022-05-19')).toBe('2022-05-19');
     expect(csvCell(61)).toBe('61');

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { guardCell } from '../exports/cells.js';
 import { goalLabel, orderedGoals } from './labels.js';
 import { timelineCoversYear } from './rules.js';
 import type { ActionPoint, PillarId, PriorityGoal, Timeline } from './schema.js';
@@ -244,19 +245,15 @@ export function buildImplementationPlan(
 }
 
 /*
- * CSV export. Every cell, header included, is neutralised against formula injection: a cell any
- * of whose lines starts (after spaces or control characters) with =, +, -, @, tab or carriage
- * return gets a leading apostrophe, so a spreadsheet shows it as text. Checking only the first
- * character misses " =cmd" and a second line "\n=cmd", which some programs still evaluate.
+ * CSV export. Every cell, header included, goes through the shared guard against formula
+ * injection (../exports/cells.ts): a text that starts, or has a part after a separator or a line
+ * break that starts, with =, +, -, @ (after spaces or control characters) gets an apostrophe.
  */
-const DANGEROUS = /(^|[\r\n])[\s\p{Cc}]*[=+\-@]/u;
 
 /** A cell as a spreadsheet may read it safely, quoted per RFC 4180 where needed. */
 export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? String(value) : value;
-  if (DANGEROUS.test(text) || /^[\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = String(guardCell(value));
+  return /[",;\t\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One CSV row per action point and activity (an action point without activity: one row). */

@@ -1,35 +1,29 @@
 /**
- * CSV exports built in the browser. Every cell is guarded against formula injection: a text
- * starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so a
- * spreadsheet shows it as text instead of running it.
+ * CSV exports built in the browser. Every cell goes through the shared guard against formula
+ * injection (`$shared/exports/cells`): a text starting with =, +, -, @, a tab, CR or LF gets a
+ * leading apostrophe, so does every part after a `;`, `,`, tab or line break inside a cell
+ * (`ok;=1+1` would otherwise run in a semicolon-locale spreadsheet), and every text cell is quoted.
+ * Numbers stay numbers.
  */
+import { type CellValue, CSV_BOM, guardCell, toCsv as sharedToCsv } from '$shared/exports/cells';
 
-export type Cell = string | number | null | undefined;
+export type Cell = CellValue;
 
-/** `'=SUM(A1)` for `=SUM(A1)`; numbers and other texts unchanged; null and undefined as empty. */
-export function safeCell(value: Cell): string | number {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return value < 0 ? `'${value}` : value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/** `'=SUM(A1)` for `=SUM(A1)`; numbers unchanged; null and undefined as empty. */
+export const safeCell = guardCell;
 
 /** A CSV document (RFC 4180, CRLF line ends) from a header and rows, every cell guarded. */
 export async function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): Promise<string> {
-  // Loaded on demand: the export is rare and papaparse is not needed for reading results.
-  const { default: Papa } = await import('papaparse');
-  return Papa.unparse(
-    {
-      fields: header.map((h) => String(safeCell(h))),
-      data: rows.map((r) => r.map(safeCell)),
-    },
-    { newline: '\r\n', quotes: false },
-  );
+  return sharedToCsv(header, rows);
 }
 
-/** Offers a text as a file download. */
-export function download(filename: string, content: string, type = 'text/csv;charset=utf-8'): void {
+/** Offers a text or binary content as a file download. */
+export function download(filename: string, content: string | Blob, type = 'text/csv;charset=utf-8'): void {
   // A byte-order mark lets spreadsheet programs read the UTF-8 (Arabic, Cyrillic) correctly.
-  const blob = new Blob(['\uFEFF', content], { type });
+  const blob =
+    typeof content === 'string'
+      ? new Blob([type.startsWith('text/csv') ? CSV_BOM : '', content], { type })
+      : content;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
