@@ -600,7 +600,7 @@ describe('monitoring', () => {
 
   it('sends every alarm, and its recovery, to the topic named in the stage config', () => {
     // API 5xx; errors, throttles and duration of the functions; DynamoDB; e-mails; dead letters.
-    expect(alarms()).toHaveLength(25);
+    expect(alarms()).toHaveLength(28);
     for (const a of alarms()) {
       expect(a.Properties.AlarmActions).toEqual([ALARM_TOPIC]);
       expect(a.Properties.OKActions).toEqual([ALARM_TOPIC]);
@@ -613,8 +613,8 @@ describe('monitoring', () => {
       Threshold: ALARMS.api5xxPer5Minutes,
       Period: 300,
     });
-    expect(byMetric('Errors')).toHaveLength(7);
-    expect(byMetric('Throttles')).toHaveLength(7);
+    expect(byMetric('Errors')).toHaveLength(8);
+    expect(byMetric('Throttles')).toHaveLength(8);
     const durations = byMetric('Duration')
       .map((a) => a.Properties.Threshold)
       .sort((x, y) => x - y);
