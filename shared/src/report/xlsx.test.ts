@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { guardCell } from './cells.js';
+import { guardCell } from '../exports/cells.js';
 import { buildReport, reportPeriod } from './model.js';
 import { buildReportWorkbook, REPORT_SHEETS } from './xlsx.js';
 

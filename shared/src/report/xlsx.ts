@@ -6,7 +6,7 @@
  */
 import type ExcelJSModule from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
-import { type CellValue, guardCell } from './cells.js';
+import { type CellValue, guardCell } from '../exports/cells.js';
 import type { ReportDocument, ReportFigure } from './model.js';
 
 type ExcelJS = typeof ExcelJSModule;
