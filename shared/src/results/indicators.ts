@@ -157,12 +157,25 @@ export function passesFilters(def: Pick<IndicatorDefinition, 'filters'>, a: Acti
 const NUMERIC: ReadonlySet<Question['type']> = new Set(['likert', 'rating_0_10', 'number', 'self_rating']);
 
 /** The aggregate measure names (key prefixes) of the questions tagged with `measure` in a survey. */
-export function measureKeys(def: SurveyDefinition, measure: MeasureTag): string[] {
-  if (measure === 'knowledge') return def.questions.some((q) => q.type === 'knowledge') ? ['score'] : [];
-  return def.questions
-    .filter((q) => q.measure === measure && NUMERIC.has(q.type))
-    .map((q) => (q.type === 'self_rating' ? `${q.id}.after` : q.id));
+export function measureKeys(def: SurveyDefinition, measure: MeasureTag): readonly string[] {
+  // Kept per definition object (definitions of answered versions never change): a view asks for
+  // the same measure of the same surveys for every indicator and period.
+  const known = measureKeysOf.get(def) ?? new Map<MeasureTag, readonly string[]>();
+  if (known.size === 0) measureKeysOf.set(def, known);
+  const cached = known.get(measure);
+  if (cached) return cached;
+  const keys =
+    measure === 'knowledge'
+      ? def.questions.some((q) => q.type === 'knowledge')
+        ? ['score']
+        : []
+      : def.questions
+          .filter((q) => q.measure === measure && NUMERIC.has(q.type))
+          .map((q) => (q.type === 'self_rating' ? `${q.id}.after` : q.id));
+  known.set(measure, keys);
+  return keys;
 }
+const measureKeysOf = new WeakMap<SurveyDefinition, Map<MeasureTag, readonly string[]>>();
 
 /** Moments of one aggregate measure in one dimension cell (`all`, `gender=female`...). */
 export function momentsAt(agg: Delta, key: string, dim = 'all'): Moments {
