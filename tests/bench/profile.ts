@@ -22,6 +22,7 @@ const CATEGORIES: [string, RegExp][] = [
   ['(idle: waiting for I/O)', /^\(idle\)$/],
   ['(garbage collector)', /^\(garbage collector\)$/],
   ['(program: V8/native)', /^\(program\)$/],
+  ['(the profiler itself: inspector dispatch)', /^dispatch$/],
   ['AWS SDK: (un)marshalling', /@aws-sdk\/(util-dynamodb|lib-dynamodb)/],
   ['AWS SDK: protocol, signing, HTTP', /node_modules\/(@aws-sdk|@smithy|@aws-crypto)\//],
   ['disclosure control', /shared\/src\/(disclosure\/|results\/disclosed)/],
