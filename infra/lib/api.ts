@@ -150,7 +150,13 @@ export class Api extends Construct {
       entry: 'functions/src/handlers/api.ts',
       description: 'HTTP API (Hono)',
       reservedConcurrency: CONCURRENCY.api,
-      environment: { ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(), ADMIN_MFA: props.adminMfa },
+      // RATE_LIMITS=edge: the WAF's rate rules (edge.ts) apply the per-address limits to every request
+      // (the origin secret keeps out whatever did not come through CloudFront and the WAF).
+      environment: {
+        ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
+        ADMIN_MFA: props.adminMfa,
+        RATE_LIMITS: 'edge',
+      },
     })
       .grant(sendMail, mailEnv)
       .grant(
@@ -195,7 +201,7 @@ export class Api extends Construct {
         logLevel: props.logLevel,
         tracing,
         reservedConcurrency: CONCURRENCY.public,
-        environment: { ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap() },
+        environment: { ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(), RATE_LIMITS: 'edge' },
       },
     }).publicFunction;
 

@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { table as definition } from '../../functions/src/lib/table.js';
+import { BUNDLE_AWS_SDK, LAMBDA_BUNDLING } from './bundling.js';
 import { fromRoot, repoRoot } from './paths.js';
 
 const READ_ACTIONS = [
@@ -40,7 +41,7 @@ export function tableDataStatement(
   });
 }
 
-/** Newest Node runtime aws-cdk-lib 2.276 knows; bump together with the esbuild target below. */
+/** Newest Node runtime aws-cdk-lib 2.276 knows; bump together with LAMBDA_BUNDLING.target (bundling.ts). */
 export const NODE_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 export interface AppFunctionProps {
@@ -128,25 +129,19 @@ export class AppFunction extends Construct {
         ...props.environment,
       },
       bundling: {
+        // One definition shared with the bench (tests/bench/bundle.ts): infra/lib/bundling.ts.
         format: OutputFormat.ESM,
-        target: 'node24',
-        platform: 'node',
-        minify: true,
-        // The map ships beside the bundle (index.mjs.map) but is not loaded at start: with
-        // NODE_OPTIONS=--enable-source-maps Node reads and parses it (MBs of JSON) on every cold
-        // start (`npm run bench` prints the cost). Map a logged stack trace offline with it.
-        sourceMap: true,
-        // Prefer ESM builds of dependencies: smaller, tree-shakeable bundles.
-        mainFields: ['module', 'main'],
-        // Bundle the SDK: versions stay the ones locked in package-lock.json, not the runtime's.
-        bundleAwsSDK: true,
-        externalModules: [],
+        target: LAMBDA_BUNDLING.target,
+        platform: LAMBDA_BUNDLING.platform,
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourcemap,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        // Bundled: faster cold start than the runtime's copy (measured), lockfile versions in AWS.
+        bundleAwsSDK: BUNDLE_AWS_SDK,
+        externalModules: [...LAMBDA_BUNDLING.external],
         forceDockerBundling: false,
-        // `zod` without its 64 locales, which @hono/zod-openapi would otherwise pull in whole
-        // (264 KB minified): see functions/src/lib/zod/index.ts.
-        esbuildArgs: { '--alias': `zod=${fromRoot('functions/src/lib/zod/index.ts')}` },
-        // Some CommonJS dependencies call require() for built-ins; ESM has no require.
-        banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+        esbuildArgs: { '--alias': `zod=${LAMBDA_BUNDLING.alias.zod}` },
+        banner: LAMBDA_BUNDLING.banner,
       },
     });
 

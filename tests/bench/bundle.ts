@@ -9,10 +9,14 @@
  *    survey-react-ui + React 19, built with esbuild, served by the same server) for the ratio.
  * 2. The results overview page's first-load JavaScript (SvelteKit manifest: entry, app, layout,
  *    error and page nodes and their static imports).
- * 3. Lambda bundles built as infra/lib/function.ts builds them (esbuild, ESM, minified, source
- *    maps, zod aliased to functions/src/lib/zod/): sizes, zod locales (metafile), and a cold
- *    process's import + first answer against a hello-world Hono bundle built the same way, with
- *    source maps not loaded (as deployed) and loaded (NODE_OPTIONS=--enable-source-maps).
+ * 3. Lambda bundles built with the options infra/lib/function.ts gives NodejsFunction (one
+ *    definition, infra/lib/bundling.ts: esbuild, ESM, minified, source maps, zod aliased,
+ *    @aws-sdk/* external as deployed): sizes, zod locales (metafile, written to
+ *    .local/bench/<name>/meta.json for `esbuild --analyze`-style reading), and a cold process's
+ *    import + first answer against a hello-world Hono bundle built the same way, with source maps
+ *    not loaded (as deployed) and loaded (NODE_OPTIONS=--enable-source-maps). The SDK modules a
+ *    handler imports are external, so the cold process loads them from node_modules (as the
+ *    runtime loads its own copy): their cost stays in the figure.
  *
  *   npx tsx tests/bench/bundle.ts [--no-build]
  */
@@ -22,6 +26,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import type { Page } from 'playwright-core';
+import { BUNDLE_AWS_SDK, LAMBDA_BUNDLING } from '../../infra/lib/bundling.js';
 import { postEventTemplate } from '../../shared/src/surveys/templates.js';
 import { launch, phone } from '../support/browser.js';
 import { serveStaticSite } from '../support/static-site.js';
@@ -227,31 +232,36 @@ line(
 // ---------------------------------------------------------------------------------------------
 // 3. Lambda bundles and cold start
 
-const ZOD_ALIAS = resolve(root, 'functions/src/lib/zod/index.ts');
 const helloEntry = resolve(out, 'hello.ts');
 writeFileSync(
   helloEntry,
   "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\nconst app = new Hono();\napp.get('/api/health', (c) => c.json({ status: 'ok' }));\nexport const handler = handle(app);\n",
 );
-/** As infra/lib/function.ts bundles (NodejsFunction): keep the two in step. */
-async function lambdaBundle(name: string, entry: string) {
+/** As infra/lib/function.ts bundles (NodejsFunction): both read infra/lib/bundling.ts. */
+async function lambdaBundle(
+  name: string,
+  entry: string,
+  external: readonly string[] = LAMBDA_BUNDLING.external,
+) {
   const outfile = resolve(out, `${name}/index.mjs`);
   const result = await build({
     entryPoints: [entry],
     outfile,
     bundle: true,
-    minify: true,
-    sourcemap: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    mainFields: ['module', 'main'],
-    alias: { zod: ZOD_ALIAS },
-    banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    target: LAMBDA_BUNDLING.target,
+    platform: LAMBDA_BUNDLING.platform,
+    format: LAMBDA_BUNDLING.format,
+    minify: LAMBDA_BUNDLING.minify,
+    sourcemap: LAMBDA_BUNDLING.sourcemap,
+    mainFields: [...LAMBDA_BUNDLING.mainFields],
+    external: [...external],
+    alias: { ...LAMBDA_BUNDLING.alias },
+    banner: { js: LAMBDA_BUNDLING.banner },
     metafile: true,
     logLevel: 'error',
     nodePaths: [resolve(root, 'node_modules')],
   });
+  writeFileSync(resolve(out, `${name}/meta.json`), JSON.stringify(result.metafile));
   const inputs = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {};
   const sum = (test: (path: string) => boolean) =>
     Object.entries(inputs as Metafile['outputs'][string]['inputs'])
@@ -273,9 +283,16 @@ const bundles = [
   await lambdaBundle('public', resolve(root, 'functions/src/handlers/public.ts')),
   await lambdaBundle('api', resolve(root, 'functions/src/handlers/api.ts')),
   await lambdaBundle('schedule', resolve(root, 'functions/src/handlers/schedule.ts')),
+  // For comparison, not deployed: the AWS SDK left to the runtime (CDK's default), loaded from
+  // node_modules by the cold runs below as the runtime would load its own copy.
+  await lambdaBundle('public, SDK external', resolve(root, 'functions/src/handlers/public.ts'), [
+    '@aws-sdk/*',
+  ]),
+  await lambdaBundle('api, SDK external', resolve(root, 'functions/src/handlers/api.ts'), ['@aws-sdk/*']),
 ];
 console.log(
-  '\nLambda bundles (esbuild as in infra/lib/function.ts: ESM, minified, source maps, SDK bundled):',
+  `\nLambda bundles (esbuild with infra/lib/bundling.ts, as deployed: ESM, minified, source maps beside, AWS SDK ${BUNDLE_AWS_SDK ? 'bundled' : 'external'});\n` +
+    '"SDK external" rows: the same without @aws-sdk/* (the runtime\'s copy), for comparison:',
 );
 console.table(
   bundles.map((b) => ({
@@ -296,13 +313,13 @@ line(
 );
 line(
   'public Lambda bundle',
-  `${kb(size('public').bytes)} KB minified`,
+  `${kb(size('public').bytes)} KB minified as deployed (AWS SDK ${kb(size('public').sdk)} KB of it); ${kb(size('public, SDK external').bytes)} KB with the SDK external`,
   '150 KB',
   size('public').bytes <= 150 * 1024,
 );
 line(
   'staff API Lambda bundle',
-  `${kb(size('api').bytes)} KB minified`,
+  `${kb(size('api').bytes)} KB minified as deployed (AWS SDK ${kb(size('api').sdk)} KB of it); ${kb(size('api, SDK external').bytes)} KB with the SDK external`,
   '400 KB',
   size('api').bytes <= 400 * 1024,
 );
@@ -362,6 +379,12 @@ const variants = [
     file: size('public').file,
     path: `/api/public/surveys/${survey.code}`,
   },
+  { name: 'staff API /api/health, SDK external', file: size('api, SDK external').file, path: '/api/health' },
+  {
+    name: 'public: open a survey, SDK external',
+    file: size('public, SDK external').file,
+    path: `/api/public/surveys/${survey.code}`,
+  },
 ];
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const timings = new Map<string, { wall: number[]; inner: number[]; status: number }>();
@@ -384,7 +407,8 @@ const med = (name: string, sourceMaps: boolean) => {
   return { wall: median(t?.wall ?? []), inner: median(t?.inner ?? []), status: t?.status ?? 0 };
 };
 console.log(
-  `\nCold process: import + first answer, median of ${RUNS} (Node ${process.version}, this machine):`,
+  `\nCold process: import + first answer, median of ${RUNS} (Node ${process.version}, this machine); ` +
+    'the @aws-sdk/* modules each bundle imports are loaded from node_modules, counted in the time:',
 );
 console.table(
   variants.flatMap((v) =>

@@ -55,7 +55,7 @@ try {
       opensAt: activity.startsAt,
       closesAt: '2024-04-01T00:00:00Z',
       sendInvitationsAt: null,
-      reminderAt: null,
+      reminderDays: [],
       invitedCount: 0,
       createdAt: activity.createdAt,
       definition: { ...definition, id: `survey_${id}`, version: 1, kind: 'post_event' },

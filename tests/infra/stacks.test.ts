@@ -294,6 +294,21 @@ describe('service stack: API and schedule', () => {
     });
   });
 
+  it('leaves the per-address limits to the WAF where every API request passes it (no counter write per submission)', () => {
+    const functions = Object.values(service.findResources('AWS::Lambda::Function')) as {
+      Properties: { Environment?: { Variables?: Record<string, unknown> } };
+    }[];
+    const vars = functions.map((f) => f.Properties.Environment?.Variables ?? {});
+    // Every function reachable through CloudFront checks the origin secret and skips the app's counter.
+    const fronted = vars.filter((v) => 'ORIGIN_SECRET' in v);
+    expect(fronted.length).toBeGreaterThanOrEqual(2);
+    for (const v of fronted) expect(v.RATE_LIMITS).toBe('edge');
+    expect(vars.filter((v) => v.RATE_LIMITS === 'edge').every((v) => 'ORIGIN_SECRET' in v)).toBe(true);
+    const rules = JSON.stringify(edge.findResources('AWS::WAFv2::WebACL'));
+    expect(rules).toContain('SubmissionsPerAddress');
+    expect(rules).toContain('SurveyOpensPerAddress');
+  });
+
   it('sends through SQS with a dead-letter queue: batch of one, two consumers, backoff reported per item', () => {
     service.resourceCountIs('AWS::SQS::Queue', 3); // sending, its dead letters, failed stream batches
     service.hasResourceProperties('AWS::SQS::Queue', {

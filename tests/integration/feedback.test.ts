@@ -57,7 +57,7 @@ async function closedSurvey(people: number, close = true) {
     templateId: 'post_event_feedback',
     kind: 'post_event',
     sendInvitationsAt: null,
-    reminderAt: null,
+    reminderDays: [],
   });
   expect(res.status).toBe(201);
   const survey = (await res.json()) as { id: string; code: string };
@@ -103,7 +103,7 @@ async function closedSurvey(people: number, close = true) {
         opensAt: new Date(Date.now() - 7_200_000).toISOString(),
         closesAt: new Date(Date.now() - 1_000).toISOString(),
         sendInvitationsAt: null,
-        reminderAt: null,
+        reminderDays: [],
       }),
     });
     expect(res2.status).toBe(204);
@@ -294,7 +294,7 @@ describe('feedback on a knowledge test given before and after', () => {
         opensAt: new Date(Date.now() - 7_200_000).toISOString(),
         closesAt: new Date(Date.now() - 1_000).toISOString(),
         sendInvitationsAt: null,
-        reminderAt: null,
+        reminderDays: [],
       }),
     });
     expect(closed.status).toBe(204);

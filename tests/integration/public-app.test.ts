@@ -83,6 +83,43 @@ describe('the participants API on its own', () => {
     expect((await publicApp.request('/api/public/surveys/zzzzzzzzzzzz')).status).toBe(404);
   });
 
+  it('answers every kind of bad request with the same problem as the staff API (plain router, same validation)', async () => {
+    const now = new Date().toISOString();
+    const cases: { path: string; init?: RequestInit }[] = [
+      { path: `/api/public/surveys/${'x'.repeat(41)}` },
+      ...[
+        { ...submission(), responseId: 'nope', startedAt: 'yesterday', surveyVersion: 0 },
+        { ...submission(), extra: true },
+        { ...submission(), invitation: 'short' },
+        { surveyVersion: 1, language: 'en', answers: [], startedAt: now },
+        { ...submission(), pairingCode: 'ab', language: 'EN' },
+      ].map((body) => ({
+        path: `/api/public/surveys/${survey.code}/responses`,
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      })),
+      {
+        path: `/api/public/surveys/${survey.code}/responses`,
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,' },
+      },
+      {
+        path: `/api/public/surveys/${survey.code}/responses`,
+        init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' },
+      },
+    ];
+    for (const { path, init } of cases) {
+      const own = await publicApp.request(path, init);
+      const staff = await app.request(path, init);
+      const strip = async (res: Response) => {
+        const { requestId: _, ...rest } = (await res.json()) as Record<string, unknown>;
+        return { status: res.status, type: res.headers.get('content-type'), ...rest };
+      };
+      const ownProblem = await strip(own);
+      expect(ownProblem.status, `${path} ${init?.body}`).toBeGreaterThanOrEqual(400);
+      expect(ownProblem.status).toBeLessThan(500);
+      expect(ownProblem, `${path} ${init?.body}`).toEqual(await strip(staff));
+    }
+  });
+
   it('has no staff routes: they are 404 problems here, not served without a token', async () => {
     for (const path of ['/api/templates', '/api/openapi.json', '/api/surveys/x/results', '/api/health']) {
       const res = await publicApp.request(path, { headers: { authorization: `Bearer ${token}` } });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
@@ -9,7 +9,7 @@ import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { rebuildRollup } from '../../functions/src/results/rebuild.js';
 import { consumeRecords, type StreamRecord } from '../../functions/src/rollups/consume.js';
-import { readStoredRollup } from '../../functions/src/rollups/store.js';
+import { readRollups, readStoredRollup } from '../../functions/src/rollups/store.js';
 import { defaultFramework } from '../../shared/src/framework/default-framework.js';
 import { IndicatorInput } from '../../shared/src/indicators/schema.js';
 import type { GoalOverview } from '../../shared/src/results/contract.js';
@@ -149,6 +149,39 @@ describe('roll-ups kept by the stream consumer', () => {
 
 /** The local consumer's stated bound: a response is in the overview within this time. */
 const VISIBLE_WITHIN_MS = 5_000;
+
+describe('what views read of a roll-up', () => {
+  it("reads item A's JSON copy, and an item written before the copy existed (no `view`) the same", async () => {
+    const activityId = await putActivity();
+    const survey = await attachSurvey(activityId);
+    for (let i = 0; i < 2; i++) await submit(survey.code, postEventAnswers);
+    await rollupsSettled();
+    const key = { pk: keys.rollup(activityId).pk, sk: 'A' };
+    const item = (
+      await ddb().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))
+    ).Item as Record<string, unknown>;
+    expect(typeof item.view).toBe('string');
+    const copy = JSON.parse(String(item.view)) as Record<string, unknown>;
+    // The copy holds the very fields of the item.
+    for (const field of ['activityId', 'rev', 'surveys', 'attendance', 'paired', 'dParts'])
+      expect(copy[field]).toEqual(item[field]);
+    const fromCopy = (await readRollups([activityId], { breakdowns: true })).get(activityId);
+    expect(fromCopy?.surveys[survey.id]?.overall['responses|all|n']).toBe(2);
+
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: 'REMOVE #v',
+        ExpressionAttributeNames: { '#v': 'view' },
+      }),
+    );
+    const fromFields = (await readRollups([activityId], { breakdowns: true })).get(activityId);
+    expect(fromFields).toEqual(fromCopy);
+    // An activity without a roll-up is simply absent.
+    expect((await readRollups([randomUUID()], { breakdowns: false })).size).toBe(0);
+  });
+});
 
 describe('a new response in the goal overview', () => {
   it(`changes the overview within ${VISIBLE_WITHIN_MS / 1000} s of its submission`, async () => {

@@ -1,45 +1,15 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AuthVariables } from '../lib/auth.js';
-import { clientAddress } from '../lib/client.js';
-import { ProblemError } from '../lib/problem.js';
-import { limitRate } from '../lib/rate-limit.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
-import { findLinkByToken } from './links.js';
+import {
+  FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE,
+  openFeedback,
+  PublicFeedback,
+  TokenParam,
+} from './public-handlers.js';
 
-/**
- * Views of shared summaries per client address and minute: a room on one venue Wi-Fi opening the
- * link at once stays well within it; a script trying tokens does not get far (and 128-bit tokens
- * cannot be guessed anyway). In AWS the WAF's per-address rule and the route throttle apply too.
- */
-export const FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE = 120;
-
-const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a link token') });
-const Figure = z.object({ measure: z.string().max(40), percent: z.number(), n: z.int() });
-
-export const PublicFeedback = z.object({
-  activityTitle: z.string().max(500),
-  surveyTitle: z.record(z.string().max(20), z.string().max(2000)),
-  languages: z.array(z.string().max(20)).max(20),
-  madeAt: z.string().max(40),
-  summary: z.object({
-    respondents: z.int().nullable(),
-    withheld: z.boolean(),
-    partlyWithheld: z.boolean(),
-    shares: z.array(Figure).max(10),
-    knowledge: z
-      .object({ n: z.int(), before: z.number(), after: z.number(), improvedPercent: z.number().nullable() })
-      .nullable(),
-    minPeople: z.int(),
-  }),
-});
-
-const gone = () =>
-  new ProblemError(
-    404,
-    'summary-not-found',
-    'There is no summary at this link. Check the link you were given.',
-  );
+export { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE, PublicFeedback };
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
 export const publicFeedback = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
@@ -59,17 +29,5 @@ publicFeedback.openapi(
       429: { description: 'Too many views from this address' },
     },
   }),
-  async (c) => {
-    const { token } = c.req.valid('param');
-    const [, link] = await Promise.all([
-      limitRate(`feedback#${clientAddress(c)}`, FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE),
-      findLinkByToken(token),
-    ]);
-    if (!link) throw gone();
-    if (link.revokedAt) throw new ProblemError(410, 'summary-withdrawn', 'This summary has been withdrawn.');
-    c.header('cache-control', 'no-store');
-    c.header('referrer-policy', 'no-referrer');
-    const { activityTitle, surveyTitle, languages, madeAt, summary } = link.snapshot;
-    return c.json({ activityTitle, surveyTitle, languages, madeAt, summary }, 200);
-  },
+  async (c) => openFeedback(c, c.req.valid('param').token),
 );

@@ -24,6 +24,13 @@ const Env = z.object({
   SEND_QUEUE_URL: z.url().optional(),
   /** SES configuration set whose events (bounces) reach handlers/bounces.ts; none locally. */
   SES_CONFIGURATION_SET: z.string().min(1).max(64).optional(),
+  /**
+   * Where the per-address abuse limits are applied: `app` (a DynamoDB counter per request, what runs
+   * locally and in the tests, where no WAF exists) or `edge` (the WAF's rate-based rules at
+   * CloudFront, infra/lib/edge.ts; set in AWS, where the origin check makes every request pass the
+   * WAF): then the submission and open routes skip the counter write (one round trip fewer).
+   */
+  RATE_LIMITS: z.enum(['app', 'edge']).default('app'),
   /** E-mails a second one sending process may start: the SES quota divided by the consumers (0: no pause). */
   SES_SEND_RATE: z.coerce.number().min(0).max(1000).default(0),
   /** CloudWatch namespace of the metrics written as embedded metric format log lines. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './aws.js';
+import { env } from './env.js';
 import { keys } from './keys.js';
 import { ProblemError } from './problem.js';
 
@@ -15,6 +16,8 @@ export const rateKey = (scope: string) => createHash('sha256').update(scope).dig
 /**
  * Counts one request against a fixed one-minute window for `scope` and refuses it with 429 once
  * `limit` is reached. Counters are items that DynamoDB TTL deletes, so nothing needs cleaning up.
+ * With `RATE_LIMITS=edge` (AWS: the WAF's rate-based rules with the same numbers, lib/limits.ts,
+ * in front of every request) nothing is counted here.
  */
 export async function limitRate(
   scope: string,
@@ -22,6 +25,7 @@ export async function limitRate(
   message = 'Too many requests; please try again in a minute.',
   now = Date.now(),
 ): Promise<void> {
+  if (env().RATE_LIMITS === 'edge') return;
   const window = Math.floor(now / 60_000) * 60;
   try {
     await ddb().send(

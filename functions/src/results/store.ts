@@ -235,7 +235,15 @@ export async function activitiesInScope(
   fw: Pick<FrameworkDetail, 'regions'>,
 ): Promise<ActivityFactsRecord[]> {
   const inRegion = regionCountries(fw, f.region);
-  const list = await activitiesOfPeriod(period);
+  return narrow(await activitiesOfPeriod(period), f, inRegion);
+}
+
+/** The activities of a list that pass the request's filters. */
+function narrow<A extends ActivityFactsRecord>(
+  list: readonly A[],
+  f: ScopeFilters,
+  inRegion: Set<string> | null,
+): A[] {
   return list.filter(
     (a) =>
       (!f.pillar || a.pillar === f.pillar) &&
@@ -271,6 +279,26 @@ const periodOf = (fw: Pick<FrameworkDetail, 'periodStart' | 'periodEnd'>, year?:
 const isFiltered = (f: ScopeFilters) => Boolean(f.pillar || f.projectId || f.country || f.region);
 
 /**
+ * The engine's inputs of the activities in scope and, when the request is filtered, of every
+ * activity of the period (disclosure control compares the two): one read of the period's
+ * activities and their roll-ups, narrowed in memory, instead of reading the filtered ones twice.
+ */
+async function scopedInputs(
+  whole: Pick<Period, 'from' | 'to'>,
+  filters: ScopeFilters,
+  fw: Pick<FrameworkDetail, 'regions'>,
+  needs: ReturnType<typeof needsOf>,
+  read?: ActivityFactsRecord[],
+): Promise<{ inputs: ActivityInputs[]; all: ActivityInputs[] }> {
+  const inRegion = regionCountries(fw, filters.region);
+  const records = read ?? (await activitiesOfPeriod(whole));
+  const all = await inputsFor(records, needs);
+  if (!isFiltered(filters)) return { inputs: all, all };
+  const kept = new Set(narrow(records, filters, inRegion).map((a) => a.id));
+  return { inputs: all.filter((i) => kept.has(i.activity.id)), all };
+}
+
+/**
  * Indicator values per priority goal of a framework (the active one by default), its active
  * indicators. Repeat views come from the view cache (one request) until the consumer sees a change;
  * the date is part of the key because expected progress and status depend on it.
@@ -300,15 +328,16 @@ async function computeGoalOverview(
 ): Promise<GoalOverview> {
   const fw = await activeFramework(frameworkId);
   const ids = [fw.id, ...(fw.basedOn ? [fw.basedOn] : [])];
-  const defs = (
-    await Promise.all(ids.map((frameworkId) => listIndicators({ frameworkId, status: 'active' })))
-  ).flat();
   const whole = frameworkPeriod(fw);
-  const inputs = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf(defs, false));
+  // The indicators and the period's activities are read at the same time (both need only the framework).
+  const [defs, records] = await Promise.all([
+    Promise.all(ids.map((frameworkId) => listIndicators({ frameworkId, status: 'active' }))).then((d) =>
+      d.flat(),
+    ),
+    activitiesOfPeriod(whole),
+  ]);
   // Disclosure control compares a filtered figure with the unfiltered one (both are published).
-  const all = isFiltered(filters)
-    ? await inputsFor(await activitiesInScope(whole, {}, fw), needsOf(defs, false))
-    : inputs;
+  const { inputs, all } = await scopedInputs(whole, filters, fw, needsOf(defs, false), records);
   const period = periodOf(fw, year);
   const opts = { framework: fw };
   return {
@@ -352,14 +381,11 @@ export async function indicatorResult(
       : ((await getFramework(def.frameworkId)) ?? active);
   if (!fw) throw new ProblemError(404, 'no-active-framework', 'No framework is active.');
   const whole = frameworkPeriod(fw);
-  const scoped = await inputsFor(await activitiesInScope(whole, filters, fw), needsOf([def], true));
-  const inputs = scoped.filter((i) => passesFilters(def, i.activity));
   // Disclosure control compares a filtered figure with the unfiltered one (both are published).
-  const everyone = isFiltered(filters)
-    ? (await inputsFor(await activitiesInScope(whole, {}, fw), needsOf([def], true))).filter((i) =>
-        passesFilters(def, i.activity),
-      )
-    : inputs;
+  const scoped = await scopedInputs(whole, filters, fw, needsOf([def], true));
+  const inputs = scoped.inputs.filter((i) => passesFilters(def, i.activity));
+  const everyone =
+    scoped.all === scoped.inputs ? inputs : scoped.all.filter((i) => passesFilters(def, i.activity));
   const protection = protectIndicator(def, fw, everyone, everyone === inputs ? null : inputs, {
     withCells: true,
     regions: fw.regions,

@@ -7,8 +7,11 @@ import {
   type ActivityInputs,
   breakdownsFor,
   computeIndicatorValue,
+  countAtOrAbove,
   expectedProgressAt,
   frameworkPeriod,
+  histogramTotal,
+  measureKeys,
   progressOf,
   type SurveyFacts,
   singleCell,
@@ -467,5 +470,27 @@ describe('activity learning', () => {
     // 3 scores, all in 40-59 %: that band is under 5, and so is every other (0).
     const cells = scoreDistribution([r('1', null, 2), r('2', null, 2), r('3', null, 3)]);
     expect(cells.every((c) => c.suppressed && c.display === '< 5')).toBe(true);
+  });
+});
+
+describe('what the engine keeps per object (histogram index, measure keys)', () => {
+  it('reads each aggregate and definition object anew: another object, or a new version, gives its own figures', () => {
+    const a: Delta = { 'q|all|c:1': 2, 'q|all|c:4': 3, 'q|all|c:5': 1, 'q|gender=female|c:5': 1 };
+    expect(countAtOrAbove(a, 'q', 4)).toBe(4);
+    expect(histogramTotal(a, 'q')).toBe(6);
+    expect(countAtOrAbove(a, 'q', 4, 'gender=female')).toBe(1);
+    // A new aggregate object (e.g. the next view's, after more responses) is indexed on its own.
+    const b: Delta = { ...a, 'q|all|c:4': 10 };
+    expect(countAtOrAbove(b, 'q', 4)).toBe(11);
+    expect(countAtOrAbove(a, 'q', 4)).toBe(4);
+
+    const v1 = postEventTemplate();
+    const satisfaction = measureKeys(v1, 'satisfaction');
+    expect(satisfaction.length).toBeGreaterThan(0);
+    expect(measureKeys(v1, 'satisfaction')).toBe(satisfaction);
+    // Version 2 of the survey drops the satisfaction questions: read from the new definition object.
+    const v2 = { ...v1, version: 2, questions: v1.questions.filter((q) => q.measure !== 'satisfaction') };
+    expect(measureKeys(v2, 'satisfaction')).toEqual([]);
+    expect(measureKeys(v1, 'satisfaction')).toEqual(satisfaction);
   });
 });

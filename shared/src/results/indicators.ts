@@ -157,12 +157,25 @@ export function passesFilters(def: Pick<IndicatorDefinition, 'filters'>, a: Acti
 const NUMERIC: ReadonlySet<Question['type']> = new Set(['likert', 'rating_0_10', 'number', 'self_rating']);
 
 /** The aggregate measure names (key prefixes) of the questions tagged with `measure` in a survey. */
-export function measureKeys(def: SurveyDefinition, measure: MeasureTag): string[] {
-  if (measure === 'knowledge') return def.questions.some((q) => q.type === 'knowledge') ? ['score'] : [];
-  return def.questions
-    .filter((q) => q.measure === measure && NUMERIC.has(q.type))
-    .map((q) => (q.type === 'self_rating' ? `${q.id}.after` : q.id));
+export function measureKeys(def: SurveyDefinition, measure: MeasureTag): readonly string[] {
+  // Kept per definition object (definitions of answered versions never change): a view asks for
+  // the same measure of the same surveys for every indicator and period.
+  const known = measureKeysOf.get(def) ?? new Map<MeasureTag, readonly string[]>();
+  if (known.size === 0) measureKeysOf.set(def, known);
+  const cached = known.get(measure);
+  if (cached) return cached;
+  const keys =
+    measure === 'knowledge'
+      ? def.questions.some((q) => q.type === 'knowledge')
+        ? ['score']
+        : []
+      : def.questions
+          .filter((q) => q.measure === measure && NUMERIC.has(q.type))
+          .map((q) => (q.type === 'self_rating' ? `${q.id}.after` : q.id));
+  known.set(measure, keys);
+  return keys;
 }
+const measureKeysOf = new WeakMap<SurveyDefinition, Map<MeasureTag, readonly string[]>>();
 
 /** Moments of one aggregate measure in one dimension cell (`all`, `gender=female`...). */
 export function momentsAt(agg: Delta, key: string, dim = 'all'): Moments {
@@ -170,13 +183,36 @@ export function momentsAt(agg: Delta, key: string, dim = 'all'): Moments {
   return { n, sum: agg[`${key}|${dim}|sum`] ?? 0, sumSq: agg[`${key}|${dim}|sq`] ?? 0, min: null, max: null };
 }
 
+/**
+ * The category counts of an aggregate by histogram (`<key>|<dim>|c:<category>` → [category, count]),
+ * indexed once per aggregate object: a view asks for the same histograms of the same aggregates
+ * for every indicator, period and disclosure check, and scanning every key each time was most of
+ * the engine's time. Aggregates given to the engine are not changed afterwards (they are views'
+ * inputs); the index is keyed by the object and goes when it does.
+ */
+const histogramIndex = new WeakMap<Delta, Map<string, [string, number][]>>();
+function histograms(agg: Delta): Map<string, [string, number][]> {
+  let index = histogramIndex.get(agg);
+  if (!index) {
+    index = new Map();
+    for (const k in agg) {
+      const at = k.lastIndexOf('|c:');
+      if (at < 0) continue;
+      const prefix = k.slice(0, at);
+      const list = index.get(prefix) ?? [];
+      if (list.length === 0) index.set(prefix, list);
+      list.push([k.slice(at + 3), agg[k] as number]);
+    }
+    histogramIndex.set(agg, index);
+  }
+  return index;
+}
+
 /** Count of answers ≥ threshold from the category counts of one measure in one cell. */
 export function countAtOrAbove(agg: Delta, key: string, threshold: number, dim = 'all'): number {
-  const prefix = `${key}|${dim}|c:`;
   let count = 0;
-  for (const [k, v] of Object.entries(agg)) {
-    if (!k.startsWith(prefix)) continue;
-    const x = Number(k.slice(prefix.length));
+  for (const [category, v] of histograms(agg).get(`${key}|${dim}`) ?? []) {
+    const x = Number(category);
     if (Number.isFinite(x) && x >= threshold) count += v;
   }
   return count;
@@ -335,9 +371,8 @@ const scaleMoments = (m: Moments, f: number): Moments =>
 
 /** Total of a histogram's counts (`<key>|<dim>|c:*`): the respondents the histogram holds. */
 export function histogramTotal(agg: Delta, key: string, dim = 'all'): number {
-  const prefix = `${key}|${dim}|c:`;
   let n = 0;
-  for (const [k, v] of Object.entries(agg)) if (k.startsWith(prefix)) n += v;
+  for (const [, v] of histograms(agg).get(`${key}|${dim}`) ?? []) n += v;
   return n;
 }
 

@@ -1,0 +1,59 @@
+/**
+ * The public summary route's schema and what it does once the request is valid, without a router:
+ * served by the staff API's OpenAPI router (public-routes.ts, which documents it) and by the plain
+ * Hono router of the participants' Lambda (public-app.ts), which must not load @hono/zod-openapi.
+ */
+import type { Context } from 'hono';
+import * as z from 'zod';
+import { clientAddress } from '../lib/client.js';
+import { ProblemError } from '../lib/problem.js';
+import { limitRate } from '../lib/rate-limit.js';
+import { findLinkByToken } from './links.js';
+
+/**
+ * Views of shared summaries per client address and minute: a room on one venue Wi-Fi opening the
+ * link at once stays well within it; a script trying tokens does not get far (and 128-bit tokens
+ * cannot be guessed anyway). In AWS the WAF's per-address rule and the route throttle apply too.
+ */
+export const FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE = 120;
+
+export const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not a link token') });
+const Figure = z.object({ measure: z.string().max(40), percent: z.number(), n: z.int() });
+
+export const PublicFeedback = z.object({
+  activityTitle: z.string().max(500),
+  surveyTitle: z.record(z.string().max(20), z.string().max(2000)),
+  languages: z.array(z.string().max(20)).max(20),
+  madeAt: z.string().max(40),
+  summary: z.object({
+    respondents: z.int().nullable(),
+    withheld: z.boolean(),
+    partlyWithheld: z.boolean(),
+    shares: z.array(Figure).max(10),
+    knowledge: z
+      .object({ n: z.int(), before: z.number(), after: z.number(), improvedPercent: z.number().nullable() })
+      .nullable(),
+    minPeople: z.int(),
+  }),
+});
+
+const gone = () =>
+  new ProblemError(
+    404,
+    'summary-not-found',
+    'There is no summary at this link. Check the link you were given.',
+  );
+
+/** GET /api/public/feedback/{token}, after validation. */
+export async function openFeedback(c: Context, token: string) {
+  const [, link] = await Promise.all([
+    limitRate(`feedback#${clientAddress(c)}`, FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE),
+    findLinkByToken(token),
+  ]);
+  if (!link) throw gone();
+  if (link.revokedAt) throw new ProblemError(410, 'summary-withdrawn', 'This summary has been withdrawn.');
+  c.header('cache-control', 'no-store');
+  c.header('referrer-policy', 'no-referrer');
+  const { activityTitle, surveyTitle, languages, madeAt, summary } = link.snapshot;
+  return c.json({ activityTitle, surveyTitle, languages, madeAt, summary }, 200);
+}
