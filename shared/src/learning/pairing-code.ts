@@ -1,6 +1,6 @@
 /**
  * Pairing codes made by the participant page: 8 random characters and a check character, shown as
- * `K7Q-F3M-ZPW`. The alphabet leaves out 0/O and 1/I, so a code noted by hand reads back one way.
+ * `K7Q-F3M-ZP5`. The alphabet leaves out 0/O and 1/I, so a code noted by hand reads back one way.
  * The check character is Luhn mod N (N = 32, the alphabet's size): it catches every single
  * mistyped character and every swap of two neighbours but one pair per position class. Pure, tiny
  * (the participant page bundles it).
@@ -9,7 +9,7 @@
 export const PAIRING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const N = PAIRING_ALPHABET.length;
 
-/** Upper case, without spaces or hyphens: `k7q f3m-zpw` → `K7QF3MZPW`. */
+/** Upper case, without spaces or hyphens: `k7q f3m-zpw` → `K7QF3MZP5`. */
 export const compactPairingCode = (code: string) => code.toUpperCase().replace(/[\s-]+/g, '');
 
 /** The Luhn mod N sum of a string of alphabet characters (null if a character is not in it). */
@@ -34,7 +34,7 @@ export function pairingCheckCharacter(body: string): string {
   return PAIRING_ALPHABET[(N - (sum % N)) % N] as string;
 }
 
-/** A code as shown: `K7Q-F3M-ZPW`. */
+/** A code as shown: `K7Q-F3M-ZP5`. */
 export const formatPairingCode = (compact: string) =>
   `${compact.slice(0, 3)}-${compact.slice(3, 6)}-${compact.slice(6)}`;
 

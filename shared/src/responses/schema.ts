@@ -38,7 +38,7 @@ export const PairingCode = z
         message:
           issue === 'check'
             ? 'This pairing code has a typo: a character does not match its check character.'
-            : 'Not a pairing code: it has nine characters such as K7Q-F3M-ZPW.',
+            : 'Not a pairing code: it has nine characters such as K7Q-F3M-ZP5.',
       });
   });
 export type PairingCode = z.infer<typeof PairingCode>;

@@ -63,7 +63,7 @@ export const loadLanguage = () => read<string>('lang');
 export const saveLanguage = (lang: string) => write('lang', lang);
 
 /**
- * A code easy to note by hand: `K7Q-F3M-ZPW` (40 random bits, no 0/O or 1/I, and a check character
+ * A code easy to note by hand: `K7Q-F3M-ZP5` (40 random bits, no 0/O or 1/I, and a check character
  * that catches a mistyped one: shared/src/learning/pairing-code.ts).
  */
 export function newPairingCode(): string {
