@@ -35,8 +35,8 @@ export interface SurveyListFilters extends ActivityListFilters {
 }
 
 export const SURVEY_SORTS = {
-  newest: 'Newest activity first',
-  oldest: 'Oldest activity first',
+  newest: 'Newest first',
+  oldest: 'Oldest first',
   title: 'Title (A to Z)',
   closing: 'Closing soonest',
 } as const;
