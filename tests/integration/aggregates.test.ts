@@ -239,6 +239,9 @@ describe('aggregates maintained on write', () => {
         submittedAt: now,
       }),
     });
+    // The repair also rewrites the roll-up, conditional on the revision it read: let the consumer
+    // fold this response first (under load it could land in between and refuse the repair).
+    await rollupsSettled();
     // Corrupt one maintained value behind the API's back.
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { ddb, tableName } = await import('../../functions/src/lib/aws.js');
