@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listActivities } from '../../functions/src/activities/store.js';
 import { app } from '../../functions/src/app.js';
 import { listAuditEntries } from '../../functions/src/lib/audit.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
@@ -141,6 +142,8 @@ describe('archiving an activity with responses', () => {
     expect(await listed()).not.toContain(activity.id);
     expect(await listed('?archived=include')).toContain(activity.id);
     expect(await listed('?archived=only')).toContain(activity.id);
+    // Rebuilds, the plan and results still see it (only the list route leaves it out by default).
+    expect((await listActivities()).map((a) => a.id)).toContain(activity.id);
     // Read-only: no edit, no attendee, no survey.
     const edit = await as('admin', `/activities/${activity.id}`, 'PUT', {
       ...training(t),

@@ -54,7 +54,13 @@ export const activityRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new Ope
       request: { query: ActivityQuery },
       responses: { 200: { description: 'Activities', content: json(z.array(Activity)) } },
     }),
-    async (c) => c.json(await activities.listActivities(c.req.valid('query')), 200),
+    async (c) => {
+      const query = c.req.valid('query');
+      return c.json(
+        await activities.listActivities({ ...query, archived: query.archived ?? 'exclude' }),
+        200,
+      );
+    },
   )
   .openapi(
     defineRoute('admin', {

@@ -166,16 +166,20 @@ export async function listActivities(query: ActivityQuery = {}): Promise<Activit
     ScanIndexForward: false,
   });
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  return items
-    .map(fromItem)
-    .filter((a) => !query.type || a.type === query.type)
-    .filter((a) =>
-      query.archived === 'include' ? true : query.archived === 'only' ? a.archived : !a.archived,
-    )
-    .filter((a) => {
-      const text = `${a.title} ${a.place?.city ?? ''} ${a.place?.country ?? ''}`.toLowerCase();
-      return words.every((w) => text.includes(w));
-    });
+  return (
+    items
+      .map(fromItem)
+      .filter((a) => !query.type || a.type === query.type)
+      // Every activity unless asked (rebuilds, the plan and results count archived ones too); the
+      // list route leaves archived ones out by default.
+      .filter((a) =>
+        query.archived === 'only' ? a.archived : query.archived === 'exclude' ? !a.archived : true,
+      )
+      .filter((a) => {
+        const text = `${a.title} ${a.place?.city ?? ''} ${a.place?.country ?? ''}`.toLowerCase();
+        return words.every((w) => text.includes(w));
+      })
+  );
 }
 
 /**
