@@ -34,13 +34,13 @@ describe('activities on a phone', () => {
     const { context, page } = await signInAs(admin, '/activities');
     await poll(() => page.getByRole('link', { name: /Joint Working Groups Meeting/ }).count()).toBe(1);
     await page.getByLabel('Search').fill('ohrid');
-    await poll(() => page.getByRole('status').first().textContent()).toContain('1 activity');
+    await poll(() => page.locator('.count[role="status"]').textContent()).toContain('1 activity');
     await page.getByLabel('Search').fill('');
-    await poll(() => page.getByRole('status').first().textContent()).toMatch(/\d+ activities/);
+    await poll(() => page.locator('.count[role="status"]').textContent()).toMatch(/\d+ activities/);
     // Narrowed by a priority goal (through its action points too) and sorted by title, kept in the URL.
     const goalValue = await page.locator('#f-goal option').nth(1).getAttribute('value');
     await page.getByLabel('Priority goal').selectOption(goalValue ?? '');
-    await poll(() => page.getByRole('status').first().textContent()).toMatch(/ of \d+/);
+    await poll(() => page.locator('.count[role="status"]').textContent()).toMatch(/ of \d+/);
     await page.getByLabel('Sort').selectOption('title');
     await poll(() => page.url()).toContain('sort=title');
     const titles = await page.locator('.list .title').allTextContents();
@@ -49,7 +49,7 @@ describe('activities on a phone', () => {
     await shot(page, 'activities-list-filtered-phone');
     await page.getByLabel('Priority goal').selectOption('');
     await page.getByLabel('Sort').selectOption('newest');
-    await poll(() => page.getByRole('status').first().textContent()).not.toMatch(/ of \d+/);
+    await poll(() => page.locator('.count[role="status"]').textContent()).not.toMatch(/ of \d+/);
     await shot(page, 'activities-list-phone');
 
     await page.getByRole('link', { name: 'New activity' }).click();
