@@ -153,6 +153,8 @@ describe('buildReport', () => {
     expect(fig('trainings')?.value).toBe(1);
     expect(fig('participants')?.value).toBe(60); // 30 + 20 + 10
     expect(fig('trained')?.value).toBe(10);
+    // No workshop in a period that held activities: 0, not "no data".
+    expect([fig('otherActivities')?.value, fig('otherActivities')?.display]).toEqual([0, '0']);
     // Distinct countries: the list's union (3) against the largest reported figure (12): at least 12.
     expect(fig('countries')?.value).toBe(12);
     // Women: (12 + 6) of (30 + 10) participants stating both = 45 %.

@@ -11,7 +11,7 @@ import { CLASS_GAIN_METHOD } from '../learning/change.js';
 import { lessonsOfPeriod } from '../lessons/rules.js';
 import type { Lesson } from '../lessons/schema.js';
 import type { IndicatorValue, Status } from '../results/contract.js';
-import { type ActivityInputs, inPeriod, type Period } from '../results/indicators.js';
+import { type ActivityInputs, inPeriod, type Period, passesFilters } from '../results/indicators.js';
 import { ATTEMPT_RULE } from '../results/learning.js';
 import {
   ACTIVITY_FIGURES,
@@ -263,13 +263,24 @@ export function buildReport(x: ReportInputs): ReportDocument {
     indicators: (valuesByGoal.get(g.number) ?? []).map((v) => toIndicator(v, x.period)),
   }));
 
-  const activityFigures = (Object.keys(ACTIVITY_FIGURES) as ActivityFigureKey[]).map((k) =>
-    toFigure(k, engineFigure(ACTIVITY_FIGURES[k], x.inputs, fwPeriod, x.period, x.asOf)),
-  );
+  const inScope = inPeriod(x.inputs, x.period);
+  const activityFigures = (Object.keys(ACTIVITY_FIGURES) as ActivityFigureKey[]).map((k) => {
+    const def = ACTIVITY_FIGURES[k];
+    const v = engineFigure(def, x.inputs, fwPeriod, x.period, x.asOf);
+    // The engine calls a count over no matching activity "no data" (a year without activities);
+    // in a period that held activities but none of this kind, the count (of activities, or of
+    // their participants) is 0.
+    const none =
+      (def.computation?.kind === 'count_activities' || def.computation?.kind === 'sum_participants') &&
+      v.value === null &&
+      !v.withheld &&
+      inScope.length > 0 &&
+      !inScope.some((i) => passesFilters(def, i.activity));
+    return toFigure(k, none ? { ...v, value: 0, display: '0', n: 0 } : v);
+  });
   const learningFigures = (Object.keys(LEARNING_FIGURES) as LearningFigureKey[]).map((k) =>
     toFigure(k, engineFigure(LEARNING_FIGURES[k], x.inputs, fwPeriod, x.period, x.asOf)),
   );
-  const inScope = inPeriod(x.inputs, x.period);
   const types = new Map<string, number>();
   for (const i of inScope) types.set(i.activity.type, (types.get(i.activity.type) ?? 0) + 1);
   const mc = meanCountriesPerActivity(x.inputs, x.period);
