@@ -1,0 +1,14 @@
+/** The shape every language's catalogue must have: English's namespaces and keys, all strings. */
+import type common from './en/common';
+import type components from './en/components';
+import type home from './en/home';
+import type signin from './en/signin';
+
+type Texts<T> = { readonly [K in keyof T]: string };
+
+export type Catalogue = {
+  common: Texts<typeof common>;
+  components: Texts<typeof components>;
+  signin: Texts<typeof signin>;
+  home: Texts<typeof home>;
+};

@@ -1,0 +1,31 @@
+/** The home page. */
+export default {
+  title: 'Home',
+  welcome: 'Welcome',
+  welcomeRole: 'Welcome, {role}',
+  administrator: 'administrator',
+  evaluator: 'evaluator',
+  noRole: 'Your account has no role yet. An administrator can give you the evaluator or administrator role.',
+  intro:
+    'Surveys after trainings and meetings, turned into S.M.A.R.T. indicator values for each priority goal of the action plan.',
+  results: 'Results',
+  resultsText:
+    "Indicator values per priority goal against baselines and targets, down to each activity's learning results.",
+  framework: 'Results framework',
+  frameworkText: 'Priority goals, action points, pillars and result statements, by version',
+  frameworkAdmin: '; create and activate revisions',
+  projects: 'Projects',
+  projectsText: 'The map of projects in the field: funders, budgets, periods and countries.',
+  activities: 'Activities',
+  activitiesText: 'Meetings, trainings and study visits, with their attendance',
+  activitiesAdmin: '; register new ones',
+  indicators: 'Indicators',
+  indicatorsText: 'S.M.A.R.T. indicators per priority goal, with baselines, targets and versions',
+  indicatorsAdmin: '; define new ones',
+  users: 'Users and roles',
+  usersText: 'Invite evaluators and administrators, change roles.',
+  audit: 'Audit trail',
+  auditText: 'Who changed what and when, across activities, surveys, indicators and the framework.',
+  api: 'API reference',
+  apiText: 'Every endpoint, its input and its errors.',
+};

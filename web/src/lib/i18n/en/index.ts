@@ -1,0 +1,8 @@
+/** Every English namespace, for the catalogue test (the app imports each namespace where it is used). */
+import type { Catalogue } from '../catalogue';
+import common from './common';
+import components from './components';
+import home from './home';
+import signin from './signin';
+
+export const en: Catalogue = { common, components, signin, home };

@@ -1,0 +1,9 @@
+/** The staff app's texts in French: one chunk, loaded only when this language is chosen. */
+import type { Catalogue } from '../catalogue';
+import common from './fr/common';
+import components from './fr/components';
+import home from './fr/home';
+import signin from './fr/signin';
+
+const texts: Catalogue = { common, components, signin, home };
+export default texts;

@@ -1,0 +1,28 @@
+import type { Catalogue } from '../../catalogue';
+
+export default {
+  skip: 'Aller au contenu',
+  brand: 'Résultats & apprentissage',
+  appName: 'Outil de résultats et d’apprentissage',
+  menu: 'Menu',
+  closeMenu: 'Fermer le menu',
+  mainNav: 'Principale',
+  language: 'Langue',
+  home: 'Accueil',
+  framework: 'Cadre',
+  plan: 'Plan',
+  projects: 'Projets',
+  activities: 'Activités',
+  indicators: 'Indicateurs',
+  results: 'Résultats',
+  report: 'Rapport',
+  lessons: 'Leçons',
+  templates: 'Modèles',
+  users: 'Utilisateurs',
+  audit: 'Journal',
+  api: 'API',
+  signOut: 'Se déconnecter',
+  errorTitle: 'Une erreur est survenue',
+  notFound: 'Page introuvable',
+  backToStart: 'Retour à l’accueil',
+} satisfies Catalogue['common'];

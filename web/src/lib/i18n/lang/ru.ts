@@ -1,0 +1,9 @@
+/** The staff app's texts in Russian: one chunk, loaded only when this language is chosen. */
+import type { Catalogue } from '../catalogue';
+import common from './ru/common';
+import components from './ru/components';
+import home from './ru/home';
+import signin from './ru/signin';
+
+const texts: Catalogue = { common, components, signin, home };
+export default texts;

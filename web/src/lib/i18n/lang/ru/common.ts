@@ -1,0 +1,28 @@
+import type { Catalogue } from '../../catalogue';
+
+export default {
+  skip: 'Перейти к содержимому',
+  brand: 'Результаты и обучение',
+  appName: 'Система результатов и обучения',
+  menu: 'Меню',
+  closeMenu: 'Закрыть меню',
+  mainNav: 'Главное',
+  language: 'Язык',
+  home: 'Главная',
+  framework: 'Рамка',
+  plan: 'План',
+  projects: 'Проекты',
+  activities: 'Мероприятия',
+  indicators: 'Индикаторы',
+  results: 'Результаты',
+  report: 'Отчёт',
+  lessons: 'Уроки',
+  templates: 'Шаблоны',
+  users: 'Пользователи',
+  audit: 'Журнал',
+  api: 'API',
+  signOut: 'Выйти',
+  errorTitle: 'Что-то пошло не так',
+  notFound: 'Страница не найдена',
+  backToStart: 'На главную',
+} satisfies Catalogue['common'];
