@@ -84,18 +84,24 @@ const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 export function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const tag = INTL[current.locale].number;
   const key = `n|${tag}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(tag, options)));
-  return f as Intl.NumberFormat;
+  let f = formats.get(key) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = new Intl.NumberFormat(tag, options);
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /** A cached `Intl.DateTimeFormat` for the language shown. */
 export function dateFormat(options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
   const tag = INTL[current.locale].date;
   const key = `d|${tag}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(tag, options)));
-  return f as Intl.DateTimeFormat;
+  let f = formats.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag, options);
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /**
