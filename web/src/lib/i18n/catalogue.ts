@@ -2,6 +2,7 @@
 import type common from './en/common';
 import type components from './en/components';
 import type home from './en/home';
+import type resultsOverview from './en/resultsOverview';
 import type signin from './en/signin';
 
 type Texts<T> = { readonly [K in keyof T]: string };
@@ -11,4 +12,5 @@ export type Catalogue = {
   components: Texts<typeof components>;
   signin: Texts<typeof signin>;
   home: Texts<typeof home>;
+  resultsOverview: Texts<typeof resultsOverview>;
 };

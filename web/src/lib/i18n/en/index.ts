@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import common from './common';
 import components from './components';
 import home from './home';
+import resultsOverview from './resultsOverview';
 import signin from './signin';
 
-export const en: Catalogue = { common, components, signin, home };
+export const en: Catalogue = { common, components, signin, home, resultsOverview };

@@ -3,7 +3,8 @@ import type { Catalogue } from '../catalogue';
 import common from './fr/common';
 import components from './fr/components';
 import home from './fr/home';
+import resultsOverview from './fr/resultsOverview';
 import signin from './fr/signin';
 
-const texts: Catalogue = { common, components, signin, home };
+const texts: Catalogue = { common, components, signin, home, resultsOverview };
 export default texts;

@@ -3,7 +3,8 @@ import type { Catalogue } from '../catalogue';
 import common from './ru/common';
 import components from './ru/components';
 import home from './ru/home';
+import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
 
-const texts: Catalogue = { common, components, signin, home };
+const texts: Catalogue = { common, components, signin, home, resultsOverview };
 export default texts;
