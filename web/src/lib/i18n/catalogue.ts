@@ -2,6 +2,7 @@
 import type common from './en/common';
 import type components from './en/components';
 import type home from './en/home';
+import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
 import type signin from './en/signin';
 
@@ -13,4 +14,5 @@ export type Catalogue = {
   signin: Texts<typeof signin>;
   home: Texts<typeof home>;
   resultsOverview: Texts<typeof resultsOverview>;
+  resultsIndicator: Texts<typeof resultsIndicator>;
 };

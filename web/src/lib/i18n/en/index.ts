@@ -3,7 +3,8 @@ import type { Catalogue } from '../catalogue';
 import common from './common';
 import components from './components';
 import home from './home';
+import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
 import signin from './signin';
 
-export const en: Catalogue = { common, components, signin, home, resultsOverview };
+export const en: Catalogue = { common, components, signin, home, resultsOverview, resultsIndicator };

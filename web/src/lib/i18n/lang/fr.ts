@@ -3,8 +3,9 @@ import type { Catalogue } from '../catalogue';
 import common from './fr/common';
 import components from './fr/components';
 import home from './fr/home';
+import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
 import signin from './fr/signin';
 
-const texts: Catalogue = { common, components, signin, home, resultsOverview };
+const texts: Catalogue = { common, components, signin, home, resultsOverview, resultsIndicator };
 export default texts;

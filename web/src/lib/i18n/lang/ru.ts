@@ -3,8 +3,9 @@ import type { Catalogue } from '../catalogue';
 import common from './ru/common';
 import components from './ru/components';
 import home from './ru/home';
+import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
 
-const texts: Catalogue = { common, components, signin, home, resultsOverview };
+const texts: Catalogue = { common, components, signin, home, resultsOverview, resultsIndicator };
 export default texts;
