@@ -1,3 +1,4 @@
+import { dateFormat } from '$lib/i18n/index.svelte';
 import type { ActivityFormat, ActivityType, PillarId } from '$shared/framework/schema';
 import { COUNTRY_CODES } from '$shared/surveys/constants';
 
@@ -49,12 +50,13 @@ export function fromLocalInput(value: string): string {
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+// In the language shown (see $lib/i18n); English keeps "19 May 2022".
+const dayFormat = () => dateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
+const timeFormat = () => dateFormat({ hour: '2-digit', minute: '2-digit' });
 
 /** "19 May 2022 – 20 May 2022", or one day with its hours. */
 export function dateRange(startsAt: string, endsAt: string): string {
   const [s, e] = [new Date(startsAt), new Date(endsAt)];
-  const [sd, ed] = [dayFormat.format(s), dayFormat.format(e)];
-  return sd === ed ? `${sd}, ${timeFormat.format(s)}–${timeFormat.format(e)}` : `${sd} – ${ed}`;
+  const [sd, ed] = [dayFormat().format(s), dayFormat().format(e)];
+  return sd === ed ? `${sd}, ${timeFormat().format(s)}–${timeFormat().format(e)}` : `${sd} – ${ed}`;
 }

@@ -2,6 +2,7 @@
 import type common from './en/common';
 import type components from './en/components';
 import type home from './en/home';
+import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
 import type signin from './en/signin';
@@ -15,4 +16,5 @@ export type Catalogue = {
   home: Texts<typeof home>;
   resultsOverview: Texts<typeof resultsOverview>;
   resultsIndicator: Texts<typeof resultsIndicator>;
+  resultsActivity: Texts<typeof resultsActivity>;
 };

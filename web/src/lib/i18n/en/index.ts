@@ -3,8 +3,17 @@ import type { Catalogue } from '../catalogue';
 import common from './common';
 import components from './components';
 import home from './home';
+import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
 import signin from './signin';
 
-export const en: Catalogue = { common, components, signin, home, resultsOverview, resultsIndicator };
+export const en: Catalogue = {
+  common,
+  components,
+  signin,
+  home,
+  resultsOverview,
+  resultsIndicator,
+  resultsActivity,
+};

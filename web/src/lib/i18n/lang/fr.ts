@@ -3,9 +3,18 @@ import type { Catalogue } from '../catalogue';
 import common from './fr/common';
 import components from './fr/components';
 import home from './fr/home';
+import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
 import signin from './fr/signin';
 
-const texts: Catalogue = { common, components, signin, home, resultsOverview, resultsIndicator };
+const texts: Catalogue = {
+  common,
+  components,
+  signin,
+  home,
+  resultsOverview,
+  resultsIndicator,
+  resultsActivity,
+};
 export default texts;

@@ -3,9 +3,18 @@ import type { Catalogue } from '../catalogue';
 import common from './ru/common';
 import components from './ru/components';
 import home from './ru/home';
+import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
 
-const texts: Catalogue = { common, components, signin, home, resultsOverview, resultsIndicator };
+const texts: Catalogue = {
+  common,
+  components,
+  signin,
+  home,
+  resultsOverview,
+  resultsIndicator,
+  resultsActivity,
+};
 export default texts;
