@@ -1,4 +1,6 @@
 /** The shape every language's catalogue must have: English's namespaces and keys, all strings. */
+
+import type admin from './en/admin';
 import type common from './en/common';
 import type components from './en/components';
 import type home from './en/home';
@@ -17,4 +19,5 @@ export type Catalogue = {
   resultsOverview: Texts<typeof resultsOverview>;
   resultsIndicator: Texts<typeof resultsIndicator>;
   resultsActivity: Texts<typeof resultsActivity>;
+  admin: Texts<typeof admin>;
 };

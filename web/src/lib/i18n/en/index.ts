@@ -1,5 +1,6 @@
 /** Every English namespace, for the catalogue test (the app imports each namespace where it is used). */
 import type { Catalogue } from '../catalogue';
+import admin from './admin';
 import common from './common';
 import components from './components';
 import home from './home';
@@ -16,4 +17,5 @@ export const en: Catalogue = {
   resultsOverview,
   resultsIndicator,
   resultsActivity,
+  admin,
 };

@@ -1,5 +1,6 @@
 /** The staff app's texts in French: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
+import admin from './fr/admin';
 import common from './fr/common';
 import components from './fr/components';
 import home from './fr/home';
@@ -16,5 +17,6 @@ const texts: Catalogue = {
   resultsOverview,
   resultsIndicator,
   resultsActivity,
+  admin,
 };
 export default texts;

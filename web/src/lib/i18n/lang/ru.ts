@@ -1,5 +1,6 @@
 /** The staff app's texts in Russian: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
+import admin from './ru/admin';
 import common from './ru/common';
 import components from './ru/components';
 import home from './ru/home';
@@ -16,5 +17,6 @@ const texts: Catalogue = {
   resultsOverview,
   resultsIndicator,
   resultsActivity,
+  admin,
 };
 export default texts;
