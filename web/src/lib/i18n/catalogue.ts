@@ -4,6 +4,7 @@ import type admin from './en/admin';
 import type common from './en/common';
 import type components from './en/components';
 import type home from './en/home';
+import type lessons from './en/lessons';
 import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
@@ -20,4 +21,5 @@ export type Catalogue = {
   resultsIndicator: Texts<typeof resultsIndicator>;
   resultsActivity: Texts<typeof resultsActivity>;
   admin: Texts<typeof admin>;
+  lessons: Texts<typeof lessons>;
 };

@@ -4,6 +4,7 @@ import admin from './admin';
 import common from './common';
 import components from './components';
 import home from './home';
+import lessons from './lessons';
 import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
@@ -18,4 +19,5 @@ export const en: Catalogue = {
   resultsIndicator,
   resultsActivity,
   admin,
+  lessons,
 };

@@ -4,6 +4,7 @@ import admin from './fr/admin';
 import common from './fr/common';
 import components from './fr/components';
 import home from './fr/home';
+import lessons from './fr/lessons';
 import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
@@ -18,5 +19,6 @@ const texts: Catalogue = {
   resultsIndicator,
   resultsActivity,
   admin,
+  lessons,
 };
 export default texts;

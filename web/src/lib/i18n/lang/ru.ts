@@ -4,6 +4,7 @@ import admin from './ru/admin';
 import common from './ru/common';
 import components from './ru/components';
 import home from './ru/home';
+import lessons from './ru/lessons';
 import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
@@ -18,5 +19,6 @@ const texts: Catalogue = {
   resultsIndicator,
   resultsActivity,
   admin,
+  lessons,
 };
 export default texts;
