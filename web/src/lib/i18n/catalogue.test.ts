@@ -3,7 +3,7 @@ import type { Catalogue } from './catalogue';
 import { en } from './en/index';
 import fr from './lang/fr';
 import ru from './lang/ru';
-import { fill, pickLocale, placeholders } from './locales';
+import { fill, PLURAL_FORMS, pickLocale, placeholders } from './locales';
 
 const others: Record<string, Catalogue> = { fr, ru };
 const table = (c: Catalogue) => c as unknown as Record<string, Record<string, string>>;
@@ -21,6 +21,11 @@ describe('staff catalogues', () => {
           const translated = own[key] ?? '';
           expect(translated.trim(), `${lang}.${ns}.${key} is empty`).not.toBe('');
           expect(placeholders(translated), `${lang}.${ns}.${key} placeholders`).toEqual(placeholders(text));
+          // Plural forms ("meeting|meetings"): as many as the language has.
+          if (text.includes('|'))
+            expect(translated.split('|'), `${lang}.${ns}.${key} plural forms`).toHaveLength(
+              PLURAL_FORMS[lang as keyof typeof PLURAL_FORMS],
+            );
         }
       }
     });

@@ -123,3 +123,18 @@ const tCommon = translator('common', common);
 
 /** A page's `<title>`: "Sign in · Results and learning tool", in the language shown. */
 export const pageTitle = (what: string) => `${what} · ${tCommon('appName')}`;
+
+/** CLDR plural categories, in the order a catalogue lists a word's forms ("meeting|meetings"). */
+const PLURAL_ORDER: Record<Locale, Intl.LDMLPluralRule[]> = {
+  en: ['one', 'other'],
+  fr: ['one', 'other'],
+  ru: ['one', 'few', 'many'],
+};
+
+/** The form of `forms` ("встреча|встречи|встреч") for `n` in the language shown; the last form otherwise. */
+export function plural(n: number, forms: string): string {
+  const list = forms.split('|');
+  const category = new Intl.PluralRules(INTL[current.locale].number).select(n);
+  const i = PLURAL_ORDER[current.locale].indexOf(category);
+  return list[i === -1 ? list.length - 1 : i] ?? list.at(-1) ?? '';
+}

@@ -25,3 +25,6 @@ export function fill(template: string, vars: Record<string, string | number>): s
 /** The placeholders of a text, sorted: `{n} of {total}` → ['n', 'total']. */
 export const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+
+/** How many `|`-separated plural forms a catalogue text must have in a language (see `plural`). */
+export const PLURAL_FORMS: Record<Locale, number> = { en: 2, fr: 2, ru: 3 };

@@ -5,6 +5,7 @@ import common from './common';
 import components from './components';
 import home from './home';
 import lessons from './lessons';
+import report from './report';
 import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
@@ -20,4 +21,5 @@ export const en: Catalogue = {
   resultsActivity,
   admin,
   lessons,
+  report,
 };

@@ -5,6 +5,7 @@ import common from './fr/common';
 import components from './fr/components';
 import home from './fr/home';
 import lessons from './fr/lessons';
+import report from './fr/report';
 import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
@@ -20,5 +21,6 @@ const texts: Catalogue = {
   resultsActivity,
   admin,
   lessons,
+  report,
 };
 export default texts;

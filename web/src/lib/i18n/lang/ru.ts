@@ -5,6 +5,7 @@ import common from './ru/common';
 import components from './ru/components';
 import home from './ru/home';
 import lessons from './ru/lessons';
+import report from './ru/report';
 import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
@@ -20,5 +21,6 @@ const texts: Catalogue = {
   resultsActivity,
   admin,
   lessons,
+  report,
 };
 export default texts;
