@@ -5,6 +5,7 @@ import type common from './en/common';
 import type components from './en/components';
 import type home from './en/home';
 import type lessons from './en/lessons';
+import type plan from './en/plan';
 import type report from './en/report';
 import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
@@ -24,4 +25,5 @@ export type Catalogue = {
   admin: Texts<typeof admin>;
   lessons: Texts<typeof lessons>;
   report: Texts<typeof report>;
+  plan: Texts<typeof plan>;
 };

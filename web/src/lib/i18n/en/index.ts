@@ -5,6 +5,7 @@ import common from './common';
 import components from './components';
 import home from './home';
 import lessons from './lessons';
+import plan from './plan';
 import report from './report';
 import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
@@ -22,4 +23,5 @@ export const en: Catalogue = {
   admin,
   lessons,
   report,
+  plan,
 };

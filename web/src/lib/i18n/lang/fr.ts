@@ -5,6 +5,7 @@ import common from './fr/common';
 import components from './fr/components';
 import home from './fr/home';
 import lessons from './fr/lessons';
+import plan from './fr/plan';
 import report from './fr/report';
 import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
@@ -22,5 +23,6 @@ const texts: Catalogue = {
   admin,
   lessons,
   report,
+  plan,
 };
 export default texts;

@@ -5,6 +5,7 @@ import common from './ru/common';
 import components from './ru/components';
 import home from './ru/home';
 import lessons from './ru/lessons';
+import plan from './ru/plan';
 import report from './ru/report';
 import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
@@ -22,5 +23,6 @@ const texts: Catalogue = {
   admin,
   lessons,
   report,
+  plan,
 };
 export default texts;
