@@ -3,6 +3,7 @@
 import type admin from './en/admin';
 import type common from './en/common';
 import type components from './en/components';
+import type framework from './en/framework';
 import type home from './en/home';
 import type lessons from './en/lessons';
 import type plan from './en/plan';
@@ -26,4 +27,5 @@ export type Catalogue = {
   lessons: Texts<typeof lessons>;
   report: Texts<typeof report>;
   plan: Texts<typeof plan>;
+  framework: Texts<typeof framework>;
 };

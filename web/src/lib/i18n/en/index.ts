@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import admin from './admin';
 import common from './common';
 import components from './components';
+import framework from './framework';
 import home from './home';
 import lessons from './lessons';
 import plan from './plan';
@@ -24,4 +25,5 @@ export const en: Catalogue = {
   lessons,
   report,
   plan,
+  framework,
 };

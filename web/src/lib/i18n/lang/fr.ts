@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import admin from './fr/admin';
 import common from './fr/common';
 import components from './fr/components';
+import framework from './fr/framework';
 import home from './fr/home';
 import lessons from './fr/lessons';
 import plan from './fr/plan';
@@ -24,5 +25,6 @@ const texts: Catalogue = {
   lessons,
   report,
   plan,
+  framework,
 };
 export default texts;

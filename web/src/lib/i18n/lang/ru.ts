@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import admin from './ru/admin';
 import common from './ru/common';
 import components from './ru/components';
+import framework from './ru/framework';
 import home from './ru/home';
 import lessons from './ru/lessons';
 import plan from './ru/plan';
@@ -24,5 +25,6 @@ const texts: Catalogue = {
   lessons,
   report,
   plan,
+  framework,
 };
 export default texts;
