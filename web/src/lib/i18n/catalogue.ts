@@ -1,6 +1,7 @@
 /** The shape every language's catalogue must have: English's namespaces and keys, all strings. */
 
 import type admin from './en/admin';
+import type comments from './en/comments';
 import type common from './en/common';
 import type components from './en/components';
 import type framework from './en/framework';
@@ -28,4 +29,5 @@ export type Catalogue = {
   report: Texts<typeof report>;
   plan: Texts<typeof plan>;
   framework: Texts<typeof framework>;
+  comments: Texts<typeof comments>;
 };

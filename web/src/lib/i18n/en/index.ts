@@ -1,6 +1,7 @@
 /** Every English namespace, for the catalogue test (the app imports each namespace where it is used). */
 import type { Catalogue } from '../catalogue';
 import admin from './admin';
+import comments from './comments';
 import common from './common';
 import components from './components';
 import framework from './framework';
@@ -26,4 +27,5 @@ export const en: Catalogue = {
   report,
   plan,
   framework,
+  comments,
 };

@@ -1,6 +1,7 @@
 /** The staff app's texts in French: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
 import admin from './fr/admin';
+import comments from './fr/comments';
 import common from './fr/common';
 import components from './fr/components';
 import framework from './fr/framework';
@@ -26,5 +27,6 @@ const texts: Catalogue = {
   report,
   plan,
   framework,
+  comments,
 };
 export default texts;

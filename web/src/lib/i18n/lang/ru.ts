@@ -1,6 +1,7 @@
 /** The staff app's texts in Russian: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
 import admin from './ru/admin';
+import comments from './ru/comments';
 import common from './ru/common';
 import components from './ru/components';
 import framework from './ru/framework';
@@ -26,5 +27,6 @@ const texts: Catalogue = {
   report,
   plan,
   framework,
+  comments,
 };
 export default texts;
