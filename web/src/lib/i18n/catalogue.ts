@@ -4,6 +4,7 @@ import type admin from './en/admin';
 import type comments from './en/comments';
 import type common from './en/common';
 import type components from './en/components';
+import type feedback from './en/feedback';
 import type framework from './en/framework';
 import type home from './en/home';
 import type lessons from './en/lessons';
@@ -30,4 +31,5 @@ export type Catalogue = {
   plan: Texts<typeof plan>;
   framework: Texts<typeof framework>;
   comments: Texts<typeof comments>;
+  feedback: Texts<typeof feedback>;
 };

@@ -4,6 +4,7 @@ import admin from './admin';
 import comments from './comments';
 import common from './common';
 import components from './components';
+import feedback from './feedback';
 import framework from './framework';
 import home from './home';
 import lessons from './lessons';
@@ -28,4 +29,5 @@ export const en: Catalogue = {
   plan,
   framework,
   comments,
+  feedback,
 };

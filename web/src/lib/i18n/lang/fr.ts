@@ -4,6 +4,7 @@ import admin from './fr/admin';
 import comments from './fr/comments';
 import common from './fr/common';
 import components from './fr/components';
+import feedback from './fr/feedback';
 import framework from './fr/framework';
 import home from './fr/home';
 import lessons from './fr/lessons';
@@ -28,5 +29,6 @@ const texts: Catalogue = {
   plan,
   framework,
   comments,
+  feedback,
 };
 export default texts;

@@ -4,6 +4,7 @@ import admin from './ru/admin';
 import comments from './ru/comments';
 import common from './ru/common';
 import components from './ru/components';
+import feedback from './ru/feedback';
 import framework from './ru/framework';
 import home from './ru/home';
 import lessons from './ru/lessons';
@@ -28,5 +29,6 @@ const texts: Catalogue = {
   plan,
   framework,
   comments,
+  feedback,
 };
 export default texts;
