@@ -14,6 +14,7 @@ import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
 import type signin from './en/signin';
+import type widgets from './en/widgets';
 
 type Texts<T> = { readonly [K in keyof T]: string };
 
@@ -32,4 +33,5 @@ export type Catalogue = {
   framework: Texts<typeof framework>;
   comments: Texts<typeof comments>;
   feedback: Texts<typeof feedback>;
+  widgets: Texts<typeof widgets>;
 };

@@ -31,4 +31,13 @@ export default {
   year: 'Year',
   value: 'Value',
   noDataLower: 'no data',
+  pngDone: 'PNG downloaded.',
+  drawingSvg: 'Drawing the SVG…',
+  svgDone: 'SVG downloaded.',
+  svgFailed: 'The SVG could not be made; the PNG and the data are still available.',
+  dataDone: 'Data downloaded.',
+  chartFailed: 'The chart could not be drawn; the data table has the same figures.',
+  downloadChart: 'Download the chart',
+  downloadColon: 'Download:',
+  dataCsv: 'Data (CSV)',
 };

@@ -14,6 +14,7 @@ import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
 import signin from './signin';
+import widgets from './widgets';
 
 export const en: Catalogue = {
   common,
@@ -30,4 +31,5 @@ export const en: Catalogue = {
   framework,
   comments,
   feedback,
+  widgets,
 };

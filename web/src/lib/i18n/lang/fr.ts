@@ -14,6 +14,7 @@ import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
 import signin from './fr/signin';
+import widgets from './fr/widgets';
 
 const texts: Catalogue = {
   common,
@@ -30,5 +31,6 @@ const texts: Catalogue = {
   framework,
   comments,
   feedback,
+  widgets,
 };
 export default texts;

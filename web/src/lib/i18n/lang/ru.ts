@@ -14,6 +14,7 @@ import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
+import widgets from './ru/widgets';
 
 const texts: Catalogue = {
   common,
@@ -30,5 +31,6 @@ const texts: Catalogue = {
   framework,
   comments,
   feedback,
+  widgets,
 };
 export default texts;

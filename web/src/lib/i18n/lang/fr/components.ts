@@ -32,4 +32,13 @@ export default {
   year: 'Année',
   value: 'Valeur',
   noDataLower: 'pas de données',
+  pngDone: 'PNG téléchargé.',
+  drawingSvg: 'Création du SVG…',
+  svgDone: 'SVG téléchargé.',
+  svgFailed: 'Le SVG n’a pas pu être créé ; le PNG et les données restent disponibles.',
+  dataDone: 'Données téléchargées.',
+  chartFailed: 'Le graphique n’a pas pu être dessiné ; le tableau de données contient les mêmes chiffres.',
+  downloadChart: 'Télécharger le graphique',
+  downloadColon: 'Télécharger :',
+  dataCsv: 'Données (CSV)',
 } satisfies Catalogue['components'];

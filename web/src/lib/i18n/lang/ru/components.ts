@@ -32,4 +32,13 @@ export default {
   year: 'Год',
   value: 'Значение',
   noDataLower: 'нет данных',
+  pngDone: 'PNG скачан.',
+  drawingSvg: 'Создание SVG…',
+  svgDone: 'SVG скачан.',
+  svgFailed: 'Не удалось создать SVG; PNG и данные по-прежнему доступны.',
+  dataDone: 'Данные скачаны.',
+  chartFailed: 'Не удалось построить диаграмму; в таблице данных те же числа.',
+  downloadChart: 'Скачать диаграмму',
+  downloadColon: 'Скачать:',
+  dataCsv: 'Данные (CSV)',
 } satisfies Catalogue['components'];
