@@ -51,6 +51,8 @@ export class ExportsApi extends Construct {
       reservedConcurrency: 5,
       environment: {
         ORIGIN_SECRET: props.origin.headerValue,
+        // Behind CloudFront and the WAF like the API: per-address limits at the edge (lib/env.ts).
+        RATE_LIMITS: 'edge',
         ...(props.adminMfa ? { ADMIN_MFA: props.adminMfa } : {}),
       },
     })

@@ -225,6 +225,20 @@ describe('indicators: roles, list and audit', () => {
     expect(trail[1]?.changes).toMatchObject({ fields: ['targets'], version: 1 });
     expect(trail[3]?.changes).toMatchObject({ fields: ['limitations'], version: 2 });
     expect(created.createdBy).toBe(trail[0]?.actor);
+    // People, not user ids (issue 13): the author and each change are named by e-mail.
+    expect((trail as { actorName?: string }[]).every((e) => e.actorName === admin.email)).toBe(true);
+    const read = (await (await as('evaluator', `/indicators/${created.id}`)).json()) as {
+      createdBy: string;
+      createdByName: string;
+      updatedByName: string;
+    };
+    expect(read.createdByName).toBe(admin.email);
+    expect(read.updatedByName).toBe(admin.email);
+    expect(read.createdByName).not.toBe(read.createdBy);
+    const versions = (await (await as('evaluator', `/indicators/${created.id}/versions`)).json()) as {
+      createdByName: string;
+    }[];
+    expect(versions.map((v) => v.createdByName)).toEqual(versions.map(() => admin.email));
   });
 
   it('seeds the demo indicators idempotently and lists them by framework, goal and status with SMART letters', async () => {

@@ -257,6 +257,35 @@ describe('custom survey templates', () => {
     expect(builtIn.status).toBe(409);
   });
 
+  it('archives a custom template: hidden from the picker, still readable and attached surveys unchanged; brought back (issue 13)', async () => {
+    const t = await create({ from: 'blank', title: 'Old form', kind: 'post_event', languages: ['en'] });
+    const archive = (token: string, archived: boolean) =>
+      call(token, `/api/templates/${t.id}/archived`, { method: 'PUT', body: JSON.stringify({ archived }) });
+    expect((await archive(evaluator, true)).status).toBe(403);
+    expect((await archive(admin, true)).status).toBe(204);
+    const picker = (await (await call(admin, '/api/templates')).json()) as TemplateSummary[];
+    expect(picker.map((x) => x.id)).not.toContain(t.id);
+    const all = (await (await call(admin, '/api/templates?archived=include')).json()) as TemplateSummary[];
+    expect(all.find((x) => x.id === t.id)?.archived).toBe(true);
+    expect(((await (await call(admin, `/api/templates/${t.id}`)).json()) as TemplateSummary).archived).toBe(
+      true,
+    );
+    expect((await archive(admin, false)).status).toBe(204);
+    const again = (await (await call(admin, '/api/templates')).json()) as TemplateSummary[];
+    expect(again.find((x) => x.id === t.id)?.archived).toBe(false);
+    expect((await listAuditEntries('template', t.id)).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['archive', 'unarchive']),
+    );
+    expect(
+      (
+        await call(admin, '/api/templates/post_event_feedback/archived', {
+          method: 'PUT',
+          body: JSON.stringify({ archived: true }),
+        })
+      ).status,
+    ).toBe(409);
+  });
+
   it('lets evaluators read templates but not write them', async () => {
     const t = await create({ from: 'template', templateId: 'knowledge_test' });
     expect((await call(evaluator, `/api/templates/${t.id}`)).status).toBe(200);

@@ -2,10 +2,12 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { summarizeAttendees } from '../../../shared/src/activities/rules.js';
 import {
   Activity,
+  ActivityDependents,
   ActivityDetail,
   ActivityInput,
   ActivityQuery,
   ActivityUpdate,
+  ArchiveInput,
   Attendee,
   AttendeeImport,
   AttendeeUpdate,
@@ -16,7 +18,14 @@ import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
+import { deleteActivity, dependentsOf, refuseArchived } from './lifecycle.js';
 import * as activities from './store.js';
+
+async function activityOr404(activityId: string) {
+  const found = await activities.getActivity(activityId);
+  if (!found) throw new ProblemError(404, 'not-found', `No activity ${activityId}.`);
+  return found;
+}
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const ActivityParam = z.object({ activityId: Id });
@@ -41,11 +50,18 @@ export const activityRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new Ope
       tags: ['Activities'],
       summary: 'List activities, newest first',
       description:
-        'Filters: start date from/to (inclusive, YYYY-MM-DD), type, and words of the title or city.',
+        'Filters: start date from/to (inclusive, YYYY-MM-DD), type, and words of the title or city. Archived ' +
+        'activities are left out unless `archived=include` (or `only`).',
       request: { query: ActivityQuery },
       responses: { 200: { description: 'Activities', content: json(z.array(Activity)) } },
     }),
-    async (c) => c.json(await activities.listActivities(c.req.valid('query')), 200),
+    async (c) => {
+      const query = c.req.valid('query');
+      return c.json(
+        await activities.listActivities({ ...query, archived: query.archived ?? 'exclude' }),
+        200,
+      );
+    },
   )
   .openapi(
     defineRoute('admin', {
@@ -95,6 +111,7 @@ export const activityRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new Ope
     async (c) => {
       const { activityId } = c.req.valid('param');
       const { version, ...input } = c.req.valid('json');
+      refuseArchived(await activityOr404(activityId));
       return c.json(await activities.updateActivity(activityId, input, version, actor(c)), 200);
     },
   )
@@ -132,6 +149,7 @@ export const activityRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new Ope
     async (c) => {
       const { activityId } = c.req.valid('param');
       const { attendees } = c.req.valid('json');
+      refuseArchived(await activityOr404(activityId));
       return c.json(await activities.addAttendees(activityId, attendees, actor(c)), 200);
     },
   )
@@ -162,7 +180,59 @@ export const activityRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new Ope
     }),
     async (c) => {
       const { activityId, attendeeId } = c.req.valid('param');
+      refuseArchived(await activityOr404(activityId));
       await activities.deleteAttendee(activityId, attendeeId, actor(c));
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'get',
+      path: '/activities/{activityId}/dependents',
+      tags: ['Activities'],
+      summary: 'What depends on an activity (before deleting or archiving it)',
+      request: { params: ActivityParam },
+      responses: { 200: { description: 'Dependents', content: json(ActivityDependents) }, ...notFound },
+    }),
+    async (c) => c.json(await dependentsOf(await activityOr404(c.req.valid('param').activityId)), 200),
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'delete',
+      path: '/activities/{activityId}',
+      tags: ['Activities'],
+      summary: 'Delete an activity nobody has answered',
+      description:
+        'Removes its surveys (links, versions, scheduled e-mails, invitations), its attendance list and its roll-up. ' +
+        'An activity whose surveys have responses is never deleted (409): archive it instead.',
+      request: { params: ActivityParam },
+      responses: {
+        204: { description: 'Deleted' },
+        ...notFound,
+        409: { description: 'It has responses (archive it), or changed meanwhile' },
+      },
+    }),
+    async (c) => {
+      await deleteActivity(await activityOr404(c.req.valid('param').activityId), actor(c));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'put',
+      path: '/activities/{activityId}/archived',
+      tags: ['Activities'],
+      summary: 'Archive an activity, or bring it back',
+      description:
+        'An archived activity is read-only and left out of the activity list unless asked for; its results still ' +
+        'count (exclude responses to take data out).',
+      request: { params: ActivityParam, body: { content: json(ArchiveInput), required: true } },
+      responses: { 200: { description: 'Saved', content: json(Activity) }, ...notFound },
+    }),
+    async (c) => {
+      const activity = await activityOr404(c.req.valid('param').activityId);
+      const { archived } = c.req.valid('json');
+      if (Boolean(activity.archived) === archived) return c.json(activity, 200);
+      return c.json(await activities.setArchived(activity, archived, actor(c)), 200);
     },
   );

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { attendeeKey, dedupeAttendees } from '../../../shared/src/activities/rules.js';
 import {
   Activity,
@@ -95,6 +95,7 @@ export async function createActivity(
     createdAt: now,
     updatedAt: now,
     version: 1,
+    archived: null,
   };
   await ddb().send(
     new TransactWriteCommand({
@@ -165,13 +166,20 @@ export async function listActivities(query: ActivityQuery = {}): Promise<Activit
     ScanIndexForward: false,
   });
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  return items
-    .map(fromItem)
-    .filter((a) => !query.type || a.type === query.type)
-    .filter((a) => {
-      const text = `${a.title} ${a.place?.city ?? ''} ${a.place?.country ?? ''}`.toLowerCase();
-      return words.every((w) => text.includes(w));
-    });
+  return (
+    items
+      .map(fromItem)
+      .filter((a) => !query.type || a.type === query.type)
+      // Every activity unless asked (rebuilds, the plan and results count archived ones too); the
+      // list route leaves archived ones out by default.
+      .filter((a) =>
+        query.archived === 'only' ? a.archived : query.archived === 'exclude' ? !a.archived : true,
+      )
+      .filter((a) => {
+        const text = `${a.title} ${a.place?.city ?? ''} ${a.place?.country ?? ''}`.toLowerCase();
+        return words.every((w) => text.includes(w));
+      })
+  );
 }
 
 /**
@@ -405,4 +413,79 @@ export async function setAttendeeLanguage(
     }
     throw err;
   }
+}
+
+/** Archives (read-only, out of lists, still counted) or brings back an activity; audited. */
+export async function setArchived(activity: Activity, archived: boolean, actor: string): Promise<Activity> {
+  const now = utc(new Date().toISOString());
+  const value = archived ? { at: now, by: actor } : null;
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: keys.activity(activity.id),
+            UpdateExpression: 'SET archived = :a, updatedAt = :now, #version = #version + :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':a': value, ':now': now, ':one': 1 },
+          },
+        },
+        auditEntry({
+          entity: ENTITY,
+          entityId: activity.id,
+          action: archived ? 'archive' : 'unarchive',
+          actor,
+          at: now,
+          changes: { title: activity.title },
+        }),
+      ],
+    }),
+  );
+  return { ...activity, archived: value, updatedAt: now, version: activity.version + 1 };
+}
+
+/**
+ * Deletes an activity's attendance list, then its META item (conditional on the version read), with
+ * the audit entry. Its surveys must be gone already. The roll-up consumer removes the roll-up when it
+ * meets the META item's removal (after the attendees' removals: one partition, in order).
+ */
+export async function deleteActivityItems(activity: Activity, actor: string): Promise<void> {
+  const rest = await queryAll<{ pk: string; sk: string }>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+    ExpressionAttributeValues: { ':pk': keys.activity(activity.id).pk, ':a': 'ATTENDEE#' },
+    ProjectionExpression: 'pk, sk',
+  });
+  for (let i = 0; i < rest.length; i += 25) {
+    let request: Record<string, unknown[]> | undefined = {
+      [tableName()]: rest.slice(i, i + 25).map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } })),
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await ddb().send(new BatchWriteCommand({ RequestItems: request as never }));
+      request = out.UnprocessedItems as Record<string, unknown[]> | undefined;
+    }
+  }
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.activity(activity.id),
+            ConditionExpression: '#version = :v',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':v': activity.version },
+          },
+        },
+        auditEntry({
+          entity: ENTITY,
+          entityId: activity.id,
+          action: 'delete',
+          actor,
+          changes: { title: activity.title, attendees: rest.length },
+        }),
+      ],
+    }),
+  );
 }

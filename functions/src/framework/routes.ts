@@ -7,6 +7,7 @@ import {
   GoalsUpdate,
   NewFramework,
   PillarsUpdate,
+  ProjectDependents,
   ProjectInput,
   ProjectRecord,
   ProjectUpdate,
@@ -22,6 +23,7 @@ import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import * as carry from './carry-over.js';
 import { implementationPlan } from './plan.js';
+import { deleteUnreferencedProject, projectDependents } from './project-lifecycle.js';
 import * as store from './store.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -427,5 +429,78 @@ frameworkRoutes.openapi(
     const { projectId } = c.req.valid('param');
     const { version, ...input } = c.req.valid('json');
     return c.json(await store.updateProject(projectId, input, version, actor(c)), 200);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'get',
+    path: '/projects/{projectId}/dependents',
+    tags: ['Projects'],
+    summary: 'What refers to a project (before deleting or archiving it)',
+    request: { params: ProjectParam },
+    responses: {
+      200: { description: 'Dependents', content: json(ProjectDependents) },
+      404: { description: 'No such project' },
+    },
+  }),
+  async (c) => {
+    const { projectId } = c.req.valid('param');
+    return c.json(
+      await projectDependents(await found(store.getProject(projectId), `project ${projectId}`)),
+      200,
+    );
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'delete',
+    path: '/projects/{projectId}',
+    tags: ['Projects'],
+    summary: 'Delete a project nothing refers to',
+    description:
+      'A project that activities (archived ones too), sub-projects or indicator filters refer to is never deleted ' +
+      '(409): archive it instead.',
+    request: { params: ProjectParam },
+    responses: {
+      204: { description: 'Deleted' },
+      404: { description: 'No such project' },
+      409: { description: 'Referred to (archive it), or changed meanwhile' },
+    },
+  }),
+  async (c) => {
+    const { projectId } = c.req.valid('param');
+    await deleteUnreferencedProject(
+      await found(store.getProject(projectId), `project ${projectId}`),
+      actor(c),
+    );
+    return c.body(null, 204);
+  },
+);
+
+frameworkRoutes.openapi(
+  defineRoute('admin', {
+    method: 'put',
+    path: '/projects/{projectId}/archived',
+    tags: ['Projects'],
+    summary: 'Archive a project, or bring it back',
+    description:
+      'An archived project stays (activities keep referring to it) and is hidden from the pickers.',
+    request: {
+      params: ProjectParam,
+      body: { content: json(z.object({ archived: z.boolean() })), required: true },
+    },
+    responses: {
+      200: { description: 'Saved', content: json(ProjectRecord) },
+      404: { description: 'No such project' },
+    },
+  }),
+  async (c) => {
+    const { projectId } = c.req.valid('param');
+    const project = await found(store.getProject(projectId), `project ${projectId}`);
+    const { archived } = c.req.valid('json');
+    if (Boolean(project.archived) === archived) return c.json(project, 200);
+    return c.json(await store.setProjectArchived(project, archived, actor(c)), 200);
   },
 );

@@ -819,6 +819,7 @@ export async function updateProject(
   const next = ProjectRecord.parse({
     id: current.id,
     createdAt: current.createdAt,
+    archived: current.archived ?? null,
     ...input,
     source: input.source ?? current.source,
     version: version + 1,
@@ -856,6 +857,69 @@ export async function updateProject(
     throw err;
   }
   return next;
+}
+
+/** Archives a project (kept, hidden from pickers) or brings it back; audited. */
+export async function setProjectArchived(
+  project: ProjectRecord,
+  archived: boolean,
+  actor: string,
+): Promise<ProjectRecord> {
+  const at = now();
+  const next = ProjectRecord.parse({
+    ...project,
+    archived: archived ? { at, by: actor } : null,
+    version: project.version + 1,
+    updatedAt: at,
+  });
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: projectItem(next),
+            ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+            ExpressionAttributeValues: { ':expected': project.version },
+          },
+        },
+        auditEntry({
+          entity: PROJECT,
+          entityId: project.id,
+          action: archived ? 'archive' : 'unarchive',
+          actor,
+          at,
+          changes: { name: project.name },
+        }),
+      ],
+    }),
+  );
+  return next;
+}
+
+/** Deletes a project nothing refers to (the caller checked), conditional on the version read; audited. */
+export async function deleteProject(project: ProjectRecord, actor: string): Promise<void> {
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Delete: {
+            TableName: tableName(),
+            Key: keys.project(project.id),
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: { ':expected': project.version },
+          },
+        },
+        auditEntry({
+          entity: PROJECT,
+          entityId: project.id,
+          action: 'delete',
+          actor,
+          changes: { name: project.name },
+        }),
+      ],
+    }),
+  );
 }
 
 export { writeNewFramework as createFramework };

@@ -17,6 +17,7 @@ import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
+import { displayNames } from '../users/directory.js';
 import * as store from './store.js';
 
 /** The active framework's id; the default framework's when none is active yet. */
@@ -28,11 +29,15 @@ const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema
 const IndicatorParam = z.object({ indicatorId: Id });
 const notFound = { 404: { description: 'No such indicator' } };
 
-const IndicatorDetail = IndicatorRecord.extend({ findings: z.array(SmartFinding) });
+/** Who made and last changed it, as people read it (an e-mail), never a user id. */
+const Names = { createdByName: z.string(), updatedByName: z.string() };
+const IndicatorDetail = IndicatorRecord.extend({ findings: z.array(SmartFinding), ...Names });
+const IndicatorVersion = IndicatorRecord.extend(Names);
 const IndicatorSummary = IndicatorRecord.extend({ missing: z.array(SmartLetter) });
 const AuditItem = z.object({
   action: z.string(),
   actor: z.string(),
+  actorName: z.string(),
   at: z.string(),
   changes: z.record(z.string(), z.unknown()),
 });
@@ -47,7 +52,13 @@ function actor(c: { get(key: 'principal'): AuthVariables['principal'] }): string
 async function detail(indicatorId: string) {
   const found = await store.getIndicator(indicatorId);
   if (!found) throw new ProblemError(404, 'not-found', `No indicator ${indicatorId}.`);
-  return { ...found, findings: await store.findingsOf(found) };
+  const names = await displayNames([found.createdBy, found.updatedBy]);
+  return {
+    ...found,
+    findings: await store.findingsOf(found),
+    createdByName: names.get(found.createdBy) ?? found.createdBy,
+    updatedByName: names.get(found.updatedBy) ?? found.updatedBy,
+  };
 }
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
@@ -126,13 +137,21 @@ indicatorRoutes.openapi(
     description:
       'Values are labelled with the version they were computed with; every version stays readable.',
     request: { params: IndicatorParam },
-    responses: { 200: { description: 'Versions', content: json(z.array(IndicatorRecord)) }, ...notFound },
+    responses: { 200: { description: 'Versions', content: json(z.array(IndicatorVersion)) }, ...notFound },
   }),
   async (c) => {
     const { indicatorId } = c.req.valid('param');
     const versions = await store.listIndicatorVersions(indicatorId);
     if (versions.length === 0) throw new ProblemError(404, 'not-found', `No indicator ${indicatorId}.`);
-    return c.json(versions, 200);
+    const names = await displayNames(versions.flatMap((v) => [v.createdBy, v.updatedBy]));
+    return c.json(
+      versions.map((v) => ({
+        ...v,
+        createdByName: names.get(v.createdBy) ?? v.createdBy,
+        updatedByName: names.get(v.updatedBy) ?? v.updatedBy,
+      })),
+      200,
+    );
   },
 );
 
@@ -150,8 +169,15 @@ indicatorRoutes.openapi(
     if (!(await store.getIndicator(indicatorId)))
       throw new ProblemError(404, 'not-found', `No indicator ${indicatorId}.`);
     const entries = await listAuditEntries(store.ENTITY, indicatorId);
+    const names = await displayNames(entries.map((e) => e.actor));
     return c.json(
-      entries.map(({ action, actor, at, changes }) => ({ action, actor, at, changes })),
+      entries.map(({ action, actor, at, changes }) => ({
+        action,
+        actor,
+        actorName: names.get(actor) ?? actor,
+        at,
+        changes,
+      })),
       200,
     );
   },

@@ -27,6 +27,8 @@ export interface ResponseRecord {
   counted?: boolean;
   /** The submission as sent, to tell an identical resend (200) from a conflicting one (409). */
   submission: ResponseSubmission;
+  /** Set when an administrator excluded it (a test or duplicate); `counted` is then false. */
+  excluded?: Exclusion;
 }
 
 /** `answered`: the personal link (invitation) was already used for another response; nothing written. */
@@ -248,4 +250,88 @@ export async function readAggregates(surveyId: string, opts: { breakdowns?: bool
   for (const { pk, sk, type, ...values } of items)
     for (const [key, v] of Object.entries(values)) total[key] = (total[key] ?? 0) + (v as number);
   return total;
+}
+
+/** Why and by whom a response was excluded (test or duplicate); it stays stored, counted nowhere. */
+export interface Exclusion {
+  by: string;
+  at: string;
+  reason: string;
+  /** Whether it counted before (false: a repeat attempt); undo restores exactly this. */
+  wasCounted: boolean;
+}
+
+/** The aggregate updates that take a counted response's delta out (-1) or put it back (+1). */
+function signedAggregateUpdates(surveyId: string, responseId: string, delta: Delta, sign: 1 | -1) {
+  const signed: Delta = {};
+  for (const [k, v] of Object.entries(delta)) signed[k] = sign * v;
+  return aggregateUpdates(surveyId, shardOf(responseId), signed);
+}
+
+/**
+ * Excludes a response (exclude) or undoes its exclusion (restore), exactly once, in one transaction
+ * with the survey's aggregates and the audit entry: excluding sets `excluded` and `counted: false`
+ * and subtracts its aggregate delta if it counted; undoing removes `excluded`, restores `counted` to
+ * what it was and adds the delta back. The roll-up consumer sees one MODIFY that flips `counted`.
+ * The pairing code's `ATTEMPT#` claim is left alone: a later attempt of that device stays a repeat.
+ * `delta` is the response's aggregate delta (as at submission). 'unchanged' when it was already so.
+ */
+export async function setExclusion(
+  record: ResponseRecord,
+  action:
+    | { exclude: true; by: string; at: string; reason: string }
+    | { exclude: false; by: string; at: string; reason?: string },
+  delta: Delta,
+  audit: { Put: Record<string, unknown> },
+): Promise<'changed' | 'unchanged'> {
+  const key = keys.response(record.surveyId, record.responseId);
+  let items: Record<string, unknown>[];
+  if (action.exclude) {
+    if (record.excluded) return 'unchanged';
+    const wasCounted = record.counted !== false;
+    const excluded: Exclusion = { by: action.by, at: action.at, reason: action.reason, wasCounted };
+    items = [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'SET excluded = :ex, counted = :no',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(excluded)',
+          ExpressionAttributeValues: { ':ex': excluded, ':no': false },
+        },
+      },
+      ...(wasCounted ? signedAggregateUpdates(record.surveyId, record.responseId, delta, -1) : []),
+    ];
+  } else {
+    if (!record.excluded) return 'unchanged';
+    const wasCounted = record.excluded.wasCounted;
+    items = [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'SET counted = :c REMOVE excluded',
+          ConditionExpression: 'excluded.#at = :at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':c': wasCounted, ':at': record.excluded.at },
+        },
+      },
+      ...(wasCounted ? signedAggregateUpdates(record.surveyId, record.responseId, delta, 1) : []),
+    ];
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ddb().send(new TransactWriteCommand({ TransactItems: [...items, audit] as never }));
+      return 'changed';
+    } catch (err) {
+      const reasons = cancelledBy(err);
+      // Excluded (or restored) meanwhile by another request: nothing more to do.
+      if (reasons[0] === 'ConditionalCheckFailed') return 'unchanged';
+      if (reasons.includes('TransactionConflict') && attempt < 8) {
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
+        continue;
+      }
+      throw err;
+    }
+  }
 }

@@ -9,7 +9,7 @@ import {
   type ResponseImage,
   responseContribution,
 } from './fold.js';
-import { answeredDefinitions, appliedMarkers, readStoredRollup, writeRollup } from './store.js';
+import { answeredDefinitions, appliedMarkers, deleteRollup, readStoredRollup, writeRollup } from './store.js';
 import { bumpViewCounter, OWN_TYPES } from './views.js';
 
 /**
@@ -169,6 +169,13 @@ export async function consumeRecords(
   }
   // Activities are independent: their roll-ups are written side by side.
   const applied = await pool([...byActivity.entries()], 8, ([id, list]) => applyToActivity(id, list));
+  // A deleted activity (never answered: its attendees' removals came before, in its partition's
+  // order) takes its roll-up with it. Idempotent, so a replayed removal does no harm.
+  for (const r of records) {
+    const old = r.dynamodb?.OldImage as Record<string, { S?: string }> | undefined;
+    if (r.eventName === 'REMOVE' && old?.type?.S === 'activity' && old.sk?.S === 'META' && old.id?.S)
+      await deleteRollup(old.id.S);
+  }
   // Anything but the consumer's own items may change a view: cached views become stale.
   const typeOf = (image: Record<string, unknown> | undefined) =>
     (image?.type as { S?: string } | undefined)?.S;

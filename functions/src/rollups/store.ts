@@ -3,6 +3,7 @@ import {
   BatchGetCommand,
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
+  DeleteCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Delta } from '../../../shared/src/results/aggregate.js';
@@ -343,4 +344,18 @@ export async function answeredDefinitions(
       definitions.has(key(w)) ? [[key(w), definitions.get(key(w)) as SurveyDefinition]] : [],
     ),
   );
+}
+
+/**
+ * Removes an activity's roll-up (all but the markers, which keep a replayed record from applying
+ * again) once the activity itself is deleted: nothing reads it any more.
+ */
+export async function deleteRollup(activityId: string): Promise<void> {
+  const items = await queryAll<{ pk: string; sk: string }>({
+    KeyConditionExpression: 'pk = :pk AND sk < :x',
+    ExpressionAttributeValues: { ':pk': keys.rollup(activityId).pk, ':x': 'X' },
+    ProjectionExpression: 'pk, sk',
+  });
+  for (const item of items)
+    await ddb().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
 }

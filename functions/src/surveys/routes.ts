@@ -12,6 +12,7 @@ import {
   SurveySchedule,
 } from '../../../shared/src/surveys/survey.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
+import { refuseArchived } from '../activities/lifecycle.js';
 import { getActivity, listAttendees } from '../activities/store.js';
 import { languageFor } from '../invitations/compose.js';
 import { enqueueJob } from '../invitations/queue.js';
@@ -157,6 +158,7 @@ surveys
       const input = c.req.valid('json');
       const activity = await getActivity(activityId);
       if (!activity) throw new ProblemError(404, 'activity-not-found', `No activity ${activityId}.`);
+      refuseArchived(activity);
       const twin = input.sameTestAs ? await sameTestTwin(activityId, input.sameTestAs, input.kind) : null;
       // A copy of the template's definition: editing the template later never changes this survey.
       // The same test given again starts from the other survey's current questions, and stays in step.

@@ -29,8 +29,10 @@ function summary(
   builtIn: boolean,
   version: number,
   updatedAt: string | null,
+  archived = false,
 ): TemplateSummary {
   return {
+    archived,
     id,
     builtIn,
     title: def.title,
@@ -44,7 +46,7 @@ function summary(
 }
 
 const detailOf = (r: store.TemplateRecord): TemplateDetail => ({
-  ...summary(r.id, r.definition, false, r.version, r.updatedAt),
+  ...summary(r.id, r.definition, false, r.version, r.updatedAt, Boolean(r.archived)),
   definition: r.definition,
   source: r.source,
 });
@@ -68,16 +70,21 @@ templateRoutes
       path: '/templates',
       tags: ['Surveys'],
       summary: 'The survey templates: built-in ones first, then custom ones',
+      description: 'Archived custom templates are left out (the picker) unless `archived=include`.',
+      request: { query: z.object({ archived: z.enum(['exclude', 'include']).optional() }) },
       responses: { 200: { description: 'Templates', content: json(z.array(TemplateSummary)) } },
     }),
     async (c) => {
-      const custom = await store.listTemplates();
+      const all = c.req.valid('query').archived === 'include';
+      const custom = (await store.listTemplates()).filter((r) => all || !r.archived);
       return c.json(
         [
           ...(Object.keys(templates) as BuiltInId[]).map((id) =>
             summary(id, builtInDefinition(id), true, 1, null),
           ),
-          ...custom.map((r) => summary(r.id, r.definition, false, r.version, r.updatedAt)),
+          ...custom.map((r) =>
+            summary(r.id, r.definition, false, r.version, r.updatedAt, Boolean(r.archived)),
+          ),
         ],
         200,
       );
@@ -158,6 +165,39 @@ templateRoutes
       const record = isTemplateId(templateId) ? await store.getTemplate(templateId) : null;
       if (!record) throw notFound(templateId);
       return c.json(detailOf(record), 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'put',
+      path: '/templates/{templateId}/archived',
+      tags: ['Surveys'],
+      summary: 'Archive a custom template (hidden from the picker), or bring it back',
+      description: 'Surveys attached from it keep their own copy and are not changed.',
+      request: {
+        params: TemplateParam,
+        body: { content: json(z.object({ archived: z.boolean() })), required: true },
+      },
+      responses: {
+        204: { description: 'Saved' },
+        404: { description: 'No such template' },
+        409: { description: 'A built-in template' },
+      },
+    }),
+    async (c) => {
+      const { templateId } = c.req.valid('param');
+      if (isBuiltIn(templateId))
+        throw new ProblemError(409, 'built-in-template', 'Built-in templates cannot be archived.');
+      const done =
+        isTemplateId(templateId) &&
+        (await store.setTemplateArchived(
+          templateId,
+          c.req.valid('json').archived,
+          actorOf(c),
+          new Date().toISOString(),
+        ));
+      if (!done) throw notFound(templateId);
+      return c.body(null, 204);
     },
   )
   .openapi(

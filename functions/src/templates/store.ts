@@ -25,6 +25,7 @@ export interface TemplateRecord {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  archived?: { at: string; by: string } | null;
 }
 
 const fromItem = (item: Record<string, unknown>): TemplateRecord => ({
@@ -36,6 +37,7 @@ const fromItem = (item: Record<string, unknown>): TemplateRecord => ({
   createdBy: item.createdBy as string,
   updatedAt: item.updatedAt as string,
   updatedBy: item.updatedBy as string,
+  archived: (item.archived as TemplateRecord['archived']) ?? null,
 });
 
 /** Stores a new custom template with its audit entry. */
@@ -195,4 +197,42 @@ export async function templateDefinition(id: string, kind?: SurveyKind): Promise
   if (!isTemplateId(id)) return null;
   const record = await getTemplate(id);
   return record ? structuredClone(record.definition) : null;
+}
+
+/** Archives a custom template (hidden from the picker) or brings it back; audited. False if unknown. */
+export async function setTemplateArchived(
+  templateId: string,
+  archived: boolean,
+  actor: string,
+  at: string,
+): Promise<boolean> {
+  try {
+    await ddb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.template(templateId),
+              UpdateExpression: 'SET archived = :a',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':a': archived ? { at, by: actor } : null },
+            },
+          },
+          auditEntry({
+            entity: ENTITY,
+            entityId: templateId,
+            action: archived ? 'archive' : 'unarchive',
+            actor,
+            at,
+            changes: {},
+          }),
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof TransactionCanceledException) return false;
+    throw err;
+  }
 }

@@ -137,3 +137,29 @@ export async function setRole(email: string, role: Role | null): Promise<void> {
     );
   }
 }
+
+const NAME_TTL_MS = 10 * 60_000;
+const names = new Map<string, { name: string; until: number }>();
+const looksLikeId = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+/**
+ * How to show who did something: the user's e-mail, looked up in the directory (tokens carry only
+ * an id), cached for 10 minutes. A name the directory does not know is shown as it is, unless it is
+ * an id (a deleted user): then "a former user", never the id.
+ */
+export async function displayNames(usernames: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const now = Date.now();
+  for (const u of new Set(usernames)) {
+    const cached = names.get(u);
+    if (cached && cached.until > now) {
+      out.set(u, cached.name);
+      continue;
+    }
+    const email = await emailByUsername(u).catch(() => null);
+    const name = email && email !== u ? email : looksLikeId(u) ? 'a former user' : u;
+    names.set(u, { name, until: now + NAME_TTL_MS });
+    out.set(u, name);
+  }
+  return out;
+}

@@ -86,8 +86,28 @@ export const Activity = z.object({
   createdAt: DateTime,
   updatedAt: DateTime,
   version: z.int().positive(),
+  /**
+   * Archived (it has responses, so it is not deleted): read-only, left out of lists unless asked
+   * for, and still counted in results (an evaluator expects a real past training to stay).
+   */
+  archived: z.object({ at: DateTime, by: z.string() }).nullable().default(null),
 });
 export type Activity = z.infer<typeof Activity>;
+
+/** What depends on an activity, shown before it is deleted or archived. */
+export const ActivityDependents = z.object({
+  surveys: z.array(
+    z.object({ id: z.string(), title: z.string(), kind: z.string(), responses: z.int().nonnegative() }),
+  ),
+  attendees: z.int().nonnegative(),
+  responses: z.int().nonnegative(),
+  /** No survey has a response: it can be deleted (with its surveys, invitations, list and roll-up). */
+  deletable: z.boolean(),
+});
+export type ActivityDependents = z.infer<typeof ActivityDependents>;
+
+export const ArchiveInput = z.object({ archived: z.boolean() });
+export type ArchiveInput = z.infer<typeof ArchiveInput>;
 
 /** One activity as its page shows it: with the attendance figures computed from its list, if any. */
 export const ActivityDetail = Activity.extend({ listSummary: AttendanceSummary.nullable() });
@@ -99,6 +119,8 @@ export const ActivityQuery = z.object({
   to: z.iso.date().optional(),
   type: ActivityType.optional(),
   q: z.string().trim().max(100).optional(),
+  /** Archived activities are left out unless `include` (all) or `only`. */
+  archived: z.enum(['exclude', 'include', 'only']).optional(),
 });
 export type ActivityQuery = z.infer<typeof ActivityQuery>;
 

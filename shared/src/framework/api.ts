@@ -201,9 +201,21 @@ export const ProjectRecord = z
     version: z.int().positive(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** Archived: kept (activities refer to it), hidden from pickers and the project list by default. */
+    archived: z.object({ at: z.string(), by: z.string() }).nullable().optional(),
   })
   .refine(periodInOrder, periodMessage);
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
+
+/** What refers to a project, shown before it is deleted or archived. */
+export const ProjectDependents = z.object({
+  activities: z.array(z.object({ id: z.string(), title: z.string() })),
+  childProjects: z.array(z.object({ id: z.string(), name: z.string() })),
+  indicators: z.array(z.object({ id: z.string(), code: z.string() })),
+  /** Nothing refers to it: it can be deleted. */
+  deletable: z.boolean(),
+});
+export type ProjectDependents = z.infer<typeof ProjectDependents>;
 
 /** Sorts action point codes numerically: 1.2 before 1.10. */
 export const byCode = (a: { code: string }, b: { code: string }) =>

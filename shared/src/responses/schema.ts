@@ -3,6 +3,7 @@
  * The answers' shape per question is checked against the survey version by `validateAnswers`.
  */
 import * as z from 'zod';
+import { pairingCodeIssue } from '../learning/pairing-code.js';
 import { LanguageCode, Slug } from '../surveys/schema.js';
 
 /** `{ before, after }` of a self-rating question, each 1..5. */
@@ -21,8 +22,25 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 export const Answers = z.record(Slug, AnswerValue);
 export type Answers = z.infer<typeof Answers>;
 
-/** A pseudonymous code linking a respondent's pre-test and post-test, made on the device. */
-export const PairingCode = z.string().min(4).max(64);
+/**
+ * A pseudonymous code linking a respondent's pre-test and post-test, made on the device. A code of
+ * the participant page's shape must pass its check character (`shared/src/learning/pairing-code.ts`).
+ */
+export const PairingCode = z
+  .string()
+  .min(4)
+  .max(64)
+  .superRefine((code, ctx) => {
+    const issue = pairingCodeIssue(code);
+    if (issue)
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          issue === 'check'
+            ? 'This pairing code has a typo: a character does not match its check character.'
+            : 'Not a pairing code: it has nine characters such as K7Q-F3M-ZP5.',
+      });
+  });
 export type PairingCode = z.infer<typeof PairingCode>;
 
 export const ResponseSubmission = z.strictObject({

@@ -33,7 +33,7 @@ export interface ScoredResponse {
 
 /** The rule for repeat attempts, as the learning page and the docs state it. */
 export const ATTEMPT_RULE =
-  'People, not responses: when the same device (pairing code) answers a test twice, the first attempt counts, in the pre-test and in the post-test; later attempts are kept but counted nowhere.';
+  'People, not responses: when the same device (pairing code) answers a test twice, the first attempt counts, in the pre-test and in the post-test; later attempts are kept but counted nowhere. Responses an administrator excluded (a test, a duplicate) count nowhere either, and excluding a first attempt does not make a later one count in its place.';
 
 const timeOf = (r: ScoredResponse) => {
   const t = Date.parse(r.submittedAt);

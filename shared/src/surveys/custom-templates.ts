@@ -60,6 +60,8 @@ export const TemplateSummary = z.object({
   /** Edit counter of a custom template (the optimistic lock); 1 for built-in ones. */
   version: z.int(),
   updatedAt: DateTime.nullable(),
+  /** Archived: hidden from the template picker (surveys attached from it keep their copy). */
+  archived: z.boolean(),
 });
 export type TemplateSummary = z.infer<typeof TemplateSummary>;
 

@@ -3,6 +3,7 @@
  * the pairing code and the chosen language. Every read tolerates a missing, full or disabled
  * localStorage (private mode): the survey then still works, it just forgets on reload.
  */
+import { pairingCodeFromBytes } from '$shared/learning/pairing-code';
 
 const PREFIX = 'rlt.participant.';
 
@@ -61,13 +62,12 @@ export const savePending = (code: string, pending: Pending | null) => write(`pen
 export const loadLanguage = () => read<string>('lang');
 export const saveLanguage = (lang: string) => write('lang', lang);
 
-const PAIRING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-
-/** A code easy to note by hand: `K7QF-3MZP` (40 bits, no 0/O or 1/I). */
+/**
+ * A code easy to note by hand: `K7Q-F3M-ZP5` (40 random bits, no 0/O or 1/I, and a check character
+ * that catches a mistyped one: shared/src/learning/pairing-code.ts).
+ */
 export function newPairingCode(): string {
-  const b = crypto.getRandomValues(new Uint8Array(8));
-  const c = [...b].map((x) => PAIRING_ALPHABET[x % 32]).join('');
-  return `${c.slice(0, 4)}-${c.slice(4)}`;
+  return pairingCodeFromBytes(crypto.getRandomValues(new Uint8Array(8)));
 }
 
 /**

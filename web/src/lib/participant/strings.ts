@@ -28,6 +28,7 @@ const en = {
   pairingCode: 'Your pairing code',
   pairingHelp: 'Note this code. It links your tests before and after the training without your name.',
   pairingOther: 'I have a code from another device',
+  pairingInvalid: 'This code is not valid: please check each character (it looks like K7Q-F3M-ZP5).',
   sending: 'Sending your answers…',
   offline: 'You are offline — your answers are saved and will be sent when you are back online.',
   serverBusy:

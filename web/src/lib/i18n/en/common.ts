@@ -12,6 +12,7 @@ export default {
   plan: 'Plan',
   projects: 'Projects',
   activities: 'Activities',
+  surveys: 'Surveys',
   indicators: 'Indicators',
   results: 'Results',
   report: 'Report',

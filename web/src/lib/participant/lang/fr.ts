@@ -24,6 +24,7 @@ export default {
   pairingCode: 'Votre code d’appariement',
   pairingHelp: 'Notez ce code. Il relie vos tests avant et après la formation sans votre nom.',
   pairingOther: 'J’ai un code d’un autre appareil',
+  pairingInvalid: 'Ce code n’est pas valide : vérifiez chaque caractère (il ressemble à K7Q-F3M-ZP5).',
   sending: 'Envoi de vos réponses…',
   offline:
     'Vous êtes hors ligne — vos réponses sont enregistrées et seront envoyées dès le retour de la connexion.',

@@ -24,6 +24,7 @@ export default {
   pairingCode: 'Eşleştirme kodunuz',
   pairingHelp: 'Bu kodu not edin. Eğitim öncesi ve sonrası testlerinizi adınız olmadan birbirine bağlar.',
   pairingOther: 'Başka bir cihazdan kodum var',
+  pairingInvalid: 'Bu kod geçerli değil: lütfen her karakteri kontrol edin (K7Q-F3M-ZP5 gibi görünür).',
   sending: 'Yanıtlarınız gönderiliyor…',
   offline: 'Çevrimdışısınız — yanıtlarınız kaydedildi ve bağlantı geri geldiğinde gönderilecek.',
   serverBusy:

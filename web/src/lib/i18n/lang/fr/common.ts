@@ -13,6 +13,7 @@ export default {
   plan: 'Plan',
   projects: 'Projets',
   activities: 'Activités',
+  surveys: 'Questionnaires',
   indicators: 'Indicateurs',
   results: 'Résultats',
   report: 'Rapport',

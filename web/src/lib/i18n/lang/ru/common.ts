@@ -13,6 +13,7 @@ export default {
   plan: 'План',
   projects: 'Проекты',
   activities: 'Мероприятия',
+  surveys: 'Анкеты',
   indicators: 'Индикаторы',
   results: 'Результаты',
   report: 'Отчёт',

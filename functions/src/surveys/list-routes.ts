@@ -1,0 +1,53 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { SurveyListRow } from '../../../shared/src/surveys/list.js';
+import { listActivities } from '../activities/store.js';
+import type { AuthVariables } from '../lib/auth.js';
+import { pool } from '../lib/pool.js';
+import { defineRoute } from '../lib/route.js';
+import { validationHook } from '../lib/validation.js';
+import { listSurveyMetasOfActivity } from './store.js';
+
+// Routes are added as statements, not one chained type: the app's type stays simple to check.
+export const surveyListRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({
+  defaultHook: validationHook,
+});
+
+surveyListRoutes.openapi(
+  defineRoute('evaluator', {
+    method: 'get',
+    path: '/surveys',
+    tags: ['Surveys'],
+    summary: 'Every survey with the facts of its activity (goal, action points, project, country, date)',
+    description:
+      'For the survey list (search, filters and sort on the page). One query for the activities, then one per ' +
+      'activity (eight at a time). Surveys of archived activities are left out unless `archived=include`.',
+    request: { query: z.object({ archived: z.enum(['exclude', 'include']).optional() }) },
+    responses: {
+      200: { description: 'Surveys', content: { 'application/json': { schema: z.array(SurveyListRow) } } },
+    },
+  }),
+  async (c) => {
+    const activities = await listActivities({ archived: c.req.valid('query').archived ?? 'exclude' });
+    const rows = await pool(activities, 8, async (a) =>
+      (await listSurveyMetasOfActivity(a.id)).map((s) => ({
+        id: s.id,
+        code: s.code,
+        kind: s.kind,
+        title: s.title.en ?? Object.values(s.title)[0] ?? s.kind,
+        opensAt: s.opensAt,
+        closesAt: s.closesAt,
+        activity: {
+          id: a.id,
+          title: a.title,
+          startsAt: a.startsAt,
+          priorityGoals: a.priorityGoals,
+          actionPointCodes: a.actionPointCodes,
+          projectId: a.projectId,
+          place: a.place,
+          archived: Boolean(a.archived),
+        },
+      })),
+    );
+    return c.json(rows.flat(), 200);
+  },
+);
