@@ -1,5 +1,6 @@
 /** The shape every language's catalogue must have: English's namespaces and keys, all strings. */
 
+import type activities from './en/activities';
 import type admin from './en/admin';
 import type comments from './en/comments';
 import type common from './en/common';
@@ -34,4 +35,5 @@ export type Catalogue = {
   comments: Texts<typeof comments>;
   feedback: Texts<typeof feedback>;
   widgets: Texts<typeof widgets>;
+  activities: Texts<typeof activities>;
 };

@@ -1,5 +1,6 @@
 /** Every English namespace, for the catalogue test (the app imports each namespace where it is used). */
 import type { Catalogue } from '../catalogue';
+import activities from './activities';
 import admin from './admin';
 import comments from './comments';
 import common from './common';
@@ -32,4 +33,5 @@ export const en: Catalogue = {
   comments,
   feedback,
   widgets,
+  activities,
 };

@@ -1,5 +1,6 @@
 /** The staff app's texts in French: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
+import activities from './fr/activities';
 import admin from './fr/admin';
 import comments from './fr/comments';
 import common from './fr/common';
@@ -32,5 +33,6 @@ const texts: Catalogue = {
   comments,
   feedback,
   widgets,
+  activities,
 };
 export default texts;

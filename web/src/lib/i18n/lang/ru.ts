@@ -1,5 +1,6 @@
 /** The staff app's texts in Russian: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
+import activities from './ru/activities';
 import admin from './ru/admin';
 import comments from './ru/comments';
 import common from './ru/common';
@@ -32,5 +33,6 @@ const texts: Catalogue = {
   comments,
   feedback,
   widgets,
+  activities,
 };
 export default texts;
