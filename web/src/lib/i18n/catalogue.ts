@@ -15,6 +15,7 @@ import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
 import type signin from './en/signin';
+import type surveys from './en/surveys';
 import type widgets from './en/widgets';
 
 type Texts<T> = { readonly [K in keyof T]: string };
@@ -36,4 +37,5 @@ export type Catalogue = {
   feedback: Texts<typeof feedback>;
   widgets: Texts<typeof widgets>;
   activities: Texts<typeof activities>;
+  surveys: Texts<typeof surveys>;
 };

@@ -15,6 +15,7 @@ import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
 import signin from './signin';
+import surveys from './surveys';
 import widgets from './widgets';
 
 export const en: Catalogue = {
@@ -34,4 +35,5 @@ export const en: Catalogue = {
   feedback,
   widgets,
   activities,
+  surveys,
 };

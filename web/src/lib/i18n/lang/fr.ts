@@ -15,6 +15,7 @@ import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
 import signin from './fr/signin';
+import surveys from './fr/surveys';
 import widgets from './fr/widgets';
 
 const texts: Catalogue = {
@@ -34,5 +35,6 @@ const texts: Catalogue = {
   feedback,
   widgets,
   activities,
+  surveys,
 };
 export default texts;

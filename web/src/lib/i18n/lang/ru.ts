@@ -15,6 +15,7 @@ import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
+import surveys from './ru/surveys';
 import widgets from './ru/widgets';
 
 const texts: Catalogue = {
@@ -34,5 +35,6 @@ const texts: Catalogue = {
   feedback,
   widgets,
   activities,
+  surveys,
 };
 export default texts;
