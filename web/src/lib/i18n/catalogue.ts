@@ -8,6 +8,7 @@ import type components from './en/components';
 import type feedback from './en/feedback';
 import type framework from './en/framework';
 import type home from './en/home';
+import type indicators from './en/indicators';
 import type lessons from './en/lessons';
 import type plan from './en/plan';
 import type report from './en/report';
@@ -38,4 +39,5 @@ export type Catalogue = {
   widgets: Texts<typeof widgets>;
   activities: Texts<typeof activities>;
   surveys: Texts<typeof surveys>;
+  indicators: Texts<typeof indicators>;
 };

@@ -8,6 +8,7 @@ import components from './components';
 import feedback from './feedback';
 import framework from './framework';
 import home from './home';
+import indicators from './indicators';
 import lessons from './lessons';
 import plan from './plan';
 import report from './report';
@@ -36,4 +37,5 @@ export const en: Catalogue = {
   widgets,
   activities,
   surveys,
+  indicators,
 };

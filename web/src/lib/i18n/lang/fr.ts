@@ -8,6 +8,7 @@ import components from './fr/components';
 import feedback from './fr/feedback';
 import framework from './fr/framework';
 import home from './fr/home';
+import indicators from './fr/indicators';
 import lessons from './fr/lessons';
 import plan from './fr/plan';
 import report from './fr/report';
@@ -36,5 +37,6 @@ const texts: Catalogue = {
   widgets,
   activities,
   surveys,
+  indicators,
 };
 export default texts;

@@ -8,6 +8,7 @@ import components from './ru/components';
 import feedback from './ru/feedback';
 import framework from './ru/framework';
 import home from './ru/home';
+import indicators from './ru/indicators';
 import lessons from './ru/lessons';
 import plan from './ru/plan';
 import report from './ru/report';
@@ -36,5 +37,6 @@ const texts: Catalogue = {
   widgets,
   activities,
   surveys,
+  indicators,
 };
 export default texts;
