@@ -11,6 +11,7 @@ import type home from './en/home';
 import type indicators from './en/indicators';
 import type lessons from './en/lessons';
 import type plan from './en/plan';
+import type projects from './en/projects';
 import type report from './en/report';
 import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
@@ -40,4 +41,5 @@ export type Catalogue = {
   activities: Texts<typeof activities>;
   surveys: Texts<typeof surveys>;
   indicators: Texts<typeof indicators>;
+  projects: Texts<typeof projects>;
 };

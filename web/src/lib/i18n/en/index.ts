@@ -11,6 +11,7 @@ import home from './home';
 import indicators from './indicators';
 import lessons from './lessons';
 import plan from './plan';
+import projects from './projects';
 import report from './report';
 import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
@@ -38,4 +39,5 @@ export const en: Catalogue = {
   activities,
   surveys,
   indicators,
+  projects,
 };

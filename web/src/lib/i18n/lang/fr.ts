@@ -11,6 +11,7 @@ import home from './fr/home';
 import indicators from './fr/indicators';
 import lessons from './fr/lessons';
 import plan from './fr/plan';
+import projects from './fr/projects';
 import report from './fr/report';
 import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
@@ -38,5 +39,6 @@ const texts: Catalogue = {
   activities,
   surveys,
   indicators,
+  projects,
 };
 export default texts;

@@ -11,6 +11,7 @@ import home from './ru/home';
 import indicators from './ru/indicators';
 import lessons from './ru/lessons';
 import plan from './ru/plan';
+import projects from './ru/projects';
 import report from './ru/report';
 import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
@@ -38,5 +39,6 @@ const texts: Catalogue = {
   activities,
   surveys,
   indicators,
+  projects,
 };
 export default texts;
