@@ -1,6 +1,7 @@
 /** The shape every language's catalogue must have: English's namespaces and keys, all strings. */
 
 import type activities from './en/activities';
+import type activity from './en/activity';
 import type admin from './en/admin';
 import type comments from './en/comments';
 import type common from './en/common';
@@ -42,4 +43,5 @@ export type Catalogue = {
   surveys: Texts<typeof surveys>;
   indicators: Texts<typeof indicators>;
   projects: Texts<typeof projects>;
+  activity: Texts<typeof activity>;
 };

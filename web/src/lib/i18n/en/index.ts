@@ -1,6 +1,7 @@
 /** Every English namespace, for the catalogue test (the app imports each namespace where it is used). */
 import type { Catalogue } from '../catalogue';
 import activities from './activities';
+import activity from './activity';
 import admin from './admin';
 import comments from './comments';
 import common from './common';
@@ -40,4 +41,5 @@ export const en: Catalogue = {
   surveys,
   indicators,
   projects,
+  activity,
 };

@@ -1,6 +1,7 @@
 /** The staff app's texts in French: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
 import activities from './fr/activities';
+import activity from './fr/activity';
 import admin from './fr/admin';
 import comments from './fr/comments';
 import common from './fr/common';
@@ -40,5 +41,6 @@ const texts: Catalogue = {
   surveys,
   indicators,
   projects,
+  activity,
 };
 export default texts;

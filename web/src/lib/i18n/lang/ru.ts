@@ -1,6 +1,7 @@
 /** The staff app's texts in Russian: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
 import activities from './ru/activities';
+import activity from './ru/activity';
 import admin from './ru/admin';
 import comments from './ru/comments';
 import common from './ru/common';
@@ -40,5 +41,6 @@ const texts: Catalogue = {
   surveys,
   indicators,
   projects,
+  activity,
 };
 export default texts;
