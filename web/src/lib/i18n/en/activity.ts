@@ -53,4 +53,19 @@ export default {
   undisclosed: 'Prefers not to say',
   adding: 'Adding…',
   addToList: 'Add to the list',
+  archivedOn: 'Archived on {date}: read-only and left out of the activity list. Its results still count.',
+  bringBack: 'Bring back from the archive',
+  lifecycle: 'Delete or archive',
+  lifecycleIntro: 'An activity nobody has answered can be deleted; one with responses is archived instead.',
+  seeDependents: 'See what depends on it…',
+  dependents: 'This activity has {surveys}, {responses} and {people} on its attendance list.',
+  surveyForms: 'survey|surveys',
+  responseForms: 'response|responses',
+  deletingRemoves:
+    'Deleting removes the activity, its surveys (their links stop working), invitations and attendance list. This cannot be undone.',
+  deleteActivity: 'Delete this activity',
+  archiveInstead: 'Archive instead',
+  hasResponses:
+    'It has responses, so it cannot be deleted. Archiving makes it read-only and leaves it out of the activity list; its results still count (exclude responses to take test answers out).',
+  archiveActivity: 'Archive this activity',
 };

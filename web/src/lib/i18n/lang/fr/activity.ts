@@ -54,4 +54,21 @@ export default {
   undisclosed: 'Préfère ne pas le dire',
   adding: 'Ajout…',
   addToList: 'Ajouter à la liste',
+  archivedOn:
+    'Archivée le {date} : en lecture seule et exclue de la liste des activités. Ses résultats comptent toujours.',
+  bringBack: 'Sortir de l’archive',
+  lifecycle: 'Supprimer ou archiver',
+  lifecycleIntro:
+    'Une activité sans aucune réponse peut être supprimée ; une activité avec des réponses est archivée à la place.',
+  seeDependents: 'Voir ce qui en dépend…',
+  dependents: 'Cette activité a {surveys}, {responses} et {people} sur sa liste de présence.',
+  surveyForms: 'questionnaire|questionnaires',
+  responseForms: 'réponse|réponses',
+  deletingRemoves:
+    'La suppression retire l’activité, ses questionnaires (leurs liens cessent de fonctionner), les invitations et la liste de présence. C’est irréversible.',
+  deleteActivity: 'Supprimer cette activité',
+  archiveInstead: 'Archiver plutôt',
+  hasResponses:
+    'Elle a des réponses et ne peut donc pas être supprimée. L’archivage la met en lecture seule et l’exclut de la liste des activités ; ses résultats comptent toujours (excluez des réponses pour retirer des réponses de test).',
+  archiveActivity: 'Archiver cette activité',
 } satisfies Catalogue['activity'];
