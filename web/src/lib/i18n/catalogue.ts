@@ -19,6 +19,7 @@ import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
 import type signin from './en/signin';
 import type surveys from './en/surveys';
+import type templates from './en/templates';
 import type widgets from './en/widgets';
 
 type Texts<T> = { readonly [K in keyof T]: string };
@@ -44,4 +45,5 @@ export type Catalogue = {
   indicators: Texts<typeof indicators>;
   projects: Texts<typeof projects>;
   activity: Texts<typeof activity>;
+  templates: Texts<typeof templates>;
 };

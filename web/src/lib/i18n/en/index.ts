@@ -19,6 +19,7 @@ import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
 import signin from './signin';
 import surveys from './surveys';
+import templates from './templates';
 import widgets from './widgets';
 
 export const en: Catalogue = {
@@ -42,4 +43,5 @@ export const en: Catalogue = {
   indicators,
   projects,
   activity,
+  templates,
 };

@@ -19,6 +19,7 @@ import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
 import signin from './fr/signin';
 import surveys from './fr/surveys';
+import templates from './fr/templates';
 import widgets from './fr/widgets';
 
 const texts: Catalogue = {
@@ -42,5 +43,6 @@ const texts: Catalogue = {
   indicators,
   projects,
   activity,
+  templates,
 };
 export default texts;

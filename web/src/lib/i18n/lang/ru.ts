@@ -19,6 +19,7 @@ import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
 import surveys from './ru/surveys';
+import templates from './ru/templates';
 import widgets from './ru/widgets';
 
 const texts: Catalogue = {
@@ -42,5 +43,6 @@ const texts: Catalogue = {
   indicators,
   projects,
   activity,
+  templates,
 };
 export default texts;
