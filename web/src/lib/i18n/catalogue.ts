@@ -9,6 +9,7 @@ import type components from './en/components';
 import type feedback from './en/feedback';
 import type framework from './en/framework';
 import type home from './en/home';
+import type indicator from './en/indicator';
 import type indicators from './en/indicators';
 import type lessons from './en/lessons';
 import type plan from './en/plan';
@@ -46,4 +47,5 @@ export type Catalogue = {
   projects: Texts<typeof projects>;
   activity: Texts<typeof activity>;
   templates: Texts<typeof templates>;
+  indicator: Texts<typeof indicator>;
 };

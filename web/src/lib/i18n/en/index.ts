@@ -9,6 +9,7 @@ import components from './components';
 import feedback from './feedback';
 import framework from './framework';
 import home from './home';
+import indicator from './indicator';
 import indicators from './indicators';
 import lessons from './lessons';
 import plan from './plan';
@@ -44,4 +45,5 @@ export const en: Catalogue = {
   projects,
   activity,
   templates,
+  indicator,
 };

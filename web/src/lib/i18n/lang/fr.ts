@@ -9,6 +9,7 @@ import components from './fr/components';
 import feedback from './fr/feedback';
 import framework from './fr/framework';
 import home from './fr/home';
+import indicator from './fr/indicator';
 import indicators from './fr/indicators';
 import lessons from './fr/lessons';
 import plan from './fr/plan';
@@ -44,5 +45,6 @@ const texts: Catalogue = {
   projects,
   activity,
   templates,
+  indicator,
 };
 export default texts;

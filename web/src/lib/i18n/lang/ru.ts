@@ -9,6 +9,7 @@ import components from './ru/components';
 import feedback from './ru/feedback';
 import framework from './ru/framework';
 import home from './ru/home';
+import indicator from './ru/indicator';
 import indicators from './ru/indicators';
 import lessons from './ru/lessons';
 import plan from './ru/plan';
@@ -44,5 +45,6 @@ const texts: Catalogue = {
   projects,
   activity,
   templates,
+  indicator,
 };
 export default texts;
