@@ -19,6 +19,7 @@ import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
 import type signin from './en/signin';
+import type surveyResults from './en/surveyResults';
 import type surveys from './en/surveys';
 import type templates from './en/templates';
 import type widgets from './en/widgets';
@@ -48,4 +49,5 @@ export type Catalogue = {
   activity: Texts<typeof activity>;
   templates: Texts<typeof templates>;
   indicator: Texts<typeof indicator>;
+  surveyResults: Texts<typeof surveyResults>;
 };

@@ -19,6 +19,7 @@ import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
 import signin from './signin';
+import surveyResults from './surveyResults';
 import surveys from './surveys';
 import templates from './templates';
 import widgets from './widgets';
@@ -46,4 +47,5 @@ export const en: Catalogue = {
   activity,
   templates,
   indicator,
+  surveyResults,
 };

@@ -19,6 +19,7 @@ import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
 import signin from './fr/signin';
+import surveyResults from './fr/surveyResults';
 import surveys from './fr/surveys';
 import templates from './fr/templates';
 import widgets from './fr/widgets';
@@ -46,5 +47,6 @@ const texts: Catalogue = {
   activity,
   templates,
   indicator,
+  surveyResults,
 };
 export default texts;

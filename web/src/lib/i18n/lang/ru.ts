@@ -19,6 +19,7 @@ import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
+import surveyResults from './ru/surveyResults';
 import surveys from './ru/surveys';
 import templates from './ru/templates';
 import widgets from './ru/widgets';
@@ -46,5 +47,6 @@ const texts: Catalogue = {
   activity,
   templates,
   indicator,
+  surveyResults,
 };
 export default texts;
