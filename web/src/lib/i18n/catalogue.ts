@@ -15,6 +15,7 @@ import type lessons from './en/lessons';
 import type plan from './en/plan';
 import type projects from './en/projects';
 import type report from './en/report';
+import type responses from './en/responses';
 import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
@@ -50,4 +51,5 @@ export type Catalogue = {
   templates: Texts<typeof templates>;
   indicator: Texts<typeof indicator>;
   surveyResults: Texts<typeof surveyResults>;
+  responses: Texts<typeof responses>;
 };

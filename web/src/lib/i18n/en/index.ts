@@ -15,6 +15,7 @@ import lessons from './lessons';
 import plan from './plan';
 import projects from './projects';
 import report from './report';
+import responses from './responses';
 import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
@@ -48,4 +49,5 @@ export const en: Catalogue = {
   templates,
   indicator,
   surveyResults,
+  responses,
 };

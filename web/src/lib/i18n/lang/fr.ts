@@ -15,6 +15,7 @@ import lessons from './fr/lessons';
 import plan from './fr/plan';
 import projects from './fr/projects';
 import report from './fr/report';
+import responses from './fr/responses';
 import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
@@ -48,5 +49,6 @@ const texts: Catalogue = {
   templates,
   indicator,
   surveyResults,
+  responses,
 };
 export default texts;

@@ -15,6 +15,7 @@ import lessons from './ru/lessons';
 import plan from './ru/plan';
 import projects from './ru/projects';
 import report from './ru/report';
+import responses from './ru/responses';
 import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
@@ -48,5 +49,6 @@ const texts: Catalogue = {
   templates,
   indicator,
   surveyResults,
+  responses,
 };
 export default texts;
