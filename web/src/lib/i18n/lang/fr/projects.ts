@@ -43,4 +43,21 @@ export default {
   projects: 'Projets',
   names: 'Noms',
   noCountry: 'Aucun projet ne nomme de pays.',
+  editTitle: 'Modifier {name}',
+  projectLower: 'le projet',
+  editProject: 'Modifier le projet',
+  stale:
+    'Quelqu’un d’autre a enregistré ce projet pendant votre modification. Vos changements n’ont pas été enregistrés.',
+  loadTheirs: 'Charger sa version',
+  saveChanges: 'Enregistrer les modifications',
+  lifecycle: 'Supprimer ou archiver',
+  archivedOn:
+    'Archivé le {date} : conservé pour les activités qui le nomment, masqué dans les listes de choix.',
+  bringBack: 'Sortir de l’archive',
+  lifecycleIntro:
+    'Un projet auquel rien ne renvoie peut être supprimé ; un projet cité par des activités est archivé à la place.',
+  seeRefs: 'Voir ce qui y renvoie…',
+  refs: '{activities} activités, {children} sous-projets et {indicators} indicateurs renvoient à ce projet.',
+  deleteProject: 'Supprimer ce projet',
+  archiveProject: 'Archiver ce projet',
 } satisfies Catalogue['projects'];
