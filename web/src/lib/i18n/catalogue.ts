@@ -2,6 +2,7 @@
 
 import type activities from './en/activities';
 import type activity from './en/activity';
+import type activityForm from './en/activityForm';
 import type admin from './en/admin';
 import type comments from './en/comments';
 import type common from './en/common';
@@ -52,4 +53,5 @@ export type Catalogue = {
   indicator: Texts<typeof indicator>;
   surveyResults: Texts<typeof surveyResults>;
   responses: Texts<typeof responses>;
+  activityForm: Texts<typeof activityForm>;
 };

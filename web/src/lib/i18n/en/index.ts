@@ -2,6 +2,7 @@
 import type { Catalogue } from '../catalogue';
 import activities from './activities';
 import activity from './activity';
+import activityForm from './activityForm';
 import admin from './admin';
 import comments from './comments';
 import common from './common';
@@ -50,4 +51,5 @@ export const en: Catalogue = {
   indicator,
   surveyResults,
   responses,
+  activityForm,
 };

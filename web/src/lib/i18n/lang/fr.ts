@@ -2,6 +2,7 @@
 import type { Catalogue } from '../catalogue';
 import activities from './fr/activities';
 import activity from './fr/activity';
+import activityForm from './fr/activityForm';
 import admin from './fr/admin';
 import comments from './fr/comments';
 import common from './fr/common';
@@ -50,5 +51,6 @@ const texts: Catalogue = {
   indicator,
   surveyResults,
   responses,
+  activityForm,
 };
 export default texts;

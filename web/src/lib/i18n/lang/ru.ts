@@ -2,6 +2,7 @@
 import type { Catalogue } from '../catalogue';
 import activities from './ru/activities';
 import activity from './ru/activity';
+import activityForm from './ru/activityForm';
 import admin from './ru/admin';
 import comments from './ru/comments';
 import common from './ru/common';
@@ -50,5 +51,6 @@ const texts: Catalogue = {
   indicator,
   surveyResults,
   responses,
+  activityForm,
 };
 export default texts;
