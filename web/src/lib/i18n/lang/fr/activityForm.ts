@@ -45,4 +45,16 @@ export default {
   saveAnyway: 'Cette activité commence hors de toute période du cadre. L’enregistrer quand même ?',
   saving: 'Enregistrement…',
   anyway: '{label} quand même',
+  newActivity: 'Nouvelle activité',
+  createActivity: 'Créer l’activité',
+  activities: 'Activités',
+  editTitle: 'Modifier {title}',
+  activityLower: 'l’activité',
+  activity: 'Activité',
+  editActivity: 'Modifier l’activité',
+  loading: 'Chargement…',
+  stale:
+    'Quelqu’un d’autre a enregistré cette activité pendant votre modification. Vos changements n’ont pas été enregistrés.',
+  loadTheirs: 'Charger sa version',
+  saveChanges: 'Enregistrer les modifications',
 } satisfies Catalogue['activityForm'];
