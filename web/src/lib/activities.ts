@@ -1,23 +1,24 @@
-import { dateFormat } from '$lib/i18n/index.svelte';
+import terms from '$lib/i18n/en/terms';
+import { dateFormat, labels, regionName } from '$lib/i18n/index.svelte';
 import type { ActivityFormat, ActivityType, PillarId } from '$shared/framework/schema';
 import { COUNTRY_CODES } from '$shared/surveys/constants';
 
 /** Words for the enums of activities, as pages show them. */
-export const TYPE_LABELS: Record<ActivityType, string> = {
-  training: 'Training',
-  thematic_meeting: 'Thematic meeting',
-  working_group_meeting: 'Working-group meeting',
-  expert_meeting: 'Expert meeting',
-  workshop: 'Workshop',
-  study_visit: 'Study visit',
-  other: 'Other',
-};
+export const TYPE_LABELS: Record<ActivityType, string> = labels('terms', terms, {
+  training: 'training',
+  thematic_meeting: 'thematicMeeting',
+  working_group_meeting: 'workingGroupMeeting',
+  expert_meeting: 'expertMeeting',
+  workshop: 'workshop',
+  study_visit: 'studyVisit',
+  other: 'otherType',
+});
 
-export const FORMAT_LABELS: Record<ActivityFormat, string> = {
-  in_person: 'In person',
-  online: 'Online',
-  hybrid: 'Hybrid (in person and online)',
-};
+export const FORMAT_LABELS: Record<ActivityFormat, string> = labels('terms', terms, {
+  in_person: 'inPerson',
+  online: 'online',
+  hybrid: 'hybrid',
+});
 
 export const PILLAR_LABELS: Record<PillarId, string> = {
   dialogue: 'Dialogue',
@@ -25,15 +26,15 @@ export const PILLAR_LABELS: Record<PillarId, string> = {
   research_knowledge: 'Research and Knowledge Base',
 };
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
-/** "PK" -> "Pakistan". */
-export const countryName = (code: string) => regionNames.of(code) ?? code;
+/** "PK" -> "Pakistan" in the language shown. */
+export const countryName = (code: string) => regionName(code);
 
-/** Every country, by English name, for a select. */
+/** Every country, by English name, for a select (the list is built once; see `countryName` for display). */
 export const COUNTRIES: { code: string; name: string }[] = COUNTRY_CODES.map((code) => ({
   code,
-  name: countryName(code),
+  name: englishRegions.of(code) ?? code,
 })).sort((a, b) => a.name.localeCompare(b.name));
 
 /** An ISO instant as the value of a datetime-local input, in the browser's time zone. */

@@ -1,19 +1,20 @@
 /** Display helpers shared by the administrator's and evaluator's survey pages. */
-import { dateFormat, numberFormat } from '$lib/i18n/index.svelte';
+import terms from '$lib/i18n/en/terms';
+import { dateFormat, labels, numberFormat } from '$lib/i18n/index.svelte';
 import type { SurveyKind } from '$shared/surveys/schema';
 import type { SurveyStatus } from '$shared/surveys/survey';
 
-export const KIND_LABELS: Record<SurveyKind, string> = {
-  pre_test: 'Pre-test',
-  post_event: 'Post-event',
-  follow_up: 'Follow-up',
-};
+export const KIND_LABELS: Record<SurveyKind, string> = labels('terms', terms, {
+  pre_test: 'preTest',
+  post_event: 'postEvent',
+  follow_up: 'followUp',
+});
 
-export const STATUS_LABELS: Record<SurveyStatus, string> = {
-  open: 'Open',
-  not_yet_open: 'Not yet open',
-  closed: 'Closed',
-};
+export const STATUS_LABELS: Record<SurveyStatus, string> = labels('terms', terms, {
+  open: 'open',
+  not_yet_open: 'notYetOpen',
+  closed: 'closed',
+});
 
 const englishLanguages = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });

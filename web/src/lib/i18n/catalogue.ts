@@ -24,6 +24,7 @@ import type signin from './en/signin';
 import type surveyResults from './en/surveyResults';
 import type surveys from './en/surveys';
 import type templates from './en/templates';
+import type terms from './en/terms';
 import type widgets from './en/widgets';
 
 type Texts<T> = { readonly [K in keyof T]: string };
@@ -54,4 +55,5 @@ export type Catalogue = {
   surveyResults: Texts<typeof surveyResults>;
   responses: Texts<typeof responses>;
   activityForm: Texts<typeof activityForm>;
+  terms: Texts<typeof terms>;
 };

@@ -138,3 +138,32 @@ export function plural(n: number, forms: string): string {
   const i = PLURAL_ORDER[current.locale].indexOf(category);
   return list[i === -1 ? list.length - 1 : i] ?? list.at(-1) ?? '';
 }
+
+/**
+ * Words for an enum whose values follow the language shown: `TYPE_LABELS[a.type]` and
+ * `Object.entries(TYPE_LABELS)` read the catalogue each time (getters), so templates stay reactive.
+ */
+export function labels<K extends string, N extends keyof Catalogue>(
+  ns: N,
+  en: Catalogue[N],
+  keys: Record<K, keyof Catalogue[N] & string>,
+): Record<K, string> {
+  const t = translator(ns, en);
+  const out = {} as Record<K, string>;
+  for (const [k, key] of Object.entries(keys) as [K, keyof Catalogue[N] & string][])
+    Object.defineProperty(out, k, { get: () => t(key), enumerable: true });
+  return out;
+}
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** "PK" as "Pakistan" / "Pakistan" / "Пакистан" in the language shown. */
+export function regionName(code: string): string {
+  const tag = INTL[current.locale].number;
+  let names = regionNames.get(tag);
+  if (!names) {
+    names = new Intl.DisplayNames([tag], { type: 'region', fallback: 'code' });
+    regionNames.set(tag, names);
+  }
+  return names.of(code) ?? code;
+}

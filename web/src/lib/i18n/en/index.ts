@@ -24,6 +24,7 @@ import signin from './signin';
 import surveyResults from './surveyResults';
 import surveys from './surveys';
 import templates from './templates';
+import terms from './terms';
 import widgets from './widgets';
 
 export const en: Catalogue = {
@@ -52,4 +53,5 @@ export const en: Catalogue = {
   surveyResults,
   responses,
   activityForm,
+  terms,
 };

@@ -24,6 +24,7 @@ import signin from './fr/signin';
 import surveyResults from './fr/surveyResults';
 import surveys from './fr/surveys';
 import templates from './fr/templates';
+import terms from './fr/terms';
 import widgets from './fr/widgets';
 
 const texts: Catalogue = {
@@ -52,5 +53,6 @@ const texts: Catalogue = {
   surveyResults,
   responses,
   activityForm,
+  terms,
 };
 export default texts;

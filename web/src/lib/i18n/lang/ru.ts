@@ -24,6 +24,7 @@ import signin from './ru/signin';
 import surveyResults from './ru/surveyResults';
 import surveys from './ru/surveys';
 import templates from './ru/templates';
+import terms from './ru/terms';
 import widgets from './ru/widgets';
 
 const texts: Catalogue = {
@@ -52,5 +53,6 @@ const texts: Catalogue = {
   surveyResults,
   responses,
   activityForm,
+  terms,
 };
 export default texts;

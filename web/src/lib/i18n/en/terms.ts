@@ -1,0 +1,22 @@
+/** Words for enums shown on many pages (activity types and formats, survey kinds and states, indicator states). */
+export default {
+  training: 'Training',
+  thematicMeeting: 'Thematic meeting',
+  workingGroupMeeting: 'Working-group meeting',
+  expertMeeting: 'Expert meeting',
+  workshop: 'Workshop',
+  studyVisit: 'Study visit',
+  otherType: 'Other',
+  inPerson: 'In person',
+  online: 'Online',
+  hybrid: 'Hybrid (in person and online)',
+  preTest: 'Pre-test',
+  postEvent: 'Post-event',
+  followUp: 'Follow-up',
+  open: 'Open',
+  notYetOpen: 'Not yet open',
+  closed: 'Closed',
+  draft: 'Draft',
+  active: 'Active',
+  retired: 'Retired',
+};
