@@ -37,7 +37,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).first().textContent();
 const values = (page: Page) => page.getByTestId('indicator-value').allTextContents();
 /** Nothing wider than the phone's screen (long Russian words wrap instead). */
 const overflow = (page: Page) =>
@@ -105,6 +105,21 @@ describe('staff interface in English, French and Russian on a phone', () => {
     await poll(() => page.getByRole('heading', { level: 2, name: 'Значение во времени' }).count()).toBe(1);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'staff-language-indicator-ru-phone');
+
+    // Other translated pages in Russian on the phone: their heading, and nothing wider than the screen.
+    for (const [path, heading] of [
+      ['/activities', 'Мероприятия'],
+      ['/plan', 'План реализации'],
+      ['/report', 'Отчёт о результатах'],
+      ['/lessons', 'Уроки и практики'],
+      ['/', 'Добро пожаловать, оценщик'],
+    ] as const) {
+      await page.goto(`${web}${path}`);
+      await poll(() => h1(page)).toBe(heading);
+      await page.waitForLoadState('networkidle');
+      expect(await overflow(page), path).toBeLessThanOrEqual(0);
+      await shot(page, `staff-language-ru${path === '/' ? '-home' : path.replaceAll('/', '-')}-phone`);
+    }
     await context.close();
   });
 
