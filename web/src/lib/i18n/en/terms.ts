@@ -19,4 +19,13 @@ export default {
   draft: 'Draft',
   active: 'Active',
   retired: 'Retired',
+  sortNewest: 'Newest first',
+  sortOldest: 'Oldest first',
+  sortTitle: 'Title (A to Z)',
+  sortParticipants: 'Most participants',
+  sortClosing: 'Closing soonest',
+  sortCode: 'Code',
+  sortName: 'Name (A to Z)',
+  sortUpdated: 'Recently changed',
+  sortMissing: 'Most to fix (S.M.A.R.T.)',
 };

@@ -20,4 +20,13 @@ export default {
   draft: 'Brouillon',
   active: 'Actif',
   retired: 'Retiré',
+  sortNewest: 'Les plus récentes d’abord',
+  sortOldest: 'Les plus anciennes d’abord',
+  sortTitle: 'Titre (A à Z)',
+  sortParticipants: 'Le plus de participants',
+  sortClosing: 'Clôture la plus proche',
+  sortCode: 'Code',
+  sortName: 'Nom (A à Z)',
+  sortUpdated: 'Modifiés récemment',
+  sortMissing: 'Le plus à corriger (S.M.A.R.T.)',
 } satisfies Catalogue['terms'];

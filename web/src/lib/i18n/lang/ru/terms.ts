@@ -20,4 +20,13 @@ export default {
   draft: 'Черновик',
   active: 'Активен',
   retired: 'Выведен',
+  sortNewest: 'Сначала новые',
+  sortOldest: 'Сначала старые',
+  sortTitle: 'Название (А–Я)',
+  sortParticipants: 'Больше всего участников',
+  sortClosing: 'Скоро закрываются',
+  sortCode: 'Код',
+  sortName: 'Название (А–Я)',
+  sortUpdated: 'Недавно изменённые',
+  sortMissing: 'Больше всего доработок (S.M.A.R.T.)',
 } satisfies Catalogue['terms'];
