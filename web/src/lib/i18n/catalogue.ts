@@ -4,6 +4,7 @@ import type activities from './en/activities';
 import type activity from './en/activity';
 import type activityForm from './en/activityForm';
 import type admin from './en/admin';
+import type attach from './en/attach';
 import type comments from './en/comments';
 import type common from './en/common';
 import type components from './en/components';
@@ -56,4 +57,5 @@ export type Catalogue = {
   responses: Texts<typeof responses>;
   activityForm: Texts<typeof activityForm>;
   terms: Texts<typeof terms>;
+  attach: Texts<typeof attach>;
 };

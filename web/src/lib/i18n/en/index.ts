@@ -4,6 +4,7 @@ import activities from './activities';
 import activity from './activity';
 import activityForm from './activityForm';
 import admin from './admin';
+import attach from './attach';
 import comments from './comments';
 import common from './common';
 import components from './components';
@@ -54,4 +55,5 @@ export const en: Catalogue = {
   responses,
   activityForm,
   terms,
+  attach,
 };

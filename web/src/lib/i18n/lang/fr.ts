@@ -4,6 +4,7 @@ import activities from './fr/activities';
 import activity from './fr/activity';
 import activityForm from './fr/activityForm';
 import admin from './fr/admin';
+import attach from './fr/attach';
 import comments from './fr/comments';
 import common from './fr/common';
 import components from './fr/components';
@@ -54,5 +55,6 @@ const texts: Catalogue = {
   responses,
   activityForm,
   terms,
+  attach,
 };
 export default texts;

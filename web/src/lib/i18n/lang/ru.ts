@@ -4,6 +4,7 @@ import activities from './ru/activities';
 import activity from './ru/activity';
 import activityForm from './ru/activityForm';
 import admin from './ru/admin';
+import attach from './ru/attach';
 import comments from './ru/comments';
 import common from './ru/common';
 import components from './ru/components';
@@ -54,5 +55,6 @@ const texts: Catalogue = {
   responses,
   activityForm,
   terms,
+  attach,
 };
 export default texts;
