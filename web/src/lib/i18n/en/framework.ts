@@ -81,4 +81,18 @@ export default {
   addRegion: 'Add a region',
   saving: 'Saving…',
   saveRegions: 'Save regions',
+  indicatorForms: 'indicator|indicators',
+  carried: '{indicators} carried over: {active} active, {draft} draft (set their targets to activate).',
+  carryTitle: 'Carry indicators over',
+  carryIntro:
+    'Each chosen indicator is copied into {framework}. The original, its versions and every value computed under its framework stay as they are. An active indicator stays active when its copy is S.M.A.R.T. here (targets inside {period}); otherwise the copy waits as a draft.',
+  noOther: 'No other framework version to carry from.',
+  from: 'From',
+  carriedAlready: 'Carried over already:',
+  openCopy: 'open the copy',
+  whatChanges: 'What changes for {code}',
+  nothingChanges: 'Nothing changes.',
+  targetFor: 'Target for {year} (optional)',
+  noIndicatorThere: 'No indicator in that framework.',
+  carry: 'Carry {indicators} over',
 };

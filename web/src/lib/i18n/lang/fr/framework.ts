@@ -83,4 +83,19 @@ export default {
   addRegion: 'Ajouter une région',
   saving: 'Enregistrement…',
   saveRegions: 'Enregistrer les régions',
+  indicatorForms: 'indicateur|indicateurs',
+  carried:
+    '{indicators} reporté(s) : {active} actif(s), {draft} en brouillon (fixez leurs cibles pour les activer).',
+  carryTitle: 'Reporter des indicateurs',
+  carryIntro:
+    'Chaque indicateur choisi est copié dans {framework}. L’original, ses versions et toutes les valeurs calculées sous son cadre restent tels quels. Un indicateur actif reste actif si sa copie est S.M.A.R.T. ici (cibles dans {period}) ; sinon la copie attend en brouillon.',
+  noOther: 'Aucune autre version du cadre d’où reporter.',
+  from: 'Depuis',
+  carriedAlready: 'Déjà reporté :',
+  openCopy: 'ouvrir la copie',
+  whatChanges: 'Ce qui change pour {code}',
+  nothingChanges: 'Rien ne change.',
+  targetFor: 'Cible pour {year} (facultatif)',
+  noIndicatorThere: 'Aucun indicateur dans ce cadre.',
+  carry: 'Reporter {indicators}',
 } satisfies Catalogue['framework'];
