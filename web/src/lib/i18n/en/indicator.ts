@@ -43,4 +43,12 @@ export default {
   by: 'by {who}',
   history: 'History of changes',
   actionBy: 'by {who}, {date}',
+  smartCheck: 'S.M.A.R.T. check',
+  complete: '✓ complete',
+  missingN: '{n} missing',
+  smartS: 'Specific',
+  smartM: 'Measurable',
+  smartA: 'Achievable',
+  smartR: 'Relevant',
+  smartT: 'Time-bound',
 };

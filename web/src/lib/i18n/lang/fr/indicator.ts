@@ -44,4 +44,12 @@ export default {
   by: 'par {who}',
   history: 'Historique des modifications',
   actionBy: 'par {who}, {date}',
+  smartCheck: 'Contrôle S.M.A.R.T.',
+  complete: '✓ complet',
+  missingN: '{n} manquant(s)',
+  smartS: 'Spécifique',
+  smartM: 'Mesurable',
+  smartA: 'Atteignable',
+  smartR: 'Pertinent',
+  smartT: 'Temporellement défini',
 } satisfies Catalogue['indicator'];

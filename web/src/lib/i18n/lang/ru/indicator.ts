@@ -45,4 +45,12 @@ export default {
   by: '{who}',
   history: 'История изменений',
   actionBy: '{who}, {date}',
+  smartCheck: 'Проверка S.M.A.R.T.',
+  complete: '✓ выполнено',
+  missingN: 'не хватает: {n}',
+  smartS: 'Конкретный',
+  smartM: 'Измеримый',
+  smartA: 'Достижимый',
+  smartR: 'Значимый',
+  smartT: 'Ограниченный во времени',
 } satisfies Catalogue['indicator'];
