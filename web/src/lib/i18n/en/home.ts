@@ -28,4 +28,7 @@ export default {
   auditText: 'Who changed what and when, across activities, surveys, indicators and the framework.',
   api: 'API reference',
   apiText: 'Every endpoint, its input and its errors.',
+  apiTitle: 'API reference',
+  apiIntro: 'Generated from the same zod schemas that validate every request. The raw document is at',
+  apiFailed: 'The reference viewer could not load; the raw document is above.',
 };

@@ -57,4 +57,5 @@ export default {
   refs: '{activities} activities, {children} sub-projects and {indicators} indicators refer to this project.',
   deleteProject: 'Delete this project',
   archiveProject: 'Archive this project',
+  createProject: 'Create project',
 };

@@ -30,4 +30,8 @@ export default {
   auditText: 'Qui a changé quoi et quand, pour les activités, questionnaires, indicateurs et le cadre.',
   api: 'Référence de l’API',
   apiText: 'Chaque point d’accès, ses entrées et ses erreurs.',
+  apiTitle: 'Référence de l’API',
+  apiIntro:
+    'Générée à partir des mêmes schémas zod qui valident chaque requête. Le document brut se trouve à',
+  apiFailed: 'Le visualiseur de la référence n’a pas pu se charger ; le document brut est ci-dessus.',
 } satisfies Catalogue['home'];

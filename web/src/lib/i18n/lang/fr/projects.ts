@@ -60,4 +60,5 @@ export default {
   refs: '{activities} activités, {children} sous-projets et {indicators} indicateurs renvoient à ce projet.',
   deleteProject: 'Supprimer ce projet',
   archiveProject: 'Archiver ce projet',
+  createProject: 'Créer le projet',
 } satisfies Catalogue['projects'];

@@ -57,4 +57,5 @@ export default {
   refs: 'На этот проект ссылаются: мероприятий — {activities}, подпроектов — {children}, индикаторов — {indicators}.',
   deleteProject: 'Удалить проект',
   archiveProject: 'Архивировать проект',
+  createProject: 'Создать проект',
 } satisfies Catalogue['projects'];
