@@ -1,22 +1,24 @@
+import terms from '$lib/i18n/en/terms';
+import { dateFormat, labels, regionName } from '$lib/i18n/index.svelte';
 import type { ActivityFormat, ActivityType, PillarId } from '$shared/framework/schema';
 import { COUNTRY_CODES } from '$shared/surveys/constants';
 
 /** Words for the enums of activities, as pages show them. */
-export const TYPE_LABELS: Record<ActivityType, string> = {
-  training: 'Training',
-  thematic_meeting: 'Thematic meeting',
-  working_group_meeting: 'Working-group meeting',
-  expert_meeting: 'Expert meeting',
-  workshop: 'Workshop',
-  study_visit: 'Study visit',
-  other: 'Other',
-};
+export const TYPE_LABELS: Record<ActivityType, string> = labels('terms', terms, {
+  training: 'training',
+  thematic_meeting: 'thematicMeeting',
+  working_group_meeting: 'workingGroupMeeting',
+  expert_meeting: 'expertMeeting',
+  workshop: 'workshop',
+  study_visit: 'studyVisit',
+  other: 'otherType',
+});
 
-export const FORMAT_LABELS: Record<ActivityFormat, string> = {
-  in_person: 'In person',
-  online: 'Online',
-  hybrid: 'Hybrid (in person and online)',
-};
+export const FORMAT_LABELS: Record<ActivityFormat, string> = labels('terms', terms, {
+  in_person: 'inPerson',
+  online: 'online',
+  hybrid: 'hybrid',
+});
 
 export const PILLAR_LABELS: Record<PillarId, string> = {
   dialogue: 'Dialogue',
@@ -24,15 +26,15 @@ export const PILLAR_LABELS: Record<PillarId, string> = {
   research_knowledge: 'Research and Knowledge Base',
 };
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
-/** "PK" -> "Pakistan". */
-export const countryName = (code: string) => regionNames.of(code) ?? code;
+/** "PK" -> "Pakistan" in the language shown. */
+export const countryName = (code: string) => regionName(code);
 
-/** Every country, by English name, for a select. */
+/** Every country, by English name, for a select (the list is built once; see `countryName` for display). */
 export const COUNTRIES: { code: string; name: string }[] = COUNTRY_CODES.map((code) => ({
   code,
-  name: countryName(code),
+  name: englishRegions.of(code) ?? code,
 })).sort((a, b) => a.name.localeCompare(b.name));
 
 /** An ISO instant as the value of a datetime-local input, in the browser's time zone. */
@@ -49,12 +51,13 @@ export function fromLocalInput(value: string): string {
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+// In the language shown (see $lib/i18n); English keeps "19 May 2022".
+const dayFormat = () => dateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
+const timeFormat = () => dateFormat({ hour: '2-digit', minute: '2-digit' });
 
 /** "19 May 2022 – 20 May 2022", or one day with its hours. */
 export function dateRange(startsAt: string, endsAt: string): string {
   const [s, e] = [new Date(startsAt), new Date(endsAt)];
-  const [sd, ed] = [dayFormat.format(s), dayFormat.format(e)];
-  return sd === ed ? `${sd}, ${timeFormat.format(s)}–${timeFormat.format(e)}` : `${sd} – ${ed}`;
+  const [sd, ed] = [dayFormat().format(s), dayFormat().format(e)];
+  return sd === ed ? `${sd}, ${timeFormat().format(s)}–${timeFormat().format(e)}` : `${sd} – ${ed}`;
 }

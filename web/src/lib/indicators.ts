@@ -1,3 +1,5 @@
+import terms from '$lib/i18n/en/terms';
+import { labels } from '$lib/i18n/index.svelte';
 import type {
   ComputationKind,
   Direction,
@@ -66,11 +68,11 @@ export const DISAGGREGATION_LABELS: Record<Disaggregation, string> = {
   organisation_type: 'Organisation type',
 };
 
-export const STATUS_LABELS: Record<IndicatorStatus, string> = {
-  draft: 'Draft',
-  active: 'Active',
-  retired: 'Retired',
-};
+export const STATUS_LABELS: Record<IndicatorStatus, string> = labels('terms', terms, {
+  draft: 'draft',
+  active: 'active',
+  retired: 'retired',
+});
 
 /** The form field a finding's path points at, so the SMART panel can focus it. */
 export function fieldIdOf(path: readonly (string | number)[]): string {

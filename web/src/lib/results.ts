@@ -1,11 +1,15 @@
+import { dateFormat, numberFormat } from '$lib/i18n/index.svelte';
 import type { Status } from '$shared/results/contract';
 
-/** Words, signs and colour classes for indicator statuses: the sign and the word carry the meaning, not the colour. */
-export const RESULT_STATUS: Record<Status, { label: string; sign: string }> = {
-  on_track: { label: 'On track', sign: '✓' },
-  at_risk: { label: 'At risk', sign: '!' },
-  off_track: { label: 'Off track', sign: '✕' },
-  no_data: { label: 'No data', sign: '–' },
+/** Words (keys of the components catalogue), signs and colour classes for indicator statuses: the sign and the word carry the meaning, not the colour. */
+export const RESULT_STATUS: Record<
+  Status,
+  { label: 'onTrack' | 'atRisk' | 'offTrack' | 'noData'; sign: string }
+> = {
+  on_track: { label: 'onTrack', sign: '✓' },
+  at_risk: { label: 'atRisk', sign: '!' },
+  off_track: { label: 'offTrack', sign: '✕' },
+  no_data: { label: 'noData', sign: '–' },
 };
 
 /** The filters of the results pages, kept in the URL so a view can be shared and drilled into. */
@@ -20,40 +24,36 @@ export function filterQuery(params: URLSearchParams): string {
   return q.size ? `?${q}` : '';
 }
 
-const number2 = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
-const number1 = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const signed1 = new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-const signed2 = new Intl.NumberFormat('en', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-const percent0 = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
-const percent1 = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
-const date = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Formatters of the language shown (see $lib/i18n): 1,234.5 in English, 1 234,5 in French and Russian.
+const number2 = () => numberFormat({ maximumFractionDigits: 2 });
+const number1 = () => numberFormat({ maximumFractionDigits: 1 });
+const integer = () => numberFormat({ maximumFractionDigits: 0 });
+const signed1 = () => numberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const signed2 = () => numberFormat({ maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+const percent0 = () => numberFormat({ style: 'percent', maximumFractionDigits: 0 });
+const percent1 = () => numberFormat({ style: 'percent', maximumFractionDigits: 1 });
+const date = () => dateFormat({ day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 const dash = (v: number | null | undefined): v is null | undefined =>
   v === null || v === undefined || Number.isNaN(v);
 
 /** 1,234.56 (two decimals at most), or a dash. */
-export const num = (v: number | null | undefined) => (dash(v) ? '—' : number2.format(v));
+export const num = (v: number | null | undefined) => (dash(v) ? '—' : number2().format(v));
 /** 1,234.5 (one decimal at most), or a dash. */
-export const num1 = (v: number | null | undefined) => (dash(v) ? '—' : number1.format(v));
+export const num1 = (v: number | null | undefined) => (dash(v) ? '—' : number1().format(v));
 /** 1,234 (a count), or a dash. */
-export const count = (v: number | null | undefined) => (dash(v) ? '—' : integer.format(v));
+export const count = (v: number | null | undefined) => (dash(v) ? '—' : integer().format(v));
 /** +1.5 / −1.5 / 0, or a dash. */
 export const signed = (v: number | null | undefined, digits: 1 | 2 = 1) =>
-  dash(v) ? '—' : (digits === 1 ? signed1 : signed2).format(v);
+  dash(v) ? '—' : (digits === 1 ? signed1 : signed2)().format(v);
 /** A share 0..1 as "42%", or a dash. */
 export const share = (v: number | null | undefined, precise = false) =>
-  dash(v) ? '—' : (precise ? percent1 : percent0).format(v);
+  dash(v) ? '—' : (precise ? percent1 : percent0)().format(v);
 /** A date as "12 May 2026", or a dash. */
 export const day = (iso: string | null | undefined) => {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : date.format(d);
+  return Number.isNaN(d.getTime()) ? iso : date().format(d);
 };
 
 /** The years of a framework period ("2019-01-01" .. "2024-12-31" → 2019..2024). */
@@ -64,21 +64,20 @@ export function periodYears(from: string, to: string): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
-/** Progress 0..1 (or beyond) as a percent clamped for a bar, and words for screen readers. */
-export function progressOf(p: number | null): { now: number; text: string } | null {
+/** Progress 0..1 (or beyond) as a percent clamped for a bar, how far it came, and where it stands. */
+export function progressOf(
+  p: number | null,
+): { now: number; percent: string; where: 'away' | 'passed' | 'way' } | null {
   if (p === null || Number.isNaN(p)) return null;
   const now = Math.round(Math.max(0, Math.min(1, p)) * 100);
-  const words =
-    p < 0
-      ? 'moving away from the target: the value is on the wrong side of the baseline'
-      : p > 1
-        ? `target passed (${percent0.format(p)} of the way from baseline to target)`
-        : `${percent0.format(p)} of the way from baseline to target`;
-  return { now, text: words };
+  return { now, percent: percent0().format(p), where: p < 0 ? 'away' : p > 1 ? 'passed' : 'way' };
 }
 
-/** Cohen's conventional words for an effect size. */
-export function effectWords(d: number): string {
+/** A whole percent ("42%", "42 %") in the language shown. */
+export const percent = (whole: number) => percent0().format(whole / 100);
+
+/** Cohen's conventional words for an effect size (keys of the results catalogue). */
+export function effectWords(d: number): 'negligible' | 'small' | 'medium' | 'large' {
   const a = Math.abs(d);
   return a < 0.2 ? 'negligible' : a < 0.5 ? 'small' : a < 0.8 ? 'medium' : 'large';
 }

@@ -1,18 +1,20 @@
 /** Display helpers shared by the administrator's and evaluator's survey pages. */
+import terms from '$lib/i18n/en/terms';
+import { dateFormat, labels, numberFormat } from '$lib/i18n/index.svelte';
 import type { SurveyKind } from '$shared/surveys/schema';
 import type { SurveyStatus } from '$shared/surveys/survey';
 
-export const KIND_LABELS: Record<SurveyKind, string> = {
-  pre_test: 'Pre-test',
-  post_event: 'Post-event',
-  follow_up: 'Follow-up',
-};
+export const KIND_LABELS: Record<SurveyKind, string> = labels('terms', terms, {
+  pre_test: 'preTest',
+  post_event: 'postEvent',
+  follow_up: 'followUp',
+});
 
-export const STATUS_LABELS: Record<SurveyStatus, string> = {
-  open: 'Open',
-  not_yet_open: 'Not yet open',
-  closed: 'Closed',
-};
+export const STATUS_LABELS: Record<SurveyStatus, string> = labels('terms', terms, {
+  open: 'open',
+  not_yet_open: 'notYetOpen',
+  closed: 'closed',
+});
 
 const englishLanguages = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
@@ -56,21 +58,21 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
 /** `12 May 2026, 14:00`, or a dash. */
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+  return iso ? dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
 }
 
 /** `42%` or `42.5%`: percents are shown to at most one decimal. */
 export function formatPercent(percent: number): string {
-  return `${Math.round(percent * 10) / 10}%`;
+  return `${numberFormat({ maximumFractionDigits: 1 }).format(Math.round(percent * 10) / 10)}%`;
 }
 
 /** A mean or median to two decimals at most, or a dash. */
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : String(Math.round(value * 100) / 100);
+  return value === null || value === undefined
+    ? '—'
+    : numberFormat({ maximumFractionDigits: 2, useGrouping: false }).format(Math.round(value * 100) / 100);
 }
 
 /**

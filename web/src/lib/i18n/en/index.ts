@@ -1,0 +1,59 @@
+/** Every English namespace, for the catalogue test (the app imports each namespace where it is used). */
+import type { Catalogue } from '../catalogue';
+import activities from './activities';
+import activity from './activity';
+import activityForm from './activityForm';
+import admin from './admin';
+import attach from './attach';
+import comments from './comments';
+import common from './common';
+import components from './components';
+import feedback from './feedback';
+import framework from './framework';
+import home from './home';
+import indicator from './indicator';
+import indicators from './indicators';
+import lessons from './lessons';
+import plan from './plan';
+import projects from './projects';
+import report from './report';
+import responses from './responses';
+import resultsActivity from './resultsActivity';
+import resultsIndicator from './resultsIndicator';
+import resultsOverview from './resultsOverview';
+import signin from './signin';
+import surveyResults from './surveyResults';
+import surveys from './surveys';
+import templates from './templates';
+import terms from './terms';
+import widgets from './widgets';
+
+export const en: Catalogue = {
+  common,
+  components,
+  signin,
+  home,
+  resultsOverview,
+  resultsIndicator,
+  resultsActivity,
+  admin,
+  lessons,
+  report,
+  plan,
+  framework,
+  comments,
+  feedback,
+  widgets,
+  activities,
+  surveys,
+  indicators,
+  projects,
+  activity,
+  templates,
+  indicator,
+  surveyResults,
+  responses,
+  activityForm,
+  terms,
+  attach,
+};

@@ -1,0 +1,60 @@
+/** The staff app's texts in French: one chunk, loaded only when this language is chosen. */
+import type { Catalogue } from '../catalogue';
+import activities from './fr/activities';
+import activity from './fr/activity';
+import activityForm from './fr/activityForm';
+import admin from './fr/admin';
+import attach from './fr/attach';
+import comments from './fr/comments';
+import common from './fr/common';
+import components from './fr/components';
+import feedback from './fr/feedback';
+import framework from './fr/framework';
+import home from './fr/home';
+import indicator from './fr/indicator';
+import indicators from './fr/indicators';
+import lessons from './fr/lessons';
+import plan from './fr/plan';
+import projects from './fr/projects';
+import report from './fr/report';
+import responses from './fr/responses';
+import resultsActivity from './fr/resultsActivity';
+import resultsIndicator from './fr/resultsIndicator';
+import resultsOverview from './fr/resultsOverview';
+import signin from './fr/signin';
+import surveyResults from './fr/surveyResults';
+import surveys from './fr/surveys';
+import templates from './fr/templates';
+import terms from './fr/terms';
+import widgets from './fr/widgets';
+
+const texts: Catalogue = {
+  common,
+  components,
+  signin,
+  home,
+  resultsOverview,
+  resultsIndicator,
+  resultsActivity,
+  admin,
+  lessons,
+  report,
+  plan,
+  framework,
+  comments,
+  feedback,
+  widgets,
+  activities,
+  surveys,
+  indicators,
+  projects,
+  activity,
+  templates,
+  indicator,
+  surveyResults,
+  responses,
+  activityForm,
+  terms,
+  attach,
+};
+export default texts;

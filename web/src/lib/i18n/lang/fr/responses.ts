@@ -1,0 +1,32 @@
+import type { Catalogue } from '../../catalogue';
+
+export default {
+  responseForms: 'réponse|réponses',
+  chooseOne: 'Choisissez au moins une réponse.',
+  excluded: '{responses} exclue(s) : conservée(s), elles ne comptent plus dans aucun chiffre.',
+  undone: 'Exclusion annulée pour {responses} : elles comptent de nouveau comme avant.',
+  alreadySo: ' {responses} déjà dans cet état.',
+  excludedStatus: 'Exclue',
+  repeat: 'Tentative répétée (non comptée)',
+  counted: 'Comptée',
+  title: 'Réponses',
+  back: '← Résultats',
+  loading: 'Chargement…',
+  intro:
+    'Exclure des réponses de test ou en double : une réponse exclue est conservée, marquée et comptée dans aucun chiffre (résultats, indicateurs, paires pré/post, personnes). Annuler la rétablit telle quelle. Les réponses elles-mêmes ne sont pas affichées ici.',
+  received: 'reçues',
+  countedLower: 'comptées',
+  excludedLower: 'exclues',
+  none: 'Pas encore de réponses.',
+  reason: 'Motif de l’exclusion',
+  reasonPlaceholder: 'p. ex. réponses de test avant la formation',
+  exclude: 'Exclure {what}',
+  selected: 'la sélection',
+  undo: 'Annuler l’exclusion',
+  show: 'Afficher',
+  all: 'Toutes les réponses',
+  newestFirst: 'Réponses, les plus récentes d’abord',
+  version: 'version {v}',
+  points: ' · {points} sur {max} points',
+  anAdmin: 'un administrateur',
+} satisfies Catalogue['responses'];

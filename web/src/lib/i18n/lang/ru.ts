@@ -1,0 +1,60 @@
+/** The staff app's texts in Russian: one chunk, loaded only when this language is chosen. */
+import type { Catalogue } from '../catalogue';
+import activities from './ru/activities';
+import activity from './ru/activity';
+import activityForm from './ru/activityForm';
+import admin from './ru/admin';
+import attach from './ru/attach';
+import comments from './ru/comments';
+import common from './ru/common';
+import components from './ru/components';
+import feedback from './ru/feedback';
+import framework from './ru/framework';
+import home from './ru/home';
+import indicator from './ru/indicator';
+import indicators from './ru/indicators';
+import lessons from './ru/lessons';
+import plan from './ru/plan';
+import projects from './ru/projects';
+import report from './ru/report';
+import responses from './ru/responses';
+import resultsActivity from './ru/resultsActivity';
+import resultsIndicator from './ru/resultsIndicator';
+import resultsOverview from './ru/resultsOverview';
+import signin from './ru/signin';
+import surveyResults from './ru/surveyResults';
+import surveys from './ru/surveys';
+import templates from './ru/templates';
+import terms from './ru/terms';
+import widgets from './ru/widgets';
+
+const texts: Catalogue = {
+  common,
+  components,
+  signin,
+  home,
+  resultsOverview,
+  resultsIndicator,
+  resultsActivity,
+  admin,
+  lessons,
+  report,
+  plan,
+  framework,
+  comments,
+  feedback,
+  widgets,
+  activities,
+  surveys,
+  indicators,
+  projects,
+  activity,
+  templates,
+  indicator,
+  surveyResults,
+  responses,
+  activityForm,
+  terms,
+  attach,
+};
+export default texts;
