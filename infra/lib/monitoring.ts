@@ -33,6 +33,8 @@ export interface MonitoringProps {
   readonly functions: { name: string; fn: lambda.Function; timeout: Duration }[];
   readonly table: dynamodb.ITableV2;
   readonly deadLetterQueue: sqs.IQueue;
+  /** Stream batches the roll-up consumer gave up on (infra/lib/rollups.ts): views miss them until a rebuild. */
+  readonly failedRollupBatches?: sqs.IQueue;
   readonly metricsNamespace: string;
   readonly webAclName?: string;
 }
@@ -134,6 +136,17 @@ export class Monitoring extends Construct {
       ALARMS.deadLetters,
       'Sending jobs gave up after every retry (dead-letter queue)',
     );
+    if (props.failedRollupBatches) {
+      alarm(
+        'FailedRollupBatches',
+        props.failedRollupBatches.metricApproximateNumberOfMessagesVisible({
+          period: five,
+          statistic: 'Maximum',
+        }),
+        ALARMS.deadLetters,
+        'Roll-ups: stream batches failed after every retry; views miss them until `rebuild` runs',
+      );
+    }
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: `rlt-${props.stage}`,

@@ -122,6 +122,7 @@ export class ServiceStack extends Stack {
       ],
       table: props.table,
       deadLetterQueue: api.deadLetterQueue,
+      failedRollupBatches: rollups.failed,
       metricsNamespace,
       webAclName: props.webAclName,
     });

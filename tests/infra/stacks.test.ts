@@ -615,7 +615,7 @@ describe('monitoring', () => {
 
   it('sends every alarm, and its recovery, to the topic named in the stage config', () => {
     // API 5xx; errors, throttles and duration of the functions; DynamoDB; e-mails; dead letters.
-    expect(alarms()).toHaveLength(28);
+    expect(alarms()).toHaveLength(29);
     for (const a of alarms()) {
       expect(a.Properties.AlarmActions).toEqual([ALARM_TOPIC]);
       expect(a.Properties.OKActions).toEqual([ALARM_TOPIC]);
@@ -647,10 +647,13 @@ describe('monitoring', () => {
       Threshold: ALARMS.emailsFailedPer15Minutes,
       Period: 900,
     });
-    expect(byMetric('ApproximateNumberOfMessagesVisible')[0]?.Properties).toMatchObject({
-      Namespace: 'AWS/SQS',
-      Threshold: ALARMS.deadLetters,
-    });
+    // The sending dead-letter queue and the roll-up consumer's failed stream batches.
+    const queues = byMetric('ApproximateNumberOfMessagesVisible');
+    expect(queues).toHaveLength(2);
+    for (const q of queues)
+      expect(q.Properties).toMatchObject({ Namespace: 'AWS/SQS', Threshold: ALARMS.deadLetters });
+    const watched = queues.map((q) => JSON.stringify(q.Properties.Dimensions));
+    expect(watched.some((d) => d.includes('FailedBatches'))).toBe(true);
   });
 
   it('has a dashboard of the same signals', () => {
