@@ -182,3 +182,89 @@ describe('archiving an activity with responses', () => {
     expect(actions).toEqual(expect.arrayContaining(['archive', 'unarchive']));
   });
 });
+
+describe('archiving a survey with responses', () => {
+  const now = new Date().toISOString();
+  const submit = (code: string, responseId: string) =>
+    app.request(`/api/public/surveys/${code}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        responseId,
+        surveyVersion: 1,
+        language: 'en',
+        answers: postEventAnswers,
+        startedAt: now,
+        submittedAt: now,
+      }),
+    });
+  const surveysListed = async (query = '') =>
+    (await (await as('evaluator', `/surveys${query}`)).json()) as { id: string; archived: boolean }[];
+
+  it('closes it to answers and changes, leaves it out of the survey list, keeps its figures, and brings it back', async () => {
+    const { activity, survey } = await setUp(title());
+    const first = randomUUID();
+    expect((await submit(survey.code, first)).status).toBe(201);
+
+    expect((await as('admin', `/surveys/${survey.id}`, 'DELETE')).status).toBe(409);
+    expect((await as('evaluator', `/surveys/${survey.id}/archived`, 'PUT', { archived: true })).status).toBe(
+      403,
+    );
+    const archived = await as('admin', `/surveys/${survey.id}/archived`, 'PUT', { archived: true });
+    expect(archived.status).toBe(200);
+    expect(((await archived.json()) as { archived: { at: string } | null }).archived?.at).toBeTruthy();
+
+    // The link says closed; a new answer is refused, a device resending the stored one is thanked.
+    const opened = (await (await app.request(`/api/public/surveys/${survey.code}`)).json()) as {
+      status: string;
+      definition: unknown;
+    };
+    expect(opened).toMatchObject({ status: 'closed', definition: null });
+    const late = await submit(survey.code, randomUUID());
+    expect(late.status).toBe(410);
+    expect(late.headers.get('content-type')).toMatch(/problem\+json/);
+    const resent = await submit(survey.code, first);
+    expect(resent.status).toBe(200);
+    expect(await resent.json()).toMatchObject({ status: 'duplicate' });
+
+    // Read-only: questions, schedule and invitations refuse changes.
+    const detail = (await (await as('admin', `/surveys/${survey.id}`)).json()) as { definition: unknown };
+    for (const [path, method, body] of [
+      [`/surveys/${survey.id}/definition`, 'PUT', detail.definition],
+      [
+        `/surveys/${survey.id}/schedule`,
+        'PUT',
+        {
+          opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          sendInvitationsAt: null,
+        },
+      ],
+      [`/surveys/${survey.id}/invitations/send`, 'POST', undefined],
+    ] as const) {
+      const refused = await as('admin', path, method, body);
+      expect(refused.status, path).toBe(409);
+      expect(((await refused.json()) as { type: string }).type).toMatch(/survey-archived/);
+    }
+
+    expect((await surveysListed()).map((s) => s.id)).not.toContain(survey.id);
+    expect((await surveysListed('?archived=include')).find((s) => s.id === survey.id)?.archived).toBe(true);
+
+    // Its figures stay: results and the activity's roll-up still count the response.
+    const results = (await (await as('evaluator', `/surveys/${survey.id}/results`)).json()) as {
+      summary: { total: number };
+    };
+    expect(results.summary.total).toBe(1);
+    await rollupsSettled();
+    expect((await readStoredRollup(activity.id)).state.surveys[survey.id]?.overall['responses|all|n']).toBe(
+      1,
+    );
+
+    const back = await as('admin', `/surveys/${survey.id}/archived`, 'PUT', { archived: false });
+    expect(((await back.json()) as { archived: unknown }).archived).toBeNull();
+    expect((await surveysListed()).map((s) => s.id)).toContain(survey.id);
+    expect((await submit(survey.code, randomUUID())).status).toBe(201);
+    const actions = (await listAuditEntries('survey', survey.id)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['archive', 'unarchive']));
+  });
+});

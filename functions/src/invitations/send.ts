@@ -106,7 +106,7 @@ async function runJob(
     await invitations.finishJob(job);
     return true;
   }
-  if (Date.parse(survey.closesAt) <= now.getTime()) {
+  if (survey.archived || Date.parse(survey.closesAt) <= now.getTime()) {
     // Nobody should be invited to, or reminded of, a survey that no longer takes answers.
     await invitations.finishJob(job);
     if (job.kind === 'invite') await invitations.scheduleJob({ ...job, kind: 'remind', dueAt: null });

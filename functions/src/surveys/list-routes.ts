@@ -20,33 +20,38 @@ surveyListRoutes.openapi(
     summary: 'Every survey with the facts of its activity (goal, action points, project, country, date)',
     description:
       'For the survey list (search, filters and sort on the page). One query for the activities, then one per ' +
-      'activity (eight at a time). Surveys of archived activities are left out unless `archived=include`.',
+      'activity (eight at a time). Archived surveys, and the surveys of archived activities, are left out unless ' +
+      '`archived=include`.',
     request: { query: z.object({ archived: z.enum(['exclude', 'include']).optional() }) },
     responses: {
       200: { description: 'Surveys', content: { 'application/json': { schema: z.array(SurveyListRow) } } },
     },
   }),
   async (c) => {
-    const activities = await listActivities({ archived: c.req.valid('query').archived ?? 'exclude' });
+    const archived = c.req.valid('query').archived ?? 'exclude';
+    const activities = await listActivities({ archived });
     const rows = await pool(activities, 8, async (a) =>
-      (await listSurveyMetasOfActivity(a.id)).map((s) => ({
-        id: s.id,
-        code: s.code,
-        kind: s.kind,
-        title: s.title.en ?? Object.values(s.title)[0] ?? s.kind,
-        opensAt: s.opensAt,
-        closesAt: s.closesAt,
-        activity: {
-          id: a.id,
-          title: a.title,
-          startsAt: a.startsAt,
-          priorityGoals: a.priorityGoals,
-          actionPointCodes: a.actionPointCodes,
-          projectId: a.projectId,
-          place: a.place,
-          archived: Boolean(a.archived),
-        },
-      })),
+      (await listSurveyMetasOfActivity(a.id))
+        .filter((s) => archived === 'include' || !s.archived)
+        .map((s) => ({
+          id: s.id,
+          code: s.code,
+          kind: s.kind,
+          title: s.title.en ?? Object.values(s.title)[0] ?? s.kind,
+          opensAt: s.opensAt,
+          closesAt: s.closesAt,
+          archived: Boolean(s.archived),
+          activity: {
+            id: a.id,
+            title: a.title,
+            startsAt: a.startsAt,
+            priorityGoals: a.priorityGoals,
+            actionPointCodes: a.actionPointCodes,
+            projectId: a.projectId,
+            place: a.place,
+            archived: Boolean(a.archived),
+          },
+        })),
     );
     return c.json(rows.flat(), 200);
   },

@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import QRCode from 'qrcode';
-import { Id } from '../../../shared/src/activities/schema.js';
+import { ArchiveInput, Id } from '../../../shared/src/activities/schema.js';
 import { protectFilteredSummary } from '../../../shared/src/disclosure/survey.js';
 import { summarise } from '../../../shared/src/responses/summary.js';
 import { reviseSurvey, translationCompleteness } from '../../../shared/src/surveys/rules.js';
@@ -65,6 +65,7 @@ async function sameTestTwin(activityId: string, surveyId: string, kind: SurveyKi
   if (twin.kind === kind)
     return refuse('The same test is given at two different moments: choose another kind.');
   if (twin.sameTestAs) return refuse('That test is already given before and after.');
+  if (twin.archived) return refuse('That survey is archived: bring it back first.');
   return twin;
 }
 
@@ -88,6 +89,23 @@ async function sameTestDefinition(twin: store.SurveyMeta, kind: SurveyKind): Pro
 async function surveyOr404(surveyId: string) {
   const survey = await store.getSurvey(surveyId);
   if (!survey) throw new ProblemError(404, 'survey-not-found', `No survey ${surveyId}.`);
+  return survey;
+}
+
+/** An archived survey is read-only: 409 for a change of its questions, schedule or invitations. */
+function refuseArchivedSurvey(survey: Pick<store.SurveyMeta, 'archived'>): void {
+  if (survey.archived)
+    throw new ProblemError(
+      409,
+      'survey-archived',
+      'This survey is archived, so it is read-only. Bring it back from the archive to change it.',
+    );
+}
+
+/** A survey that may be changed: found (404) and not archived (409). */
+async function changeableSurvey(surveyId: string) {
+  const survey = await surveyOr404(surveyId);
+  refuseArchivedSurvey(survey);
   return survey;
 }
 
@@ -278,7 +296,7 @@ surveys
       },
     }),
     async (c) => {
-      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const survey = await changeableSurvey(c.req.valid('param').surveyId);
       const edited = c.req.valid('json');
       // A test given before and after is one set of questions: the edit reaches both surveys, each
       // getting a new version of its own once it has responses (or edited in place while it has none).
@@ -359,6 +377,44 @@ surveys
   .openapi(
     defineRoute('admin', {
       method: 'put',
+      path: '/surveys/{surveyId}/archived',
+      tags: ['Surveys'],
+      summary: 'Archive a survey, or bring it back',
+      description:
+        'For a survey with responses, which is never detached: an archived survey takes no answers (its link says ' +
+        'it is closed; a device resending an answer stored before is still thanked), sends no invitations or ' +
+        'reminders, is read-only and is left out of the survey list unless `archived=include`. Its responses still ' +
+        'count in the figures (exclude them one by one to take them out). Audited.',
+      request: { params: SurveyParam, body: { content: json(ArchiveInput), required: true } },
+      responses: {
+        200: { description: 'Saved', content: json(Survey) },
+        404: { description: 'No such survey' },
+      },
+    }),
+    async (c) => {
+      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const { archived } = c.req.valid('json');
+      const saved =
+        Boolean(survey.archived) === archived
+          ? survey
+          : {
+              ...survey,
+              ...(await store.setSurveyArchived(
+                survey,
+                archived,
+                c.get('principal')?.username ?? 'unknown',
+                new Date().toISOString(),
+              )),
+            };
+      // Brought back: its invitations and reminders are due again as scheduled.
+      if (!archived && survey.archived) await scheduleJobs(saved);
+      const { definition: _, ...body } = saved;
+      return c.json(body, 200);
+    },
+  )
+  .openapi(
+    defineRoute('admin', {
+      method: 'put',
       path: '/surveys/{surveyId}/schedule',
       tags: ['Surveys'],
       summary: 'Change the opening window and the e-mail schedule',
@@ -366,7 +422,7 @@ surveys
       responses: { 204: { description: 'Saved' }, 404: { description: 'No such survey' } },
     }),
     async (c) => {
-      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const survey = await changeableSurvey(c.req.valid('param').surveyId);
       const schedule = c.req.valid('json');
       await store.updateSchedule(survey.id, schedule);
       await scheduleJobs({ ...survey, ...schedule });
@@ -439,7 +495,7 @@ surveys
       },
     }),
     async (c) => {
-      const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const survey = await changeableSurvey(c.req.valid('param').surveyId);
       if (Date.parse(survey.closesAt) <= Date.now()) {
         throw new ProblemError(410, 'survey-closed', 'The survey is closed; invitations would lead nowhere.');
       }

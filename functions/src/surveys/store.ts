@@ -373,6 +373,44 @@ export async function updateEmails(
 }
 
 /**
+ * Archives (closed to answers and e-mails, read-only, out of the list, still counted) or brings
+ * back a survey; audited. Returns the survey as saved.
+ */
+export async function setSurveyArchived(
+  survey: SurveyMeta,
+  archived: boolean,
+  actor: string,
+  now: string,
+): Promise<SurveyMeta> {
+  const value = archived ? { at: now, by: actor } : null;
+  await ddb().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: keys.survey(survey.id),
+            UpdateExpression: 'SET archived = :a',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':a': value },
+          },
+        },
+        auditEntry({
+          entity: 'survey',
+          entityId: survey.id,
+          action: archived ? 'archive' : 'unarchive',
+          actor,
+          at: now,
+          changes: { kind: survey.kind, activityId: survey.activityId },
+        }),
+      ],
+    }),
+  );
+  forgetPublicCopy(survey.id);
+  return { ...survey, archived: value };
+}
+
+/**
  * Detaches a survey that nobody has answered: its META, public code and the other survey's link to
  * it go in one transaction, on condition that no response arrived (the 16 counters are zero) and
  * nobody edited it meanwhile; its versions, jobs and invitations are then deleted in batches (an

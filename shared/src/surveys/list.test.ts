@@ -22,6 +22,7 @@ const row = (id: string, over: Partial<SurveyListRow> & { a?: Partial<SurveyList
       ...a,
     },
     ...rest,
+    archived: rest.archived ?? false,
   } satisfies SurveyListRow;
 };
 

@@ -13,6 +13,8 @@ export const SurveyListRow = z.object({
   title: z.string(),
   opensAt: z.string(),
   closesAt: z.string(),
+  /** The survey itself is archived (closed, read-only; its responses still count). */
+  archived: z.boolean(),
   activity: z.object({
     id: z.string(),
     title: z.string(),

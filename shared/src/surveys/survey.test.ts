@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyKind } from './schema.js';
-import { defaultSchedule, SurveySchedule } from './survey.js';
+import { defaultSchedule, SurveySchedule, surveyStatus } from './survey.js';
 
 const DAY = 86_400_000;
 const kinds: SurveyKind[] = ['pre_test', 'post_event', 'follow_up'];
@@ -44,5 +44,21 @@ describe('defaultSchedule', () => {
     const s = defaultSchedule('pre_test', activity, now);
     expect(s.closesAt).toBe(activity.endsAt);
     expect(Date.parse(s.sendInvitationsAt)).toBe(Date.parse(activity.startsAt) - 7 * DAY);
+  });
+});
+
+describe('surveyStatus', () => {
+  const window = { opensAt: '2026-03-01T09:00:00Z', closesAt: '2026-03-15T09:00:00Z' };
+  it('is open from the opening (inclusive) to the closing (exclusive)', () => {
+    expect(surveyStatus(window, new Date('2026-03-01T08:59:59Z'))).toBe('not_yet_open');
+    expect(surveyStatus(window, new Date('2026-03-01T09:00:00Z'))).toBe('open');
+    expect(surveyStatus(window, new Date('2026-03-15T08:59:59Z'))).toBe('open');
+    expect(surveyStatus(window, new Date('2026-03-15T09:00:00Z'))).toBe('closed');
+  });
+  it('is closed once archived, whatever its window', () => {
+    const archived = { ...window, archived: { at: '2026-03-02T00:00:00Z' } };
+    expect(surveyStatus(archived, new Date('2026-03-05T00:00:00Z'))).toBe('closed');
+    expect(surveyStatus(archived, new Date('2026-02-01T00:00:00Z'))).toBe('closed');
+    expect(surveyStatus({ ...window, archived: null }, new Date('2026-03-05T00:00:00Z'))).toBe('open');
   });
 });

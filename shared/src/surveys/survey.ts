@@ -72,6 +72,11 @@ export const Survey = z.object({
   invitedCount: z.int().nonnegative(),
   respondedCount: z.int().nonnegative(),
   createdAt: DateTime,
+  /**
+   * Archived (it has responses, so it is not detached): closed to answers and e-mails, read-only,
+   * left out of the survey list unless asked for; its responses still count in the figures.
+   */
+  archived: z.object({ at: DateTime, by: z.string() }).nullable().optional(),
 });
 export type Survey = z.infer<typeof Survey>;
 
@@ -110,8 +115,15 @@ export const SubmissionResult = z.object({
 });
 export type SubmissionResult = z.infer<typeof SubmissionResult>;
 
-/** Whether a survey takes answers at `now`: open from `opensAt` (inclusive) to `closesAt` (exclusive). */
-export function surveyStatus(s: { opensAt: string; closesAt: string }, now: Date): SurveyStatus {
+/**
+ * Whether a survey takes answers at `now`: open from `opensAt` (inclusive) to `closesAt`
+ * (exclusive), closed once archived.
+ */
+export function surveyStatus(
+  s: { opensAt: string; closesAt: string; archived?: { at: string } | null },
+  now: Date,
+): SurveyStatus {
+  if (s.archived) return 'closed';
   const t = now.getTime();
   if (t < Date.parse(s.opensAt)) return 'not_yet_open';
   if (t >= Date.parse(s.closesAt)) return 'closed';
