@@ -267,7 +267,7 @@ async function lambdaBundle(
     Object.entries(inputs as Metafile['outputs'][string]['inputs'])
       .filter(([path]) => test(path))
       .reduce((s, [, i]) => s + i.bytesInOutput, 0);
-  const locales = Object.keys(inputs).filter((p) => /zod\/v4\/locales\/(?!en\.js)/.test(p));
+  const locales = Object.keys(inputs).filter((p) => /zod\/v4\/locales\/(?!en\.js|index\.js)/.test(p));
   return {
     name,
     file: outfile,
