@@ -1,14 +1,15 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../lib/aws.js';
-import { batchGet, MAX_PART_BYTES } from './store.js';
+import { MAX_PART_BYTES } from './store.js';
 
 /*
  * A cache of computed views (the goal overview) keyed by a change counter. The roll-up consumer
  * adds 1 to the counter after each batch that changed anything other than its own items (a
  * response, an attendee, an activity, an indicator, the framework...), so a cached view is used
  * only while nothing it may depend on has changed since it was computed. A view reads the counter
- * and its cached copy in one BatchGetItem; on a miss it is computed and stored with the counter
+ * and its cached copy; on a miss it is computed and stored with the counter
  * value read BEFORE computing, so a change that lands meanwhile makes the copy stale, never wrong.
+ * The two are read by two GetItem requests side by side (one round trip of wall time).
  */
 
 const COUNTER = { pk: 'VIEWS', sk: 'COUNTER' };
@@ -34,9 +35,12 @@ export async function bumpViewCounter(): Promise<void> {
  */
 export async function cachedView<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const cacheKey = { pk: 'VIEWS', sk: `V#${key}` };
-  const items = await batchGet([COUNTER, cacheKey], { ConsistentRead: true });
-  const counter = Number(items.find((i) => i.sk === COUNTER.sk)?.n ?? 0);
-  const cached = items.find((i) => i.sk === cacheKey.sk);
+  const read = (Key: Record<string, string>) =>
+    ddb()
+      .send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))
+      .then((out) => out.Item);
+  const [counterItem, cached] = await Promise.all([read(COUNTER), read(cacheKey)]);
+  const counter = Number(counterItem?.n ?? 0);
   if (cached && Number(cached.counter) === counter) return JSON.parse(String(cached.body)) as T;
   const view = await compute();
   const body = JSON.stringify(view);
