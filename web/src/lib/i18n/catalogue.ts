@@ -22,6 +22,7 @@ import type resultsActivity from './en/resultsActivity';
 import type resultsIndicator from './en/resultsIndicator';
 import type resultsOverview from './en/resultsOverview';
 import type signin from './en/signin';
+import type survey from './en/survey';
 import type surveyResults from './en/surveyResults';
 import type surveys from './en/surveys';
 import type templates from './en/templates';
@@ -58,4 +59,5 @@ export type Catalogue = {
   activityForm: Texts<typeof activityForm>;
   terms: Texts<typeof terms>;
   attach: Texts<typeof attach>;
+  survey: Texts<typeof survey>;
 };

@@ -22,6 +22,7 @@ import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
 import signin from './signin';
+import survey from './survey';
 import surveyResults from './surveyResults';
 import surveys from './surveys';
 import templates from './templates';
@@ -56,4 +57,5 @@ export const en: Catalogue = {
   activityForm,
   terms,
   attach,
+  survey,
 };

@@ -22,6 +22,7 @@ import resultsActivity from './fr/resultsActivity';
 import resultsIndicator from './fr/resultsIndicator';
 import resultsOverview from './fr/resultsOverview';
 import signin from './fr/signin';
+import survey from './fr/survey';
 import surveyResults from './fr/surveyResults';
 import surveys from './fr/surveys';
 import templates from './fr/templates';
@@ -56,5 +57,6 @@ const texts: Catalogue = {
   activityForm,
   terms,
   attach,
+  survey,
 };
 export default texts;

@@ -22,6 +22,7 @@ import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
+import survey from './ru/survey';
 import surveyResults from './ru/surveyResults';
 import surveys from './ru/surveys';
 import templates from './ru/templates';
@@ -56,5 +57,6 @@ const texts: Catalogue = {
   activityForm,
   terms,
   attach,
+  survey,
 };
 export default texts;
