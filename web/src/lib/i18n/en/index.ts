@@ -5,14 +5,17 @@ import activity from './activity';
 import activityForm from './activityForm';
 import admin from './admin';
 import attach from './attach';
+import attendance from './attendance';
 import comments from './comments';
 import common from './common';
 import components from './components';
+import emails from './emails';
 import feedback from './feedback';
 import framework from './framework';
 import home from './home';
 import indicator from './indicator';
 import indicators from './indicators';
+import invitations from './invitations';
 import lessons from './lessons';
 import plan from './plan';
 import projects from './projects';
@@ -58,4 +61,7 @@ export const en: Catalogue = {
   terms,
   attach,
   survey,
+  invitations,
+  emails,
+  attendance,
 };

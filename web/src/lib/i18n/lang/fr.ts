@@ -5,14 +5,17 @@ import activity from './fr/activity';
 import activityForm from './fr/activityForm';
 import admin from './fr/admin';
 import attach from './fr/attach';
+import attendance from './fr/attendance';
 import comments from './fr/comments';
 import common from './fr/common';
 import components from './fr/components';
+import emails from './fr/emails';
 import feedback from './fr/feedback';
 import framework from './fr/framework';
 import home from './fr/home';
 import indicator from './fr/indicator';
 import indicators from './fr/indicators';
+import invitations from './fr/invitations';
 import lessons from './fr/lessons';
 import plan from './fr/plan';
 import projects from './fr/projects';
@@ -58,5 +61,8 @@ const texts: Catalogue = {
   terms,
   attach,
   survey,
+  invitations,
+  emails,
+  attendance,
 };
 export default texts;

@@ -5,14 +5,17 @@ import activity from './ru/activity';
 import activityForm from './ru/activityForm';
 import admin from './ru/admin';
 import attach from './ru/attach';
+import attendance from './ru/attendance';
 import comments from './ru/comments';
 import common from './ru/common';
 import components from './ru/components';
+import emails from './ru/emails';
 import feedback from './ru/feedback';
 import framework from './ru/framework';
 import home from './ru/home';
 import indicator from './ru/indicator';
 import indicators from './ru/indicators';
+import invitations from './ru/invitations';
 import lessons from './ru/lessons';
 import plan from './ru/plan';
 import projects from './ru/projects';
@@ -58,5 +61,8 @@ const texts: Catalogue = {
   terms,
   attach,
   survey,
+  invitations,
+  emails,
+  attendance,
 };
 export default texts;

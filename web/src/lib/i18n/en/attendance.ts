@@ -1,0 +1,28 @@
+/** Importing an activity's attendance list from a CSV file. */
+export default {
+  needHeader: 'The first row must name the columns: name, email, country, organisation, gender, language.',
+  tooMany: 'The file has {n} rows; import at most {max} at a time.',
+  rowError: 'Row {row}: {field} {message}',
+  heading: 'Import an attendance list',
+  hintStart: 'A CSV file with a header row:',
+  hintEnd:
+    '. Countries as names or two-letter codes; gender as female, male, other or undisclosed (F/M work too); language, for the person’s e-mails, as en, ru, ar, fa, prs, ps, ur, fr or tr (or the language’s name; empty: the survey’s default). People already on the list are skipped.',
+  csvFile: 'CSV file',
+  readyForms: 'person ready|people ready',
+  problemForms: 'row has problems and will not be sent|rows have problems and will not be sent',
+  preview: 'Preview of the file',
+  row: 'Row',
+  name: 'Name',
+  email: 'E-mail',
+  country: 'Country',
+  organisation: 'Organisation',
+  gender: 'Gender',
+  language: 'Language',
+  female: 'female',
+  male: 'male',
+  other: 'other',
+  undisclosed: 'undisclosed',
+  importing: 'Importing…',
+  personForms: 'person|people',
+  import: 'Import {people}',
+};
