@@ -14,6 +14,7 @@ import type feedback from './en/feedback';
 import type framework from './en/framework';
 import type home from './en/home';
 import type indicator from './en/indicator';
+import type indicatorForm from './en/indicatorForm';
 import type indicators from './en/indicators';
 import type invitations from './en/invitations';
 import type lessons from './en/lessons';
@@ -66,4 +67,5 @@ export type Catalogue = {
   invitations: Texts<typeof invitations>;
   emails: Texts<typeof emails>;
   attendance: Texts<typeof attendance>;
+  indicatorForm: Texts<typeof indicatorForm>;
 };

@@ -14,6 +14,7 @@ import feedback from './feedback';
 import framework from './framework';
 import home from './home';
 import indicator from './indicator';
+import indicatorForm from './indicatorForm';
 import indicators from './indicators';
 import invitations from './invitations';
 import lessons from './lessons';
@@ -64,4 +65,5 @@ export const en: Catalogue = {
   invitations,
   emails,
   attendance,
+  indicatorForm,
 };

@@ -14,6 +14,7 @@ import feedback from './fr/feedback';
 import framework from './fr/framework';
 import home from './fr/home';
 import indicator from './fr/indicator';
+import indicatorForm from './fr/indicatorForm';
 import indicators from './fr/indicators';
 import invitations from './fr/invitations';
 import lessons from './fr/lessons';
@@ -64,5 +65,6 @@ const texts: Catalogue = {
   invitations,
   emails,
   attendance,
+  indicatorForm,
 };
 export default texts;

@@ -14,6 +14,7 @@ import feedback from './ru/feedback';
 import framework from './ru/framework';
 import home from './ru/home';
 import indicator from './ru/indicator';
+import indicatorForm from './ru/indicatorForm';
 import indicators from './ru/indicators';
 import invitations from './ru/invitations';
 import lessons from './ru/lessons';
@@ -64,5 +65,6 @@ const texts: Catalogue = {
   invitations,
   emails,
   attendance,
+  indicatorForm,
 };
 export default texts;
