@@ -19,6 +19,8 @@ import type indicators from './en/indicators';
 import type invitations from './en/invitations';
 import type lessons from './en/lessons';
 import type plan from './en/plan';
+import type planEditor from './en/planEditor';
+import type projectForm from './en/projectForm';
 import type projects from './en/projects';
 import type report from './en/report';
 import type responses from './en/responses';
@@ -68,4 +70,6 @@ export type Catalogue = {
   emails: Texts<typeof emails>;
   attendance: Texts<typeof attendance>;
   indicatorForm: Texts<typeof indicatorForm>;
+  projectForm: Texts<typeof projectForm>;
+  planEditor: Texts<typeof planEditor>;
 };

@@ -19,6 +19,8 @@ import indicators from './indicators';
 import invitations from './invitations';
 import lessons from './lessons';
 import plan from './plan';
+import planEditor from './planEditor';
+import projectForm from './projectForm';
 import projects from './projects';
 import report from './report';
 import responses from './responses';
@@ -66,4 +68,6 @@ export const en: Catalogue = {
   emails,
   attendance,
   indicatorForm,
+  projectForm,
+  planEditor,
 };

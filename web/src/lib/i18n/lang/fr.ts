@@ -19,6 +19,8 @@ import indicators from './fr/indicators';
 import invitations from './fr/invitations';
 import lessons from './fr/lessons';
 import plan from './fr/plan';
+import planEditor from './fr/planEditor';
+import projectForm from './fr/projectForm';
 import projects from './fr/projects';
 import report from './fr/report';
 import responses from './fr/responses';
@@ -66,5 +68,7 @@ const texts: Catalogue = {
   emails,
   attendance,
   indicatorForm,
+  projectForm,
+  planEditor,
 };
 export default texts;

@@ -19,6 +19,8 @@ import indicators from './ru/indicators';
 import invitations from './ru/invitations';
 import lessons from './ru/lessons';
 import plan from './ru/plan';
+import planEditor from './ru/planEditor';
+import projectForm from './ru/projectForm';
 import projects from './ru/projects';
 import report from './ru/report';
 import responses from './ru/responses';
@@ -66,5 +68,7 @@ const texts: Catalogue = {
   emails,
   attendance,
   indicatorForm,
+  projectForm,
+  planEditor,
 };
 export default texts;
