@@ -6,6 +6,7 @@ import type activityForm from './en/activityForm';
 import type admin from './en/admin';
 import type attach from './en/attach';
 import type attendance from './en/attendance';
+import type builder from './en/builder';
 import type comments from './en/comments';
 import type common from './en/common';
 import type components from './en/components';
@@ -72,4 +73,5 @@ export type Catalogue = {
   indicatorForm: Texts<typeof indicatorForm>;
   projectForm: Texts<typeof projectForm>;
   planEditor: Texts<typeof planEditor>;
+  builder: Texts<typeof builder>;
 };

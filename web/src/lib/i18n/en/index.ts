@@ -6,6 +6,7 @@ import activityForm from './activityForm';
 import admin from './admin';
 import attach from './attach';
 import attendance from './attendance';
+import builder from './builder';
 import comments from './comments';
 import common from './common';
 import components from './components';
@@ -70,4 +71,5 @@ export const en: Catalogue = {
   indicatorForm,
   projectForm,
   planEditor,
+  builder,
 };

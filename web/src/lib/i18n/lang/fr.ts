@@ -6,6 +6,7 @@ import activityForm from './fr/activityForm';
 import admin from './fr/admin';
 import attach from './fr/attach';
 import attendance from './fr/attendance';
+import builder from './fr/builder';
 import comments from './fr/comments';
 import common from './fr/common';
 import components from './fr/components';
@@ -70,5 +71,6 @@ const texts: Catalogue = {
   indicatorForm,
   projectForm,
   planEditor,
+  builder,
 };
 export default texts;

@@ -6,6 +6,7 @@ import activityForm from './ru/activityForm';
 import admin from './ru/admin';
 import attach from './ru/attach';
 import attendance from './ru/attendance';
+import builder from './ru/builder';
 import comments from './ru/comments';
 import common from './ru/common';
 import components from './ru/components';
@@ -70,5 +71,6 @@ const texts: Catalogue = {
   indicatorForm,
   projectForm,
   planEditor,
+  builder,
 };
 export default texts;
