@@ -25,4 +25,9 @@ export default {
   importing: 'Importing…',
   personForms: 'person|people',
   import: 'Import {people}',
+  unknownCountry: 'Unknown country "{value}".',
+  unknownGender: 'Unknown gender "{value}" (use female, male, other or undisclosed).',
+  unknownLanguage: 'Unknown language "{value}" (use {languages}).',
+  nameMissing: 'The name is missing.',
+  notEmail: '"{value}" is not an e-mail address.',
 };

@@ -28,4 +28,9 @@ export default {
   importing: 'Importation…',
   personForms: 'personne|personnes',
   import: 'Importer {people}',
+  unknownCountry: 'Pays inconnu « {value} ».',
+  unknownGender: 'Genre inconnu « {value} » (utilisez female, male, other ou undisclosed).',
+  unknownLanguage: 'Langue inconnue « {value} » (utilisez {languages}).',
+  nameMissing: 'Le nom manque.',
+  notEmail: '« {value} » n’est pas une adresse e-mail.',
 } satisfies Catalogue['attendance'];

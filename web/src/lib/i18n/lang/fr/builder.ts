@@ -121,7 +121,7 @@ export default {
   groupKnowledge: 'Test de connaissances',
   groupFollowUp: 'Suivi à trois mois',
   searchBank: 'Rechercher dans la banque de questions',
-  bankPlaceholder: 'p. ex. satisfaction, profil, connaissances',
+  bankPlaceholder: 'p. ex. satisfaction, profil',
   bankCount: '{n} questions sur {total}',
   inEveryTemplate: ' · dans tous les modèles',
   alreadyIn: '« {text} » est déjà dans le questionnaire',

@@ -72,7 +72,7 @@ export default {
   translated: 'Traduit',
   missing: 'Manquant',
   rtl: 'de droite à gauche',
-  ofTexts: '({translated} textes sur {total})',
+  ofTexts: '({translated} sur {total})',
   complete: 'Complet',
   textForms: 'texte manquant|textes manquants',
   textsMissing: '{texts}',

@@ -28,4 +28,9 @@ export default {
   importing: 'Импорт…',
   personForms: 'человек|человека|человек',
   import: 'Импортировать: {people}',
+  unknownCountry: 'Неизвестная страна «{value}».',
+  unknownGender: 'Неизвестный пол «{value}» (укажите female, male, other или undisclosed).',
+  unknownLanguage: 'Неизвестный язык «{value}» (укажите {languages}).',
+  nameMissing: 'Не указано имя.',
+  notEmail: '«{value}» — не адрес эл. почты.',
 } satisfies Catalogue['attendance'];

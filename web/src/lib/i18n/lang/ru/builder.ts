@@ -121,7 +121,7 @@ export default {
   groupKnowledge: 'Тест на знания',
   groupFollowUp: 'Последующий опрос через три месяца',
   searchBank: 'Поиск в банке вопросов',
-  bankPlaceholder: 'например: удовлетворённость, профиль, знания',
+  bankPlaceholder: 'например: знания, профиль',
   bankCount: 'Найдено: {n} из {total}',
   inEveryTemplate: ' · во всех шаблонах',
   alreadyIn: '«{text}» уже есть в анкете',

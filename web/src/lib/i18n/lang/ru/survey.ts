@@ -72,7 +72,7 @@ export default {
   missing: 'Не хватает',
   rtl: 'справа налево',
   ofTexts: '({translated} из {total})',
-  complete: 'Полностью',
+  complete: 'Готово',
   textForms: 'текст|текста|текстов',
   textsMissing: 'Не хватает: {texts}',
   version: 'Версия',
