@@ -7,7 +7,7 @@ export default {
   goalsSaved: 'Objectifs prioritaires enregistrés.',
   pillarNeedsText: 'Chaque pilier a besoin d’un nom et d’une description.',
   pillarsSaved: 'Piliers enregistrés.',
-  timelineFormat: 'une année (2026), une période (2026-2027) ou « Ongoing » (en cours)',
+  timelineFormat: 'une année (2026), une période (2026-2027) ou Ongoing (en cours)',
   checkTimeline: 'Vérifiez le calendrier.',
   codeFormat: 'un code comme 8.1',
   checkCode: 'Vérifiez le code.',
