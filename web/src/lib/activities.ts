@@ -20,10 +20,17 @@ export const FORMAT_LABELS: Record<ActivityFormat, string> = labels('terms', ter
   hybrid: 'hybrid',
 });
 
-export const PILLAR_LABELS: Record<PillarId, string> = {
-  dialogue: 'Dialogue',
-  operational_cooperation: 'Operational Cooperation',
-  research_knowledge: 'Research and Knowledge Base',
+export const PILLAR_LABELS: Record<PillarId, string> = labels('terms', terms, {
+  dialogue: 'pillarDialogue',
+  operational_cooperation: 'pillarOperational',
+  research_knowledge: 'pillarResearch',
+});
+
+/** The pillars' names in English, as a plan stores them when an administrator adds one. */
+export const PILLAR_NAMES: Record<PillarId, string> = {
+  dialogue: terms.pillarDialogue,
+  operational_cooperation: terms.pillarOperational,
+  research_knowledge: terms.pillarResearch,
 };
 
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });

@@ -11,62 +11,62 @@ import type {
 import type { MeasureTag } from '$shared/surveys/schema';
 
 /** Words for the enums of indicators, as pages show them. */
-export const UNIT_LABELS: Record<IndicatorUnit, string> = {
-  count: 'Count',
-  percent: 'Percent',
-  mean_score: 'Mean score',
-  ratio: 'Ratio',
-  currency: 'Currency',
-};
+export const UNIT_LABELS: Record<IndicatorUnit, string> = labels('terms', terms, {
+  count: 'unitCount',
+  percent: 'unitPercent',
+  mean_score: 'unitMeanScore',
+  ratio: 'unitRatio',
+  currency: 'unitCurrency',
+});
 
-export const KIND_LABELS: Record<ComputationKind, string> = {
-  count_activities: 'Count of activities',
-  sum_participants: 'Sum of participants',
-  distinct_countries: 'Distinct countries',
-  distinct_organisations: 'Distinct organisations',
-  share_women: 'Share of women among participants',
-  measure_mean: 'Mean of a survey measure',
-  measure_share_above: 'Share of answers at or above a threshold',
-  share_improved: 'Share of respondents who improved (pre/post)',
-  mean_prepost_change: 'Mean pre/post change',
-  normalised_gain: 'Normalised gain (pre/post)',
-  manual: 'Manual value with evidence',
-};
+export const KIND_LABELS: Record<ComputationKind, string> = labels('terms', terms, {
+  count_activities: 'kindCountActivities',
+  sum_participants: 'kindSumParticipants',
+  distinct_countries: 'kindCountries',
+  distinct_organisations: 'kindOrganisations',
+  share_women: 'kindShareWomen',
+  measure_mean: 'kindMeasureMean',
+  measure_share_above: 'kindShareAbove',
+  share_improved: 'kindShareImproved',
+  mean_prepost_change: 'kindPrePostChange',
+  normalised_gain: 'kindNormalisedGain',
+  manual: 'kindManual',
+});
 
-export const MEASURE_LABELS: Record<MeasureTag, string> = {
-  satisfaction: 'Satisfaction',
-  relevance: 'Relevance',
-  usefulness: 'Usefulness',
-  quality: 'Quality',
-  knowledge: 'Knowledge test score',
-  self_rated_knowledge: 'Self-rated knowledge',
-  intent_to_apply: 'Intention to apply',
-  application: 'Application (follow-up)',
-  obstacles: 'Obstacles',
-  recommendation: 'Recommendation',
-  lessons: 'Lessons',
-  profile: 'Profile',
-  other: 'Other',
-};
+export const MEASURE_LABELS: Record<MeasureTag, string> = labels('terms', terms, {
+  satisfaction: 'measureSatisfaction',
+  relevance: 'measureRelevance',
+  usefulness: 'measureUsefulness',
+  quality: 'measureQuality',
+  knowledge: 'measureKnowledge',
+  self_rated_knowledge: 'measureSelfRated',
+  intent_to_apply: 'measureIntent',
+  application: 'measureApplication',
+  obstacles: 'measureObstacles',
+  recommendation: 'measureRecommendation',
+  lessons: 'measureLessons',
+  profile: 'measureProfile',
+  other: 'measureOther',
+});
 
-export const DIRECTION_LABELS: Record<Direction, string> = {
-  higher_is_better: 'Higher is better',
-  lower_is_better: 'Lower is better',
-};
+export const DIRECTION_LABELS: Record<Direction, string> = labels('terms', terms, {
+  higher_is_better: 'higherBetter',
+  lower_is_better: 'lowerBetter',
+});
 
-export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = {
-  annual: 'Annual',
-  semi_annual: 'Twice a year',
-  quarterly: 'Quarterly',
-  per_activity: 'After each activity',
-};
+export const FREQUENCY_LABELS: Record<ReportingFrequency, string> = labels('terms', terms, {
+  annual: 'annual',
+  semi_annual: 'semiAnnual',
+  quarterly: 'quarterly',
+  per_activity: 'perActivity',
+});
 
-export const DISAGGREGATION_LABELS: Record<Disaggregation, string> = {
-  gender: 'Gender',
-  country: 'Country',
-  region: 'Region',
-  organisation_type: 'Organisation type',
-};
+export const DISAGGREGATION_LABELS: Record<Disaggregation, string> = labels('terms', terms, {
+  gender: 'byGender',
+  country: 'byCountry',
+  region: 'byRegion',
+  organisation_type: 'byOrganisationType',
+});
 
 export const STATUS_LABELS: Record<IndicatorStatus, string> = labels('terms', terms, {
   draft: 'draft',

@@ -1,6 +1,6 @@
 /** Display helpers shared by the administrator's and evaluator's survey pages. */
 import terms from '$lib/i18n/en/terms';
-import { dateFormat, labels, numberFormat } from '$lib/i18n/index.svelte';
+import { dateFormat, labels, locale, numberFormat } from '$lib/i18n/index.svelte';
 import type { SurveyKind } from '$shared/surveys/schema';
 import type { SurveyStatus } from '$shared/surveys/survey';
 
@@ -16,21 +16,31 @@ export const STATUS_LABELS: Record<SurveyStatus, string> = labels('terms', terms
   closed: 'closed',
 });
 
-const englishLanguages = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+const languageNames = new Map<string, Intl.DisplayNames>();
 
-/** `Arabic (ar)`, `Dari (prs)`: the English name an administrator reads, with the code. */
+/**
+ * `Arabic (ar)`, `Dari (prs)`: a survey language named in the staff's language shown (`Arabe (ar)`,
+ * `Арабский (ar)`, capitalised as in a list), with the code.
+ */
 export function languageName(lang: string): string {
+  const shown = locale();
+  let names = languageNames.get(shown);
+  if (!names) {
+    names = new Intl.DisplayNames([shown], { type: 'language', fallback: 'code' });
+    languageNames.set(shown, names);
+  }
   const special: Record<string, string> = { prs: 'Dari' };
-  let name = special[lang] ?? lang;
-  if (!special[lang]) {
+  let name = shown === 'en' ? (special[lang] ?? lang) : lang;
+  if (name === lang) {
     try {
-      name = englishLanguages.of(lang) ?? lang;
+      name = names.of(lang) ?? lang;
     } catch {
       name = lang;
     }
   }
-  return name === lang ? lang : `${name} (${lang})`;
+  if (name === lang) return lang;
+  return `${name.charAt(0).toLocaleUpperCase(shown)}${name.slice(1)} (${lang})`;
 }
 
 /** `Afghanistan` for `AF`, the code itself when unknown. */

@@ -57,4 +57,7 @@ export default {
   previous: 'Previous',
   pageLine: 'Page {page} of {pages}',
   next: 'Next',
+  freeTextForms: 'free-text answer|free-text answers',
+  intro:
+    '{answers} of counted responses. No respondent details are shown: each answer keeps only its question, language and day.',
 };

@@ -95,4 +95,8 @@ export default {
   targetFor: 'Target for {year} (optional)',
   noIndicatorThere: 'No indicator in that framework.',
   carry: 'Carry {indicators} over',
+  regionsIntro:
+    'Results are filtered and broken down by these groups of countries; each country is in one region at most.',
+  newPlanIntro:
+    'A draft with its own period. Nothing changes for the framework it is copied from; activate the draft when it is ready.',
 };

@@ -5,16 +5,23 @@ import activity from './activity';
 import activityForm from './activityForm';
 import admin from './admin';
 import attach from './attach';
+import attendance from './attendance';
+import builder from './builder';
 import comments from './comments';
 import common from './common';
 import components from './components';
+import emails from './emails';
 import feedback from './feedback';
 import framework from './framework';
 import home from './home';
 import indicator from './indicator';
+import indicatorForm from './indicatorForm';
 import indicators from './indicators';
+import invitations from './invitations';
 import lessons from './lessons';
 import plan from './plan';
+import planEditor from './planEditor';
+import projectForm from './projectForm';
 import projects from './projects';
 import report from './report';
 import responses from './responses';
@@ -22,6 +29,7 @@ import resultsActivity from './resultsActivity';
 import resultsIndicator from './resultsIndicator';
 import resultsOverview from './resultsOverview';
 import signin from './signin';
+import survey from './survey';
 import surveyLifecycle from './surveyLifecycle';
 import surveyResults from './surveyResults';
 import surveys from './surveys';
@@ -58,4 +66,12 @@ export const en: Catalogue = {
   terms,
   attach,
   surveyLifecycle,
+  survey,
+  invitations,
+  emails,
+  attendance,
+  indicatorForm,
+  projectForm,
+  planEditor,
+  builder,
 };

@@ -5,16 +5,23 @@ import activity from './ru/activity';
 import activityForm from './ru/activityForm';
 import admin from './ru/admin';
 import attach from './ru/attach';
+import attendance from './ru/attendance';
+import builder from './ru/builder';
 import comments from './ru/comments';
 import common from './ru/common';
 import components from './ru/components';
+import emails from './ru/emails';
 import feedback from './ru/feedback';
 import framework from './ru/framework';
 import home from './ru/home';
 import indicator from './ru/indicator';
+import indicatorForm from './ru/indicatorForm';
 import indicators from './ru/indicators';
+import invitations from './ru/invitations';
 import lessons from './ru/lessons';
 import plan from './ru/plan';
+import planEditor from './ru/planEditor';
+import projectForm from './ru/projectForm';
 import projects from './ru/projects';
 import report from './ru/report';
 import responses from './ru/responses';
@@ -22,6 +29,7 @@ import resultsActivity from './ru/resultsActivity';
 import resultsIndicator from './ru/resultsIndicator';
 import resultsOverview from './ru/resultsOverview';
 import signin from './ru/signin';
+import survey from './ru/survey';
 import surveyLifecycle from './ru/surveyLifecycle';
 import surveyResults from './ru/surveyResults';
 import surveys from './ru/surveys';
@@ -58,5 +66,13 @@ const texts: Catalogue = {
   terms,
   attach,
   surveyLifecycle,
+  survey,
+  invitations,
+  emails,
+  attendance,
+  indicatorForm,
+  projectForm,
+  planEditor,
+  builder,
 };
 export default texts;

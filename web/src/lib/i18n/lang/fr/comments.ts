@@ -59,4 +59,7 @@ export default {
   previous: 'Précédente',
   pageLine: 'Page {page} sur {pages}',
   next: 'Suivante',
+  freeTextForms: 'réponse libre|réponses libres',
+  intro:
+    '{answers} issues des réponses comptées. Aucun détail sur les répondants n’est affiché : chaque réponse ne garde que sa question, sa langue et son jour.',
 } satisfies Catalogue['comments'];

@@ -98,4 +98,8 @@ export default {
   targetFor: 'Cible pour {year} (facultatif)',
   noIndicatorThere: 'Aucun indicateur dans ce cadre.',
   carry: 'Reporter {indicators}',
+  regionsIntro:
+    'Les résultats sont filtrés et ventilés selon ces groupes de pays ; chaque pays appartient au plus à une région.',
+  newPlanIntro:
+    'Un brouillon avec sa propre période. Rien ne change pour le cadre dont il est copié ; activez le brouillon quand il est prêt.',
 } satisfies Catalogue['framework'];

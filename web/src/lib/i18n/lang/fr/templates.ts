@@ -35,4 +35,24 @@ export default {
   rtl: 'de droite à gauche',
   creating: 'Création…',
   create: 'Créer le modèle',
+  blankIntro:
+    'Partir d’un modèle vide : un titre, le type de questionnaire et ses langues. Il commence par une question ouverte ; ajoutez-en d’autres depuis la banque de questions ou de nouvelles.',
+  created: 'Modèle créé. Modifiez ses questions ci-dessous, puis enregistrez.',
+  savedVersion:
+    'Modèle enregistré (version {version}). Les questionnaires rattachés auparavant gardent leurs propres questions.',
+  confirmDelete:
+    'Supprimer le modèle « {name} » ? Les questionnaires rattachés à partir de lui gardent leur propre copie.',
+  copyCreated: 'Copie créée. Modifiez ses questions ci-dessous, puis enregistrez.',
+  template: 'Modèle',
+  allTemplates: '← Tous les modèles',
+  builtInReadOnly: 'Modèle intégré (lecture seule)',
+  customVersion: 'Modèle personnalisé, version {version}',
+  builtInHelp:
+    'Les modèles intégrés ne peuvent pas être modifiés. Copiez celui-ci pour en faire votre propre modèle.',
+  copyThis: 'Copier ce modèle',
+  reload: 'Recharger le modèle',
+  saving: 'Enregistrement…',
+  saveTemplate: 'Enregistrer le modèle',
+  backWithoutSaving: 'Retour sans enregistrer',
+  deleteTemplate: 'Supprimer le modèle',
 } satisfies Catalogue['templates'];
