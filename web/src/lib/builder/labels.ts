@@ -1,7 +1,7 @@
 /** Words of the question editor that follow the language shown: question types, measures, profile kinds, problems. */
 import en from '$lib/i18n/en/builder';
 import { fill, labels, translator } from '$lib/i18n/index.svelte';
-import type { MeasureTag, ProfileKind, QuestionType } from '$shared/surveys/schema';
+import type { ProfileKind, QuestionType } from '$shared/surveys/schema';
 import type { Issue } from './paths';
 
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = labels('builder', en, {
@@ -17,21 +17,8 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = labels('builde
   profile: 'typeProfile',
 });
 
-export const MEASURE_LABELS: Record<MeasureTag, string> = labels('builder', en, {
-  satisfaction: 'measureSatisfaction',
-  relevance: 'measureRelevance',
-  usefulness: 'measureUsefulness',
-  quality: 'measureQuality',
-  knowledge: 'measureKnowledge',
-  self_rated_knowledge: 'measureSelfRated',
-  intent_to_apply: 'measureIntent',
-  application: 'measureApplication',
-  obstacles: 'measureObstacles',
-  recommendation: 'measureRecommendation',
-  lessons: 'measureLessons',
-  profile: 'measureProfile',
-  other: 'measureOther',
-});
+/** The same words as on indicator pages (`terms`). */
+export { MEASURE_LABELS } from '$lib/indicators';
 
 export const PROFILE_LABELS: Record<ProfileKind, string> = labels('builder', en, {
   gender: 'profileGender',
