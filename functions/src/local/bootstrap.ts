@@ -8,6 +8,7 @@ import {
   CreateUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   CreateTableCommand,
@@ -80,7 +81,7 @@ export interface PoolIds {
   clientId: string;
 }
 
-/** Finds the pool by name or creates it, with the role groups and a public app client. */
+/** Finds the pool by name or creates it, with the role groups, optional TOTP and a public app client. */
 export async function ensureUserPool(endpoint: string, poolName: string): Promise<PoolIds> {
   const client = new CognitoIdentityProviderClient({ endpoint, region: LOCAL_AWS.region, credentials });
   const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
@@ -95,6 +96,14 @@ export async function ensureUserPool(endpoint: string, poolName: string): Promis
       await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role }));
     }
   }
+  // As in AWS (infra/lib/auth.ts): an authenticator app (TOTP) is optional, asked at sign-in once added.
+  await client.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
   const clients = await client.send(
     new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }),
   );

@@ -17,7 +17,9 @@ export interface Tokens {
 
 export type SignInResult =
   | { kind: 'signed-in'; tokens: Tokens }
-  | { kind: 'new-password-required'; session: string };
+  | { kind: 'new-password-required'; session: string }
+  /** The account has an authenticator app: the 6-digit code it shows now is asked for. */
+  | { kind: 'code-required'; session: string };
 
 export class CognitoError extends Error {
   constructor(
@@ -88,7 +90,61 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   if (res.ChallengeName === 'NEW_PASSWORD_REQUIRED' && res.Session) {
     return { kind: 'new-password-required', session: res.Session };
   }
+  if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) {
+    return { kind: 'code-required', session: res.Session };
+  }
   return { kind: 'signed-in', tokens: tokensFrom(res) };
+}
+
+/** Answers the second-factor challenge with the code the authenticator app shows. */
+export async function answerCode(email: string, session: string, code: string): Promise<Tokens> {
+  const { clientId } = await clientConfig();
+  const res = await call<AuthResponse>('RespondToAuthChallenge', {
+    ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    ClientId: clientId,
+    Session: session,
+    ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+  });
+  return tokensFrom(res);
+}
+
+/** Starts adding an authenticator app: the secret it is given (as a QR code or typed in). */
+export async function startAuthenticator(accessToken: string): Promise<string> {
+  const res = await call<{ SecretCode?: string }>('AssociateSoftwareToken', { AccessToken: accessToken });
+  if (!res.SecretCode) throw new CognitoError('Unexpected', 'No secret was returned.');
+  return res.SecretCode;
+}
+
+/**
+ * Finishes adding it with a code it shows, and makes it the second factor asked at every sign-in.
+ * A wrong code throws (CodeMismatchException / EnableSoftwareTokenMFAException) and changes nothing.
+ */
+export async function confirmAuthenticator(accessToken: string, code: string): Promise<void> {
+  await call('VerifySoftwareToken', {
+    AccessToken: accessToken,
+    UserCode: code,
+    FriendlyDeviceName: 'Authenticator app',
+  });
+  await call('SetUserMFAPreference', {
+    AccessToken: accessToken,
+    SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+  });
+}
+
+/** Whether the signed-in account has an authenticator app as its second factor. */
+export async function hasAuthenticator(accessToken: string): Promise<boolean> {
+  const res = await call<{ UserMFASettingList?: string[] }>('GetUser', { AccessToken: accessToken });
+  return (res.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+}
+
+/**
+ * The `otpauth://` address an authenticator app reads from a QR code (Key Uri Format): the issuer
+ * and the account name label the entry in the app.
+ */
+export function authenticatorUri(secret: string, account: string, issuer = 'Results and learning'): string {
+  const label = encodeURIComponent(`${issuer}:${account}`);
+  const q = new URLSearchParams({ secret, issuer, algorithm: 'SHA1', digits: '6', period: '30' });
+  return `otpauth://totp/${label}?${q}`;
 }
 
 /** Answers the first-sign-in challenge with the user's own password. */
