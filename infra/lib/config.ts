@@ -45,10 +45,10 @@ export const StageFile = z.strictObject({
   alarmTopicArn: Arn('sns').optional(),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /**
-   * `required`: administrator routes refuse accounts without an authenticator app. Turn on once the
-   * web sign-in answers Cognito's TOTP challenge (docs/deploy.md, "Accounts and MFA").
+   * `required` (the default): administrator routes refuse accounts without an authenticator app;
+   * an administrator adds one on the web app's account page (docs/deploy.md, "Accounts and MFA").
    */
-  adminMfa: z.enum(['optional', 'required']).default('optional'),
+  adminMfa: z.enum(['optional', 'required']).default('required'),
 });
 export type StageFile = z.infer<typeof StageFile>;
 

@@ -594,9 +594,9 @@ describe('edge stack: WAF (us-east-1)', () => {
 });
 
 describe('auth stack: MFA', () => {
-  it('tells the API whether administrators need TOTP (optional until the web sign-in answers the challenge)', () => {
+  it('requires TOTP of administrators unless the stage says otherwise (the web app enrols and answers the challenge)', () => {
     service.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ ADMIN_MFA: 'optional' }) },
+      Environment: { Variables: Match.objectLike({ ADMIN_MFA: 'required' }) },
     });
   });
 

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -10,6 +9,7 @@ import { app } from '../../functions/src/app.js';
 import { forgetDirectoryEntry } from '../../functions/src/lib/auth.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
+import { otherCode, totp } from '../support/totp.js';
 
 // ADMIN_MFA=required: administrator routes need an authenticator app (TOTP) on the account, as the
 // user pool says now; evaluator routes do not. cognito-local emulates TOTP enrolment.
@@ -20,20 +20,6 @@ afterAll(() => {
 });
 
 const [, evaluator] = DEMO_USERS;
-
-/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) of a base32 secret, as an authenticator app computes it. */
-function totp(secret: string, now = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret.replace(/=+$/, '').toUpperCase())
-    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = (mac[mac.length - 1] ?? 0) & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 async function cognito(target: string, body: unknown) {
   const res = await fetch(process.env.COGNITO_ENDPOINT as string, {
@@ -117,7 +103,7 @@ describe('MFA required for administrators', () => {
         ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
       });
     const right = totp(SecretCode as string);
-    await expect(answer(right === '000000' ? '111111' : '000000')).rejects.toThrow(/CodeMismatch/);
+    await expect(answer(otherCode(right))).rejects.toThrow(/CodeMismatch/);
     const done = (await answer(right)) as unknown as { AuthenticationResult?: { AccessToken: string } };
     expect((await call(done.AuthenticationResult?.AccessToken ?? '', '/api/users')).status).toBe(200);
   });

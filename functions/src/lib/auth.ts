@@ -151,7 +151,7 @@ export function requireAccess(access: Access) {
       throw new ProblemError(
         403,
         'mfa-required',
-        'Administrator work needs an authenticator app on your account: add one, then sign in again.',
+        'Administrator work needs two-step sign-in: add an authenticator app on your account page (/account), then try again in a minute.',
       );
     }
     c.set('principal', principal);

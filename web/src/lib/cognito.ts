@@ -63,9 +63,23 @@ async function call<T>(target: string, body: Record<string, unknown>): Promise<T
 }
 
 interface AuthResponse {
-  AuthenticationResult?: { AccessToken: string; IdToken: string; RefreshToken?: string; ExpiresIn: number };
+  AuthenticationResult?: { AccessToken: string; IdToken: string; RefreshToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
   Session?: string;
+}
+
+/**
+ * When a token expires, from its own `exp` claim: for answers without `ExpiresIn` (cognito-local
+ * leaves it out), so the session is not refreshed before every call.
+ */
+function expiryOf(jwt: string): number {
+  try {
+    const part = (jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
+    const exp = Number((JSON.parse(atob(part)) as { exp?: unknown }).exp);
+    return Number.isFinite(exp) ? exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function tokensFrom(res: AuthResponse, refreshToken?: string): Tokens {
@@ -75,7 +89,7 @@ function tokensFrom(res: AuthResponse, refreshToken?: string): Tokens {
     accessToken: r.AccessToken,
     idToken: r.IdToken,
     refreshToken: r.RefreshToken ?? refreshToken ?? '',
-    expiresAt: Date.now() + r.ExpiresIn * 1000,
+    expiresAt: r.ExpiresIn ? Date.now() + r.ExpiresIn * 1000 : expiryOf(r.AccessToken),
   };
 }
 

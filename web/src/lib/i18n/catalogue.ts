@@ -1,5 +1,6 @@
 /** The shape every language's catalogue must have: English's namespaces and keys, all strings. */
 
+import type account from './en/account';
 import type activities from './en/activities';
 import type activity from './en/activity';
 import type activityForm from './en/activityForm';
@@ -40,6 +41,7 @@ import type widgets from './en/widgets';
 type Texts<T> = { readonly [K in keyof T]: string };
 
 export type Catalogue = {
+  account: Texts<typeof account>;
   common: Texts<typeof common>;
   components: Texts<typeof components>;
   signin: Texts<typeof signin>;

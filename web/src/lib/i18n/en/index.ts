@@ -1,5 +1,6 @@
 /** Every English namespace, for the catalogue test (the app imports each namespace where it is used). */
 import type { Catalogue } from '../catalogue';
+import account from './account';
 import activities from './activities';
 import activity from './activity';
 import activityForm from './activityForm';
@@ -38,6 +39,7 @@ import terms from './terms';
 import widgets from './widgets';
 
 export const en: Catalogue = {
+  account,
   common,
   components,
   signin,

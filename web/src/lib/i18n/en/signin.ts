@@ -26,4 +26,9 @@ export default {
   signIn: 'Sign in',
   forgot: 'Forgot your password?',
   welcome: 'Welcome! Choose your own password to finish setting up your account.',
+  appCodeIntro: 'Your account has two-step sign-in: type the 6-digit code your authenticator app shows now.',
+  appCode: 'Code from the authenticator app',
+  verify: 'Verify and sign in',
+  appCodeWrong: 'This code is not right. Type the code the app shows now (it changes every 30 seconds).',
+  appCodeExpired: 'The sign-in took too long. Please type your password again.',
 };

@@ -1,5 +1,6 @@
 /** The staff app's texts in French: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
+import account from './fr/account';
 import activities from './fr/activities';
 import activity from './fr/activity';
 import activityForm from './fr/activityForm';
@@ -38,6 +39,7 @@ import terms from './fr/terms';
 import widgets from './fr/widgets';
 
 const texts: Catalogue = {
+  account,
   common,
   components,
   signin,

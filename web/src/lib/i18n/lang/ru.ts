@@ -1,5 +1,6 @@
 /** The staff app's texts in Russian: one chunk, loaded only when this language is chosen. */
 import type { Catalogue } from '../catalogue';
+import account from './ru/account';
 import activities from './ru/activities';
 import activity from './ru/activity';
 import activityForm from './ru/activityForm';
@@ -38,6 +39,7 @@ import terms from './ru/terms';
 import widgets from './ru/widgets';
 
 const texts: Catalogue = {
+  account,
   common,
   components,
   signin,

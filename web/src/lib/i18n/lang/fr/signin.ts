@@ -28,4 +28,11 @@ export default {
   signIn: 'Se connecter',
   forgot: 'Mot de passe oublié ?',
   welcome: 'Bienvenue ! Choisissez votre mot de passe pour terminer la création de votre compte.',
+  appCodeIntro:
+    'Votre compte a une connexion en deux étapes : saisissez le code à 6 chiffres qu’affiche maintenant votre application d’authentification.',
+  appCode: 'Code de l’application d’authentification',
+  verify: 'Vérifier et se connecter',
+  appCodeWrong:
+    'Ce code n’est pas le bon. Saisissez le code affiché maintenant par l’application (il change toutes les 30 secondes).',
+  appCodeExpired: 'La connexion a pris trop de temps. Veuillez saisir à nouveau votre mot de passe.',
 } satisfies Catalogue['signin'];
