@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
 import { launch, phone, shot, signInPage } from '../support/browser.js';
-import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { attachFeedbackSurvey, putActivity, submitFeedback } from '../support/fixtures.js';
 
 // Archive several activities from the list (issue 13, bulk action), find them again, and delete one
 // nobody answered from its page after seeing what depends on it. Archive an answered survey from its
@@ -64,31 +64,8 @@ describe('archiving a survey with responses', () => {
     const word = `Eta${randomUUID().slice(0, 6)}`;
     const activityId = await putActivity({ title: `${word} training on data protection` });
     const { accessToken } = await signIn(admin.email, admin.password);
-    const attached = await fetch(`${web}/api/activities/${activityId}/surveys`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        templateId: 'post_event_feedback',
-        kind: 'post_event',
-        sendInvitationsAt: null,
-      }),
-    });
-    expect(attached.status).toBe(201);
-    const survey = (await attached.json()) as { id: string; code: string };
-    const now = new Date().toISOString();
-    const sent = await fetch(`${web}/api/public/surveys/${survey.code}/responses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        responseId: randomUUID(),
-        surveyVersion: 1,
-        language: 'en',
-        answers: postEventAnswers,
-        startedAt: now,
-        submittedAt: now,
-      }),
-    });
-    expect(sent.status).toBe(201);
+    const survey = await attachFeedbackSurvey(web, accessToken, activityId);
+    expect((await submitFeedback(web, survey.code)).status).toBe(201);
 
     const context = await browser.newContext({ ...phone });
     const page = await signInPage(context, web, admin, `/activities/${activityId}/surveys/${survey.id}`);

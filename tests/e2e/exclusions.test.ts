@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
 import { launch, phone, shot, signInPage } from '../support/browser.js';
-import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { attachFeedbackSurvey, putActivity, submitFeedback } from '../support/fixtures.js';
 
 // Clean data (issue 13): an administrator excludes a test response on a phone; it disappears from
 // the survey's results and comes back on undo. Six respondents, so the figures are shown (figures on
@@ -28,32 +28,15 @@ describe('excluding a response', () => {
       title: `Workshop on return counselling ${randomUUID().slice(0, 6)}`,
     });
     const { accessToken } = await signIn(admin.email, admin.password);
-    const attached = await fetch(`${web}/api/activities/${activityId}/surveys`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        templateId: 'post_event_feedback',
-        kind: 'post_event',
-        sendInvitationsAt: null,
-      }),
-    });
-    expect(attached.status).toBe(201);
-    const survey = (await attached.json()) as { id: string; code: string };
+    const survey = await attachFeedbackSurvey(web, accessToken, activityId);
     // Five real answers (satisfaction 4) and, last, the trainer's test (satisfaction 1).
     for (let i = 0; i < 6; i++) {
-      const now = new Date(Date.now() + i).toISOString();
-      const res = await fetch(`${web}/api/public/surveys/${survey.code}/responses`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          responseId: randomUUID(),
-          surveyVersion: 1,
-          language: 'en',
-          answers: { ...postEventAnswers, satisfaction: i < 5 ? 4 : 1 },
-          startedAt: now,
-          submittedAt: now,
-        }),
-      });
+      const res = await submitFeedback(
+        web,
+        survey.code,
+        { satisfaction: i < 5 ? 4 : 1 },
+        new Date(Date.now() + i).toISOString(),
+      );
       expect(res.status).toBe(201);
       await new Promise((r) => setTimeout(r, 5));
     }

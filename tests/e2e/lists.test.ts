@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
 import { launch, phone, shot, signInPage } from '../support/browser.js';
-import { putActivity } from '../support/fixtures.js';
+import { attachFeedbackSurvey, putActivity } from '../support/fixtures.js';
 
 // Lists that scale (issue 13): the survey list searches and filters like the activity list; the
 // indicator list sorts and filters by action point and project.
@@ -29,16 +29,7 @@ describe('lists on a phone', () => {
       priorityGoals: [3],
     });
     const { accessToken } = await signIn(admin.email, admin.password);
-    const res = await fetch(`${web}/api/activities/${activityId}/surveys`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        templateId: 'post_event_feedback',
-        kind: 'post_event',
-        sendInvitationsAt: null,
-      }),
-    });
-    expect(res.status).toBe(201);
+    await attachFeedbackSurvey(web, accessToken, activityId);
 
     const context = await browser.newContext({ ...phone });
     const page = await signInPage(context, web, evaluator, `/surveys?q=${word}`);

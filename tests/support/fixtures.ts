@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../../functions/src/lib/aws.js';
 import { newId } from '../../functions/src/lib/ids.js';
@@ -90,4 +91,43 @@ export async function sentMail(
     emails: { subject: string; body: { text: string }; destination: { to: string[] } }[];
   };
   return store.emails.filter((m) => !to || m.destination.to.includes(to));
+}
+
+/**
+ * Attaches the post-event feedback template to an activity through the API at `web` (no invitations),
+ * as an administrator with `token` would; fails the test unless it is created.
+ */
+export async function attachFeedbackSurvey(
+  web: string,
+  token: string,
+  activityId: string,
+): Promise<{ id: string; code: string }> {
+  const res = await fetch(`${web}/api/activities/${activityId}/surveys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ templateId: 'post_event_feedback', kind: 'post_event', sendInvitationsAt: null }),
+  });
+  if (res.status !== 201) throw new Error(`attaching a survey answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { id: string; code: string };
+}
+
+/** Sends one response to a post-event feedback survey as a participant's device does; `answers` override. */
+export function submitFeedback(
+  web: string,
+  code: string,
+  answers: Record<string, unknown> = {},
+  at = new Date().toISOString(),
+): Promise<Response> {
+  return fetch(`${web}/api/public/surveys/${code}/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      responseId: randomUUID(),
+      surveyVersion: 1,
+      language: 'en',
+      answers: { ...postEventAnswers, ...answers },
+      startedAt: at,
+      submittedAt: at,
+    }),
+  });
 }
