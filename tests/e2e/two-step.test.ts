@@ -1,11 +1,6 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureUser } from '../../functions/src/local/bootstrap.js';
 import { launch, phone, shot, signInPage } from '../support/browser.js';
 import { otherCode, totp } from '../support/totp.js';
 
@@ -19,29 +14,10 @@ const user = { email: `two-step-${Date.now()}@example.org`, password: 'Two-step-
 
 beforeAll(async () => {
   browser = await launch();
-  const client = new CognitoIdentityProviderClient({
-    endpoint: process.env.COGNITO_ENDPOINT,
-    region: process.env.AWS_REGION,
+  await ensureUser(process.env.COGNITO_ENDPOINT as string, process.env.COGNITO_USER_POOL_ID as string, {
+    ...user,
+    role: 'admin',
   });
-  const UserPoolId = process.env.COGNITO_USER_POOL_ID;
-  await client.send(
-    new AdminCreateUserCommand({
-      UserPoolId,
-      Username: user.email,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [{ Name: 'email', Value: user.email }],
-    }),
-  );
-  await client.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId,
-      Username: user.email,
-      Password: user.password,
-      Permanent: true,
-    }),
-  );
-  await client.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: user.email, GroupName: 'admin' }));
-  client.destroy();
 });
 afterAll(async () => {
   await browser?.close();

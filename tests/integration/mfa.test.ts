@@ -1,13 +1,7 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { forgetDirectoryEntry } from '../../functions/src/lib/auth.js';
-import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
+import { DEMO_USERS, ensureUser } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
 import { otherCode, totp } from '../support/totp.js';
 
@@ -48,24 +42,11 @@ describe('MFA required for administrators', () => {
     // A fresh admin (the demo admin other test files sign in as must not get a TOTP challenge).
     const email = `mfa-admin-${Date.now()}@example.org`;
     const password = 'Mfa-admin-2026!';
-    const client = new CognitoIdentityProviderClient({
-      endpoint: process.env.COGNITO_ENDPOINT,
-      region: process.env.AWS_REGION,
+    await ensureUser(process.env.COGNITO_ENDPOINT as string, process.env.COGNITO_USER_POOL_ID as string, {
+      email,
+      password,
+      role: 'admin',
     });
-    const UserPoolId = process.env.COGNITO_USER_POOL_ID;
-    await client.send(
-      new AdminCreateUserCommand({
-        UserPoolId,
-        Username: email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: email }],
-      }),
-    );
-    await client.send(
-      new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: password, Permanent: true }),
-    );
-    await client.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: 'admin' }));
-    client.destroy();
     const token = (await signIn(email, password)).accessToken;
 
     const refused = await call(token, '/api/users');
