@@ -184,7 +184,8 @@ export type ActivityFactsRecord = Pick<
   'id' | 'title' | 'startsAt' | 'type' | 'pillar' | 'projectId' | 'attendance' | 'attendeeCount' | 'place'
 >;
 
-const FACT_ATTRIBUTES = [
+/** The activity attributes a view reads (the benchmark's bare floor reads the same). */
+export const FACT_ATTRIBUTES = [
   'type',
   'id',
   'title',
