@@ -191,10 +191,20 @@ export interface MeanCI {
 
 /** t interval for a mean: x̄ ± t(1 − α/2, n − 1) · sd / √n, from values or from moments. */
 export function meanCI(input: readonly number[] | Moments, level = 0.95): MeanCI {
+  return meanCIOf(
+    isMoments(input)
+      ? momentsToSummary(input)
+      : { n: input.length, mean: mean(input), sd: sd(input), reason: reasonForN(input.length) },
+    level,
+  );
+}
+
+/** t interval for a mean from its n, mean and sample sd (null sd: n < 2). */
+export function meanCIOf(
+  s: { n: number; mean: number | null; sd: number | null; reason: Reason | null },
+  level = 0.95,
+): MeanCI {
   if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${level}`);
-  const s = isMoments(input)
-    ? momentsToSummary(input)
-    : { n: input.length, mean: mean(input), sd: sd(input), reason: reasonForN(input.length) };
   const none = { se: null, df: null, t: null, lower: null, upper: null };
   if (s.mean === null || s.sd === null)
     return { n: s.n, level, mean: s.mean, sd: s.sd, ...none, reason: s.reason ?? reasonForN(s.n) };

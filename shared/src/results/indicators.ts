@@ -36,7 +36,16 @@
 import type { AttendanceSummary } from '../activities/schema.js';
 import { structuralIssue } from '../indicators/rules.js';
 import type { IndicatorDefinition, PeriodSummary } from '../indicators/schema.js';
-import { CLASS_GAIN_METHOD, classGainCI, learningChange, type PairedScore } from '../learning/change.js';
+import { CLASS_GAIN_METHOD, type PairedScore } from '../learning/change.js';
+import {
+  classGainCIOf,
+  EMPTY_PAIRED_MOMENTS,
+  mergePairedMoments,
+  type PairedMoments,
+  pairedChangeOf,
+  pairedMomentsOf,
+  scalePairedMoments,
+} from '../learning/paired-moments.js';
 import { lowNWarning, MIN_CELL_N, suppressSmallCells } from '../learning/suppression.js';
 import {
   combine,
@@ -280,29 +289,39 @@ export function testMaximum(def: SurveyDefinition): number {
   return def.questions.reduce((s, q) => s + (q.type === 'knowledge' ? q.points : 0), 0);
 }
 
+/** Each activity's paired scores as moments, computed once per set of pairs (a view reads each many times). */
+const momentsOfPairs = new WeakMap<PairedFacts, PairedMoments>();
+function momentsOfPaired(p: PairedFacts): PairedMoments {
+  let m = momentsOfPairs.get(p);
+  if (!m) {
+    m = pairedMomentsOf(p.pairs, p.max);
+    momentsOfPairs.set(p, m);
+  }
+  return m;
+}
+
 /**
- * The paired scores of the activities in scope, pooled: in points when every activity's tests have
- * the same maximum, else each in percent of its own maximum (the value then says so).
+ * The paired scores of the activities in scope, pooled as moments: in points when every activity's
+ * tests have the same maximum, else each in percent of its own maximum (the value then says so).
  */
 export function pooledPairs(inputs: readonly ActivityInputs[]): {
-  pairs: PairedScore[];
+  moments: PairedMoments;
   max: number;
   unit: 'points' | 'percent';
 } {
   const withPairs = inputs.flatMap((i) => (i.paired && i.paired.pairs.length > 0 ? [i.paired] : []));
   const maxes = new Set(withPairs.map((p) => p.max));
+  let moments = EMPTY_PAIRED_MOMENTS;
   if (maxes.size <= 1 && !withPairs.some((p) => p.unit === 'percent')) {
-    return { pairs: withPairs.flatMap((p) => p.pairs), max: [...maxes][0] ?? 1, unit: 'points' };
+    for (const p of withPairs) moments = mergePairedMoments(moments, momentsOfPaired(p));
+    return { moments, max: [...maxes][0] ?? 1, unit: 'points' };
   }
-  return {
-    pairs: withPairs.flatMap((p) =>
-      p.unit === 'percent'
-        ? p.pairs
-        : p.pairs.map((x) => ({ pre: (x.pre * 100) / p.max, post: (x.post * 100) / p.max })),
-    ),
-    max: 100,
-    unit: 'percent',
-  };
+  for (const p of withPairs)
+    moments = mergePairedMoments(
+      moments,
+      p.unit === 'percent' ? momentsOfPaired(p) : scalePairedMoments(momentsOfPaired(p), 100 / p.max),
+    );
+  return { moments, max: 100, unit: 'percent' };
 }
 
 const ciOf = (c: { lower: number | null; upper: number | null; level: number }) =>
@@ -492,11 +511,11 @@ export function computeRaw(
     case 'mean_prepost_change':
     case 'normalised_gain': {
       if (c.measure === 'self_rated_knowledge') return retrospectiveRaw(def, inputs);
-      const { pairs, max, unit } = pooledPairs(inputs);
+      const { moments, max, unit } = pooledPairs(inputs);
       const nOf = 'paired respondents';
-      if (pairs.length === 0)
+      if (moments.n === 0)
         return none(nOf, true, c.kind === 'share_improved' ? 'of paired respondents' : null);
-      const lc = learningChange(pairs, max);
+      const lc = pairedChangeOf(moments);
       if (c.kind === 'share_improved')
         return shareValue(
           def,
@@ -527,7 +546,7 @@ export function computeRaw(
           reason: null,
         };
       }
-      const g = classGainCI(pairs, max);
+      const g = classGainCIOf(moments, max);
       const f = def.unit === 'percent' ? 100 : 1;
       return {
         value: g.value === null ? null : g.value * f,
