@@ -45,7 +45,7 @@ const { seedDemoIndicators } = await import('../../functions/src/indicators/demo
 const { activateIndicator, createIndicator } = await import('../../functions/src/indicators/store.js');
 const { goalOverview } = await import('../../functions/src/results/store.js');
 const { startLocalRollups } = await import('../../functions/src/local/stream-poller.js');
-const { GetCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+const { GetCommand, QueryCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
 const { bumpViewCounter } = await import('../../functions/src/rollups/views.js');
 const synthetic = await import('../../functions/src/surveys/synthetic.js');
 
@@ -398,18 +398,45 @@ async function measureSameReads() {
   return performance.now() - started;
 }
 
+type ViewMode = 'computed' | 'cached' | 'after a write';
+
 /**
  * Median of OVERVIEW_RUNS goal overviews after a first one. `cached`: repeat views with nothing
- * changed (the view cache answers); otherwise the change counter moves before each run, as after
- * any write, so every run computes the view from the roll-ups.
+ * changed (the view cache answers); `computed`: the change counter moves before each run, as after
+ * any write, and nothing warms the view, so every run computes it from the roll-ups; `after a
+ * write`: before each run an activity is changed and the roll-up consumer (running) folds that
+ * change, moves the counter and warms the view as it does after every batch; the time from the
+ * write until the consumer is idle again is kept (`warmedMs`): how soon the view is ready.
  */
-async function measureOverview(cached: boolean) {
+async function measureOverview(mode: ViewMode) {
   const times: number[] = [];
   const cpuMs: number[] = [];
+  const warmedMs: number[] = [];
   let last = { requests: 0, items: 0, bytes: 0, byType: new Map<string, number>() };
   let indicators = 0;
+  const poller =
+    mode === 'after a write'
+      ? await startLocalRollups({
+          endpoint: stack.config.dynamodbEndpoint,
+          tableName: stack.config.tableName,
+        })
+      : null;
+  await poller?.settled(3_600_000);
   for (let run = 0; run <= OVERVIEW_RUNS; run++) {
-    if (!cached) await bumpViewCounter();
+    if (mode === 'computed') await bumpViewCounter();
+    if (poller) {
+      const wrote = performance.now();
+      await ddb().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.activity(activityIds[run % activityIds.length] as string),
+          UpdateExpression: 'SET benchTouched = :run',
+          ExpressionAttributeValues: { ':run': run },
+        }),
+      );
+      await poller.settled(120_000);
+      warmedMs.push(performance.now() - wrote);
+    }
     resetReads();
     const started = performance.now();
     const cpu = process.cpuUsage();
@@ -419,7 +446,7 @@ async function measureOverview(cached: boolean) {
     // Run 0 warms the process and fills what later runs reuse; it is reported separately.
     if (run === 0)
       console.log(
-        `  first overview${cached ? '' : ' (computed)'}: ${ms.toFixed(0)} ms, ${reads.requests} requests, ${reads.items} items read`,
+        `  first overview (${mode}): ${ms.toFixed(0)} ms, ${reads.requests} requests, ${reads.items} items read`,
       );
     else {
       times.push(ms);
@@ -428,16 +455,19 @@ async function measureOverview(cached: boolean) {
     last = { ...reads, byType: new Map(reads.byType) };
     indicators = out.goals.reduce((s, g) => s + g.indicators.length, 0);
   }
+  await poller?.stop();
   times.sort((a, b) => a - b);
   cpuMs.sort((a, b) => a - b);
+  warmedMs.sort((a, b) => a - b);
   const bare: number[] = [];
   for (let run = 0; run < OVERVIEW_RUNS; run++) bare.push(await measureBare(last.requests));
   bare.sort((a, b) => a - b);
   const same: number[] = [];
-  if (!cached) for (let run = 0; run < OVERVIEW_RUNS; run++) same.push(await measureSameReads());
+  if (mode === 'computed') for (let run = 0; run < OVERVIEW_RUNS; run++) same.push(await measureSameReads());
   same.sort((a, b) => a - b);
   return {
-    cached,
+    mode,
+    warmedMs: warmedMs[Math.floor(warmedMs.length / 2)] ?? Number.NaN,
     bare: bare[Math.floor(bare.length / 2)] ?? 0,
     sameReads: same[Math.floor(same.length / 2)] ?? Number.NaN,
     cpu: cpuMs[Math.floor(cpuMs.length / 2)] ?? 0,
@@ -482,6 +512,7 @@ const rows: {
   overview: Awaited<ReturnType<typeof measureOverview>>;
 }[] = [];
 const viewRows: typeof rows = [];
+const writeRows: typeof rows = [];
 try {
   for (const size of SIZES) {
     const before = loaded;
@@ -500,19 +531,22 @@ try {
       console.log(
         `Rebuild of ${rebuild.responses.toLocaleString('en')} responses (${rebuild.surveys} surveys, ${rebuild.rollups} roll-ups): ${rebuild.seconds.toFixed(1)} s, peak RSS ${rebuild.peakMb} MB; roll-ups that differed from the raw responses: ${rebuild.rollupsDrifted}${consumer ? ' (kept by the consumer)' : ' (written by the rebuild)'}.`,
       );
-    const computed = await measureOverview(false);
-    const overview = await measureOverview(true);
+    const computed = await measureOverview('computed');
+    const overview = await measureOverview('cached');
+    const afterWrite = await measureOverview('after a write');
     await profileOverview(size);
     rows.push({ size, seeded: seeded > 0, consumer, rebuild, overview: computed });
     viewRows.push({ size, seeded: seeded > 0, consumer, rebuild, overview });
+    writeRows.push({ size, seeded: seeded > 0, consumer, rebuild, overview: afterWrite });
   }
 
   console.log(
-    `\nGoal overview, ${ACTIVITIES} activities, ${surveys.length} surveys (median of ${OVERVIEW_RUNS} runs after a first one; "computed": the change counter moved before each run, "cached": repeat views):`,
+    `\nGoal overview, ${ACTIVITIES} activities, ${surveys.length} surveys (median of ${OVERVIEW_RUNS} runs after a first one; "computed": the change counter moved before each run and nothing warmed the view, "cached": repeat views, "after a write": an activity changed before each run, the roll-up consumer folded it and warmed the view; "write → ready": from that write until the consumer was idle again):`,
   );
   const all = rows.flatMap((r, i) => [
     { ...r, view: 'computed' },
     { ...(viewRows[i] as (typeof rows)[number]), view: 'cached' },
+    { ...(writeRows[i] as (typeof rows)[number]), view: 'after a write' },
   ]);
   // Items that come with each activity in scope (its META and its roll-up), apart from the fixed
   // ones of a view (framework, indicators, view cache).
@@ -535,6 +569,7 @@ try {
     'p50 / bare',
     'same reads ms',
     'p50 / same',
+    'write → ready ms',
   ];
   const width = Math.max(...columns.map((c) => c.length)) + 2;
   const pad = (s: string) => s.padStart(width);
@@ -557,6 +592,7 @@ try {
         (o.p50 / Math.max(o.bare, 0.1)).toFixed(2),
         Number.isNaN(o.sameReads) ? '-' : o.sameReads.toFixed(0),
         Number.isNaN(o.sameReads) ? '-' : (o.p50 / o.sameReads).toFixed(2),
+        Number.isNaN(o.warmedMs) ? '-' : o.warmedMs.toFixed(0),
       ]
         .map(pad)
         .join(''),

@@ -8,6 +8,7 @@ import { ddb, tableName } from '../../functions/src/lib/aws.js';
 import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { rebuildRollup } from '../../functions/src/results/rebuild.js';
+import { overviewKey } from '../../functions/src/results/store.js';
 import { consumeRecords, type StreamRecord } from '../../functions/src/rollups/consume.js';
 import { readRollups, readStoredRollup } from '../../functions/src/rollups/store.js';
 import { defaultFramework } from '../../shared/src/framework/default-framework.js';
@@ -239,5 +240,30 @@ describe('a new response in the goal overview', () => {
     }
     expect(seen).toMatchObject({ n: 5, value: 4 });
     expect(Date.now() - submitted).toBeLessThan(VISIBLE_WITHIN_MS);
+  });
+});
+
+describe('the results page as it opens', () => {
+  it('is computed by the consumer after a change, so the next evaluator reads it from the cache', async () => {
+    await seedDefaultFramework();
+    const activityId = await putActivity({
+      startsAt: '2022-03-01T09:00:00Z',
+      endsAt: '2022-03-01T17:00:00Z',
+      gsi1sk: `2022-03-01T09:00:00Z#${randomUUID()}`,
+    });
+    const survey = await attachSurvey(activityId);
+    await submit(survey.code, postEventAnswers);
+    const read = (sk: string) =>
+      ddb()
+        .send(new GetCommand({ TableName: tableName(), Key: { pk: 'VIEWS', sk }, ConsistentRead: true }))
+        .then((o) => o.Item);
+    // Other test files write meanwhile: the consumer is caught up when both carry the same counter.
+    let state = { counter: -1, cached: -2 };
+    for (let attempt = 0; attempt < 20 && state.counter !== state.cached; attempt++) {
+      await rollupsSettled();
+      const [counter, cached] = await Promise.all([read('COUNTER'), read(`V#${overviewKey(undefined, {})}`)]);
+      state = { counter: Number(counter?.n), cached: Number(cached?.counter ?? Number.NaN) };
+    }
+    expect(state.cached).toBe(state.counter);
   });
 });

@@ -39,6 +39,11 @@ const Env = z.object({
   ADMIN_MFA: z.enum(['optional', 'required']).default('optional'),
   /** How long a process trusts the roles it read from the user pool (see lib/auth.ts). */
   DIRECTORY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /**
+   * `on`: after each stream batch that changed data, the roll-up consumer computes and caches the
+   * results page as it opens (results/store.ts `warmViews`); `off`: the next request computes it.
+   */
+  WARM_VIEWS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof Env>;

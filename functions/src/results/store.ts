@@ -309,7 +309,14 @@ export function goalOverview(
   filters: ScopeFilters,
   frameworkId?: string,
 ): Promise<GoalOverview> {
-  const key = JSON.stringify([
+  return cachedView(overviewKey(year, filters, frameworkId), () =>
+    computeGoalOverview(year, filters, frameworkId),
+  );
+}
+
+/** The view cache's name of a goal overview (today's: status depends on the date). */
+export function overviewKey(year: number | undefined, filters: ScopeFilters, frameworkId?: string): string {
+  return JSON.stringify([
     'overview',
     new Date().toISOString().slice(0, 10),
     frameworkId ?? null,
@@ -319,7 +326,17 @@ export function goalOverview(
     filters.country ?? null,
     filters.region ?? null,
   ]);
-  return cachedView(key, () => computeGoalOverview(year, filters, frameworkId));
+}
+
+/**
+ * Computes and stores the view opened most, the results page as it opens (the active framework's
+ * whole plan, no filters), right after a change: the roll-up consumer calls it after moving the
+ * change counter, so an evaluator opening the page after new responses reads it from the cache
+ * (pre-computed analytics, as DHIS2 does) instead of waiting for the computation. A view asked for
+ * while it runs is computed by its own request, as before; other filters and years on first use.
+ */
+export async function warmViews(): Promise<void> {
+  if (await getActiveFramework()) await goalOverview(undefined, {});
 }
 
 async function computeGoalOverview(

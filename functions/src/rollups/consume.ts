@@ -1,6 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { env } from '../lib/env.js';
+import { log } from '../lib/log.js';
 import { pool } from '../lib/pool.js';
+import { warmViews } from '../results/store.js';
 import {
   type AttendeeImage,
   attendeeContribution,
@@ -179,7 +182,11 @@ export async function consumeRecords(
   // Anything but the consumer's own items may change a view: cached views become stale.
   const typeOf = (image: Record<string, unknown> | undefined) =>
     (image?.type as { S?: string } | undefined)?.S;
-  if (records.some((r) => !OWN_TYPES.has(typeOf(r.dynamodb?.NewImage ?? r.dynamodb?.OldImage) ?? '')))
+  if (records.some((r) => !OWN_TYPES.has(typeOf(r.dynamodb?.NewImage ?? r.dynamodb?.OldImage) ?? ''))) {
     await bumpViewCounter();
+    // The results page as it opens is computed now, not by the next evaluator (WARM_VIEWS=off: not).
+    if (env().WARM_VIEWS === 'on')
+      await warmViews().catch((err: unknown) => log.warn('results view not warmed', { error: String(err) }));
+  }
   return { records: records.length, relevant: changes.length, applied: applied.reduce((s, n) => s + n, 0) };
 }

@@ -86,7 +86,9 @@ describe('paired moments: the same figures as the plain array definitions', () =
     fc.assert(
       fc.property(fc.array(groups, { minLength: 1, maxLength: 4 }), (tests) => {
         const inPercent = tests.flatMap(({ max, halves, groups: gs }) =>
-          gs.flatMap((g) => toScores(g, halves)).map((p) => ({ pre: (p.pre * 100) / max, post: (p.post * 100) / max })),
+          gs
+            .flatMap((g) => toScores(g, halves))
+            .map((p) => ({ pre: (p.pre * 100) / max, post: (p.post * 100) / max })),
         );
         const m = tests
           .map(({ max, halves, groups: gs }) =>
@@ -121,7 +123,11 @@ describe('paired moments: the same figures as the plain array definitions', () =
     const a = Array.from({ length: 50 }, (_, i) => ({ pre: 1e6 + (i % 7), post: 1e6 + (i % 5) }));
     const b = Array.from({ length: 70 }, (_, i) => ({ pre: 1e6 + (i % 3), post: 1e6 + (i % 11) }));
     const max = 2e6;
-    expectSameFigures(mergePairedMoments(pairedMomentsOf(a, max), pairedMomentsOf(b, max)), [...a, ...b], max);
+    expectSameFigures(
+      mergePairedMoments(pairedMomentsOf(a, max), pairedMomentsOf(b, max)),
+      [...a, ...b],
+      max,
+    );
   });
 
   it('refuses what normalisedGain refuses', () => {
