@@ -14,6 +14,7 @@ import {
   computeRaw,
   frameworkPeriod,
   inPeriod,
+  newRawMemo,
   type PairedFacts,
   type Period,
   passesFilters,
@@ -357,7 +358,9 @@ async function computeGoalOverview(
   // Disclosure control compares a filtered figure with the unfiltered one (both are published).
   const { inputs, all } = await scopedInputs(whole, filters, fw, needsOf(defs, false), records);
   const period = periodOf(fw, year);
-  const opts = { framework: fw };
+  // Value, trend and disclosure control of an indicator ask for the same period figures: once each.
+  const memo = newRawMemo();
+  const opts = { framework: fw, memo };
   return {
     framework: {
       id: fw.id,
@@ -377,6 +380,7 @@ async function computeGoalOverview(
           const everyone = all === inputs ? mine : all.filter((i) => passesFilters(d, i.activity));
           const protection = protectIndicator(d, fw, everyone, all === inputs ? null : mine, {
             withCells: false,
+            memo,
           });
           return publishValue(computeIndicatorValue(d, d.version, mine, period, opts), protection);
         }),
@@ -404,12 +408,14 @@ export async function indicatorResult(
   const inputs = scoped.inputs.filter((i) => passesFilters(def, i.activity));
   const everyone =
     scoped.all === scoped.inputs ? inputs : scoped.all.filter((i) => passesFilters(def, i.activity));
+  const memo = newRawMemo();
   const protection = protectIndicator(def, fw, everyone, everyone === inputs ? null : inputs, {
     withCells: true,
     regions: fw.regions,
+    memo,
   });
   const period = periodOf(fw, year);
-  const opts = { framework: fw };
+  const opts = { framework: fw, memo };
   const byYear: IndicatorResult['byYear'] = [];
   for (let y = Number(fw.periodStart.slice(0, 4)); y <= Number(fw.periodEnd.slice(0, 4)); y++)
     byYear.push(

@@ -24,6 +24,8 @@ import {
   formatValue,
   frameworkPeriod,
   inPeriod,
+  type RawMemo,
+  rawOfPeriod,
   yearPeriod,
 } from './indicators.js';
 
@@ -41,14 +43,14 @@ export function headlineCounts(
   def: IndicatorDefinition,
   inputs: readonly ActivityInputs[],
   fw: Fw,
+  memo?: RawMemo,
 ): HeadlineCounts | null {
   const whole = frameworkPeriod(fw);
-  const raw = computeRaw(def, inPeriod(inputs, whole), whole);
+  const raw = rawOfPeriod(def, inputs, whole, memo);
   if (!raw.respondents) return null;
   const n = (r: { n: number }) => r.n;
   const years: Record<string, number> = {};
-  for (const y of yearsOf(fw))
-    years[String(y)] = n(computeRaw(def, inPeriod(inputs, yearPeriod(y)), yearPeriod(y)));
+  for (const y of yearsOf(fw)) years[String(y)] = n(rawOfPeriod(def, inputs, yearPeriod(y), memo));
   return {
     whole: n(raw),
     years,
@@ -116,11 +118,11 @@ export function protectIndicator(
   fw: Fw,
   all: readonly ActivityInputs[],
   filtered: readonly ActivityInputs[] | null,
-  opts: { withCells: boolean; regions?: Regions },
+  opts: { withCells: boolean; regions?: Regions; memo?: RawMemo },
 ): IndicatorProtection | null {
-  const hu = headlineCounts(def, all, fw);
+  const hu = headlineCounts(def, all, fw, opts.memo);
   if (!hu) return null;
-  const hf = filtered ? headlineCounts(def, filtered, fw) : null;
+  const hf = filtered ? headlineCounts(def, filtered, fw, opts.memo) : null;
   const head = protectHeadline(hu, hf);
   const mine = head.filtered ?? head.all;
   if (!opts.withCells || def.disaggregations.length === 0)

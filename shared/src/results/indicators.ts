@@ -109,6 +109,8 @@ export interface EngineOptions {
   framework: { periodStart: string; periodEnd: string };
   /** "Today" (ISO date): expected progress and the last trend year. Default: the current date. */
   asOf?: string;
+  /** Raw values already computed by this view (see `RawMemo`). */
+  memo?: RawMemo;
 }
 
 export type IndicatorDef = IndicatorDefinition & { id: string };
@@ -713,6 +715,42 @@ export function formatValue(
   }
 }
 
+/**
+ * Raw values a view has computed, per definition object, inputs array and period: a view asks for
+ * the same ones for an indicator's value, its trend and its disclosure control. Only for one view's
+ * lifetime, over inputs nobody changes meanwhile (`newRawMemo()` per request); values are shared,
+ * callers copy them before changing anything.
+ */
+export type RawMemo = WeakMap<object, WeakMap<readonly ActivityInputs[], Map<string, RawValue>>>;
+export const newRawMemo = (): RawMemo => new WeakMap();
+
+/** `computeRaw` of the activities of `inputs` held within `period`, from `memo` when it has it. */
+export function rawOfPeriod(
+  def: IndicatorDefinition,
+  inputs: readonly ActivityInputs[],
+  period: Period,
+  memo?: RawMemo,
+): RawValue {
+  if (!memo) return computeRaw(def, inPeriod(inputs, period), period);
+  let byInputs = memo.get(def);
+  if (!byInputs) {
+    byInputs = new WeakMap();
+    memo.set(def, byInputs);
+  }
+  let byPeriod = byInputs.get(inputs);
+  if (!byPeriod) {
+    byPeriod = new Map();
+    byInputs.set(inputs, byPeriod);
+  }
+  const key = `${period.from}|${period.to}`;
+  let raw = byPeriod.get(key);
+  if (!raw) {
+    raw = computeRaw(def, inPeriod(inputs, period), period);
+    byPeriod.set(key, raw);
+  }
+  return raw;
+}
+
 const ADDITIVE = new Set(['count_activities', 'sum_participants']);
 
 /** How a multi-year period of an additive count is summarised (null: not an additive count). */
@@ -733,10 +771,11 @@ export function periodValue(
   def: IndicatorDefinition,
   inputs: readonly ActivityInputs[],
   period: Period,
+  memo?: RawMemo,
 ): RawValue & { summary: string | null } {
   const rule = periodSummaryOf(def);
   const [first, last] = [yearOf(period.from), yearOf(period.to)];
-  if (!rule || first === last) return { ...computeRaw(def, inPeriod(inputs, period), period), summary: null };
+  if (!rule || first === last) return { ...rawOfPeriod(def, inputs, period, memo), summary: null };
   const years: { year: number; raw: RawValue }[] = [];
   for (let y = first; y <= last; y++) {
     const p = {
@@ -744,7 +783,7 @@ export function periodValue(
       from: y === first ? period.from : `${y}-01-01`,
       to: y === last ? period.to : `${y}-12-31`,
     };
-    const raw = computeRaw(def, inPeriod(inputs, p), p);
+    const raw = rawOfPeriod(def, inputs, p, memo);
     if (raw.value !== null) years.push({ year: y, raw });
   }
   const base = computeRaw(def, [], period);
@@ -783,7 +822,7 @@ export function computeIndicatorValue(
   opts: EngineOptions,
 ): IndicatorValue {
   const asOfRaw = opts.asOf ?? new Date().toISOString().slice(0, 10);
-  const raw = periodValue(def, inputs, period);
+  const raw = periodValue(def, inputs, period, opts.memo);
   const withheld = isWithheld(raw);
   const lowN = !withheld && raw.respondents && raw.value !== null && raw.n < def.minimumN;
   const warning = lowN ? lowNWarning(raw.n, def.minimumN) : null;
@@ -821,7 +860,7 @@ export function computeIndicatorValue(
   const lastYear = Math.min(yearOf(opts.framework.periodEnd), yearOf(asOfRaw));
   for (let y = yearOf(opts.framework.periodStart); y <= lastYear; y++) {
     const p = yearPeriod(y);
-    const r = computeRaw(def, inPeriod(inputs, p), p);
+    const r = rawOfPeriod(def, inputs, p, opts.memo);
     if (r.value === null && !isWithheld(r)) continue;
     if (isWithheld(r)) trend.push({ year: y, value: null, n: null, withheld: true });
     else trend.push({ year: y, value: r.value, n: r.n, withheld: false });

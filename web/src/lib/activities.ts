@@ -1,7 +1,7 @@
 import terms from '$lib/i18n/en/terms';
 import { dateFormat, labels, regionName } from '$lib/i18n/index.svelte';
 import type { ActivityFormat, ActivityType, PillarId } from '$shared/framework/schema';
-import { COUNTRY_CODES } from '$shared/surveys/constants';
+import { COUNTRY_CODES } from '$shared/surveys/countries';
 
 /** Words for the enums of activities, as pages show them. */
 export const TYPE_LABELS: Record<ActivityType, string> = labels('terms', terms, {

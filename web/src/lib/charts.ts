@@ -31,13 +31,6 @@ export function loadChart(): Promise<typeof ChartJs> {
 }
 
 /** The palette of the charts, from app.css. */
-export const COLOURS = {
-  value: '#0b4f6c',
-  pre: '#8a99a8',
-  post: '#0b4f6c',
-  baseline: '#52606d',
-  target: '#1b7f3b',
-};
 
 /**
  * Paints a white background under the chart (the canvas is transparent otherwise), so that a
