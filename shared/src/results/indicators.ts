@@ -291,15 +291,17 @@ export function testMaximum(def: SurveyDefinition): number {
   return def.questions.reduce((s, q) => s + (q.type === 'knowledge' ? q.points : 0), 0);
 }
 
-/** Each activity's paired scores as moments, computed once per set of pairs (a view reads each many times). */
-const momentsOfPairs = new WeakMap<PairedFacts, PairedMoments>();
+/**
+ * Each activity's paired scores as moments, computed once per set of pairs (a view reads each many
+ * times). Pairs are values nobody changes; one that grew or got another maximum is summarised anew.
+ */
+const momentsOfPairs = new WeakMap<PairedFacts, { length: number; max: number; moments: PairedMoments }>();
 function momentsOfPaired(p: PairedFacts): PairedMoments {
-  let m = momentsOfPairs.get(p);
-  if (!m) {
-    m = pairedMomentsOf(p.pairs, p.max);
-    momentsOfPairs.set(p, m);
-  }
-  return m;
+  const known = momentsOfPairs.get(p);
+  if (known && known.length === p.pairs.length && known.max === p.max) return known.moments;
+  const moments = pairedMomentsOf(p.pairs, p.max);
+  momentsOfPairs.set(p, { length: p.pairs.length, max: p.max, moments });
+  return moments;
 }
 
 /**
