@@ -6,6 +6,7 @@ import {
   DeleteCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type PairedMoments, pairedMomentsOf } from '../../../shared/src/learning/paired-moments.js';
 import type { Delta } from '../../../shared/src/results/aggregate.js';
 import type { PairedFacts } from '../../../shared/src/results/indicators.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
@@ -61,6 +62,10 @@ interface ItemA {
   pairsOverflow?: boolean;
   dParts: number;
 }
+
+/** Item A's JSON copy (`view`) holds the pairs' moments instead of the pairs (copies written before: pairs). */
+type ViewPaired = { moments: PairedMoments; max: number; unit: 'points' | 'percent' };
+type ViewItem = Omit<ItemA, 'paired'> & { paired: ItemA['paired'] | ViewPaired };
 
 const size = (v: unknown) => JSON.stringify(v).length;
 
@@ -149,8 +154,12 @@ export function rollupItems(state: RollupState, rev: number, oldDParts: number, 
     dParts: parts.length,
   };
   // The same fields once more as one JSON string, which is what views read (`readRollups`):
-  // one string attribute unmarshals in a fraction of the time of the nested maps.
-  const view = JSON.stringify(fields);
+  // one string attribute unmarshals in a fraction of the time of the nested maps. Views need the
+  // pairs' moments only (the engine pools those), so the copy holds them instead of the pairs.
+  const view = JSON.stringify({
+    ...fields,
+    paired: pairs && { moments: pairedMomentsOf(pairs.pairs, pairs.max), max: pairs.max, unit: pairs.unit },
+  });
   const a: ItemA & { pk: string; sk: string; type: string; updatedAt: string; hasP: boolean; view?: string } =
     {
       pk: k.pk,
@@ -256,6 +265,20 @@ export async function appliedMarkers(activityId: string, eventIds: readonly stri
   return new Set(found.map((i) => String(i.sk).slice(2)));
 }
 
+/** What views need of an item's pairs: their moments (item A's fields hold the pairs, its copy the moments). */
+function viewPairs(p: NonNullable<ItemA['paired']> | ViewPaired): PairedFacts {
+  const max = p.max ?? 100;
+  const unit = p.unit ?? 'percent';
+  const moments =
+    'moments' in p
+      ? p.moments
+      : pairedMomentsOf(
+          p.pairs.map(([pre, post]) => ({ pre, post })),
+          max,
+        );
+  return { pairs: [], moments, max, unit };
+}
+
 /**
  * The roll-ups views read (pattern 19): item `A` of each activity in BatchGetItem requests of 100,
  * and with `breakdowns` its `D` parts. An activity without a roll-up yet has none in the map.
@@ -270,25 +293,19 @@ export async function readRollups(
     ProjectionExpression: 'pk, #type, #view',
     ExpressionAttributeNames: { '#type': 'type', '#view': 'view' },
   });
-  const items: ItemA[] = [];
+  const items: ViewItem[] = [];
   const whole: { pk: string; sk: string }[] = [];
   for (const c of copies)
-    if (typeof c.view === 'string') items.push(JSON.parse(c.view) as ItemA);
+    if (typeof c.view === 'string') items.push(JSON.parse(c.view) as ViewItem);
     else whole.push({ pk: String(c.pk), sk: 'A' });
-  if (whole.length > 0) items.push(...((await batchGet(whole)) as unknown as ItemA[]));
+  if (whole.length > 0) items.push(...((await batchGet(whole)) as unknown as ViewItem[]));
   const views = new Map<string, RollupView>();
   for (const a of items)
     views.set(a.activityId, {
       activityId: a.activityId,
       surveys: a.surveys,
       attendance: a.attendance,
-      paired: a.paired
-        ? {
-            pairs: a.paired.pairs.map(([pre, post]) => ({ pre, post })),
-            max: a.paired.max ?? 100,
-            unit: a.paired.unit ?? 'percent',
-          }
-        : null,
+      paired: a.paired ? viewPairs(a.paired) : null,
       pairsOverflow: a.pairsOverflow === true,
       dParts: a.dParts,
     });

@@ -93,6 +93,11 @@ export interface SurveyFacts {
 /** Paired pre/post knowledge scores of one activity (same person, both tests), on 0..max. */
 export interface PairedFacts {
   pairs: PairedScore[];
+  /**
+   * The pairs' moments (`pairedMomentsOf(pairs, max)`), when the reader kept only these: then `pairs`
+   * is empty (the goal overview reads roll-ups this way, a fraction of the bytes).
+   */
+  moments?: PairedMoments;
   max: number;
   /** What the pairs are in: the test's points (0..max, the default) or percent of each test's maximum. */
   unit?: 'points' | 'percent';
@@ -297,6 +302,7 @@ export function testMaximum(def: SurveyDefinition): number {
  */
 const momentsOfPairs = new WeakMap<PairedFacts, { length: number; max: number; moments: PairedMoments }>();
 function momentsOfPaired(p: PairedFacts): PairedMoments {
+  if (p.moments) return p.moments;
   const known = momentsOfPairs.get(p);
   if (known && known.length === p.pairs.length && known.max === p.max) return known.moments;
   const moments = pairedMomentsOf(p.pairs, p.max);
@@ -313,7 +319,7 @@ export function pooledPairs(inputs: readonly ActivityInputs[]): {
   max: number;
   unit: 'points' | 'percent';
 } {
-  const withPairs = inputs.flatMap((i) => (i.paired && i.paired.pairs.length > 0 ? [i.paired] : []));
+  const withPairs = inputs.flatMap((i) => (i.paired && momentsOfPaired(i.paired).n > 0 ? [i.paired] : []));
   const maxes = new Set(withPairs.map((p) => p.max));
   let moments = EMPTY_PAIRED_MOMENTS;
   if (maxes.size <= 1 && !withPairs.some((p) => p.unit === 'percent')) {
