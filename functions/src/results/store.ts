@@ -337,7 +337,12 @@ export function overviewKey(year: number | undefined, filters: ScopeFilters, fra
  * while it runs is computed by its own request, as before; other filters and years on first use.
  */
 export async function warmViews(): Promise<void> {
-  if (await getActiveFramework()) await goalOverview(undefined, {});
+  try {
+    await goalOverview(undefined, {});
+  } catch (err) {
+    // No framework is active yet: nothing to warm.
+    if (!(err instanceof ProblemError && err.slug === 'no-active-framework')) throw err;
+  }
 }
 
 async function computeGoalOverview(
