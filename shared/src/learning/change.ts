@@ -45,10 +45,29 @@ const checkFinite = (pairs: readonly PairedScore[]) => {
 /** Mean change with its confidence interval, d_z and the shares improved / same / worse. */
 export function pairedChange(pairs: readonly PairedScore[], level = 0.95): PairedChange {
   checkFinite(pairs);
-  const n = pairs.length;
   const diffs = pairs.map((p) => p.post - p.pre);
-  const change = meanCI(diffs, level);
-  const sdDiff = sd(diffs);
+  const count = (f: (d: number) => boolean) => diffs.filter(f).length;
+  return {
+    ...changeFigures(meanCI(diffs, level), sd(diffs), {
+      improved: count((d) => d > 0),
+      same: count((d) => d === 0),
+      worse: count((d) => d < 0),
+    }),
+    meanPre: mean(pairs.map((p) => p.pre)),
+    meanPost: mean(pairs.map((p) => p.post)),
+  };
+}
+
+/**
+ * What a paired change says beside its means, from the change's interval, the sd of the changes and
+ * the counts of respondents whose score rose, stayed and fell (from pairs or from their moments).
+ */
+export function changeFigures(
+  change: MeanCI,
+  sdDiff: number | null,
+  counts: { improved: number; same: number; worse: number },
+): Omit<PairedChange, 'meanPre' | 'meanPost'> {
+  const { n } = change;
   const effectSize: EffectSize =
     change.mean === null || sdDiff === null
       ? { dz: null, reason: reasonForN(n) }
@@ -56,28 +75,13 @@ export function pairedChange(pairs: readonly PairedScore[], level = 0.95): Paire
         ? { dz: null, reason: 'no_variation' }
         : { dz: change.mean / sdDiff, reason: null };
   const of = 'paired respondents';
-  const count = (f: (d: number) => boolean) => diffs.filter(f).length;
   return {
     n,
-    meanPre: mean(pairs.map((p) => p.pre)),
-    meanPost: mean(pairs.map((p) => p.post)),
     change,
     effectSize,
-    improved: percentOf(
-      count((d) => d > 0),
-      n,
-      of,
-    ),
-    same: percentOf(
-      count((d) => d === 0),
-      n,
-      of,
-    ),
-    worse: percentOf(
-      count((d) => d < 0),
-      n,
-      of,
-    ),
+    improved: percentOf(counts.improved, n, of),
+    same: percentOf(counts.same, n, of),
+    worse: percentOf(counts.worse, n, of),
   };
 }
 

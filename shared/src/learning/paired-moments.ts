@@ -10,16 +10,15 @@
  * deviations); groups merge with the pairwise update of Chan, Golub & LeVeque (1979), which keeps
  * the sums of squared deviations accurate when the means are large.
  */
-import { type MeanCI, meanCIOf, type Reason, reasonForN } from '../lib/statistics.js';
+import { meanCIOf, type Reason, reasonForN } from '../lib/statistics.js';
 import {
   CLASS_GAIN_METHOD,
-  type EffectSize,
+  changeFigures,
   type GainCI,
   type NormalisedGain,
   type PairedChange,
   type PairedScore,
 } from './change.js';
-import { percentOf } from './suppression.js';
 
 export interface PairedMoments {
   n: number;
@@ -156,26 +155,14 @@ export function scalePairedMoments(m: PairedMoments, k: number): PairedMoments {
 export function pairedChangeOf(m: PairedMoments, level = 0.95): PairedChange {
   const { n } = m;
   const sdDiff = n < 2 ? null : Math.sqrt(m.m2Diff / (n - 1));
-  const change: MeanCI = meanCIOf(
+  const change = meanCIOf(
     { n, mean: n === 0 ? null : m.sumDiff / n, sd: sdDiff, reason: reasonForN(n) },
     level,
   );
-  const effectSize: EffectSize =
-    change.mean === null || sdDiff === null
-      ? { dz: null, reason: reasonForN(n) }
-      : sdDiff === 0
-        ? { dz: null, reason: 'no_variation' }
-        : { dz: change.mean / sdDiff, reason: null };
-  const of = 'paired respondents';
   return {
-    n,
+    ...changeFigures(change, sdDiff, m),
     meanPre: n === 0 ? null : m.sumPre / n,
     meanPost: n === 0 ? null : m.sumPost / n,
-    change,
-    effectSize,
-    improved: percentOf(m.improved, n, of),
-    same: percentOf(m.same, n, of),
-    worse: percentOf(m.worse, n, of),
   };
 }
 
