@@ -111,13 +111,22 @@ export async function signIn(email: string, password: string): Promise<SignInRes
 }
 
 /** Answers the second-factor challenge with the code the authenticator app shows. */
-export async function answerCode(email: string, session: string, code: string): Promise<Tokens> {
+export function answerCode(email: string, session: string, code: string): Promise<Tokens> {
+  return answerChallenge('SOFTWARE_TOKEN_MFA', session, { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code });
+}
+
+/** Answers a sign-in challenge of Cognito (`ChallengeName`) in the session it came with. */
+async function answerChallenge(
+  challenge: 'SOFTWARE_TOKEN_MFA' | 'NEW_PASSWORD_REQUIRED',
+  session: string,
+  responses: Record<string, string>,
+): Promise<Tokens> {
   const { clientId } = await clientConfig();
   const res = await call<AuthResponse>('RespondToAuthChallenge', {
-    ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    ChallengeName: challenge,
     ClientId: clientId,
     Session: session,
-    ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+    ChallengeResponses: responses,
   });
   return tokensFrom(res);
 }
@@ -162,15 +171,8 @@ export function authenticatorUri(secret: string, account: string, issuer = 'Resu
 }
 
 /** Answers the first-sign-in challenge with the user's own password. */
-export async function setNewPassword(email: string, session: string, password: string): Promise<Tokens> {
-  const { clientId } = await clientConfig();
-  const res = await call<AuthResponse>('RespondToAuthChallenge', {
-    ChallengeName: 'NEW_PASSWORD_REQUIRED',
-    ClientId: clientId,
-    Session: session,
-    ChallengeResponses: { USERNAME: email, NEW_PASSWORD: password },
-  });
-  return tokensFrom(res);
+export function setNewPassword(email: string, session: string, password: string): Promise<Tokens> {
+  return answerChallenge('NEW_PASSWORD_REQUIRED', session, { USERNAME: email, NEW_PASSWORD: password });
 }
 
 /** New access and ID tokens from the refresh token. */
