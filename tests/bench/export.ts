@@ -6,7 +6,7 @@
 //
 // Responses are bulk-loaded with BatchWriteItem as the items the submission path writes (the
 // submission path would take far longer for 100,000); the export reads them as it reads any.
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '../../functions/src/lib/dynamodb.js';
 import { ActivityInput } from '../../shared/src/activities/schema.js';
 import { templates } from '../../shared/src/surveys/templates.js';
 import { startTestStack } from '../support/emulators.js';

@@ -12,7 +12,7 @@
 // (the property test in tests/integration/aggregates.test.ts proves that equality for random
 // submissions, resends, bursts and replays).
 import { spawnSync } from 'node:child_process';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '../../functions/src/lib/dynamodb.js';
 import { ActivityInput } from '../../shared/src/activities/schema.js';
 import { defaultFramework } from '../../shared/src/framework/default-framework.js';
 import { IndicatorInput } from '../../shared/src/indicators/schema.js';
@@ -45,7 +45,7 @@ const { seedDemoIndicators } = await import('../../functions/src/indicators/demo
 const { activateIndicator, createIndicator } = await import('../../functions/src/indicators/store.js');
 const { goalOverview } = await import('../../functions/src/results/store.js');
 const { startLocalRollups } = await import('../../functions/src/local/stream-poller.js');
-const { GetCommand, QueryCommand, UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+const { GetCommand, QueryCommand, UpdateCommand } = await import('../../functions/src/lib/dynamodb.js');
 const { bumpViewCounter } = await import('../../functions/src/rollups/views.js');
 const synthetic = await import('../../functions/src/surveys/synthetic.js');
 
@@ -61,29 +61,20 @@ const typeOf = (item: Record<string, unknown>) => {
   const t = item.type as string | { S?: string } | undefined;
   return (typeof t === 'string' ? t : t?.S) ?? 'other';
 };
-ddb().middlewareStack.add(
-  (next) => async (args) => {
-    const out = await next(args);
-    const o = out.output as {
-      Items?: Record<string, unknown>[];
-      Item?: Record<string, unknown>;
-      Responses?: Record<string, Record<string, unknown>[]>;
-    };
-    const items = [
-      ...(o.Items ?? []),
-      ...(o.Item ? [o.Item] : []),
-      ...Object.values(o.Responses ?? {}).flat(),
-    ];
-    reads.requests++;
-    reads.items += items.length;
-    for (const item of items) {
-      reads.bytes += JSON.stringify(item).length;
-      reads.byType.set(typeOf(item), (reads.byType.get(typeOf(item)) ?? 0) + 1);
-    }
-    return out;
-  },
-  { step: 'initialize', name: 'benchReadCounter' },
-);
+ddb().observers.push(({ output }) => {
+  const o = (output ?? {}) as {
+    Items?: Record<string, unknown>[];
+    Item?: Record<string, unknown>;
+    Responses?: Record<string, Record<string, unknown>[]>;
+  };
+  const items = [...(o.Items ?? []), ...(o.Item ? [o.Item] : []), ...Object.values(o.Responses ?? {}).flat()];
+  reads.requests++;
+  reads.items += items.length;
+  for (const item of items) {
+    reads.bytes += JSON.stringify(item).length;
+    reads.byType.set(typeOf(item), (reads.byType.get(typeOf(item)) ?? 0) + 1);
+  }
+});
 
 // ---------------------------------------------------------------------------
 // Setup: the default framework, indicators (incl. two of paired pre/post change), activities, surveys.

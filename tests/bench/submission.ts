@@ -66,7 +66,7 @@ try {
   // The emulator's own ceiling, to read the figures below against: a two-item transaction like ours.
   const { ddb, tableName } = await import('../../functions/src/lib/aws.js');
   const { PUBLIC_SURVEY_TTL_MS } = await import('../../functions/src/surveys/store.js');
-  const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { TransactWriteCommand } = await import('../../functions/src/lib/dynamodb.js');
   const tx = () =>
     ddb().send(
       new TransactWriteCommand({
@@ -113,21 +113,12 @@ try {
   let ddbRequests = 0;
   let transactionItems = 0;
   const ddbTime = new Map<string, number>();
-  ddb().middlewareStack.add(
-    (next, context) => async (args) => {
-      ddbRequests++;
-      const items = (args.input as { TransactItems?: unknown[] }).TransactItems?.length;
-      if (items) transactionItems = items;
-      const started = performance.now();
-      try {
-        return await next(args);
-      } finally {
-        const name = String(context.commandName ?? 'command');
-        ddbTime.set(name, (ddbTime.get(name) ?? 0) + performance.now() - started);
-      }
-    },
-    { step: 'initialize', name: 'benchCount' },
-  );
+  ddb().observers.push(({ operation, input, ms }) => {
+    ddbRequests++;
+    const items = (input as { TransactItems?: unknown[] }).TransactItems?.length;
+    if (items) transactionItems = items;
+    ddbTime.set(operation, (ddbTime.get(operation) ?? 0) + ms);
+  });
   const submit = async () => {
     const r = await fetch(url, {
       method: 'POST',
@@ -145,7 +136,7 @@ try {
   const rawN = await closedLoop(`${CONNECTIONS} clients`, CONNECTIONS, SECONDS, tx);
   // What the abuse-limit counter write alone costs (an UpdateItem like functions/src/lib/rate-limit.ts),
   // which the submission still does until abuse control moves to WAF at the edge.
-  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { UpdateCommand } = await import('../../functions/src/lib/dynamodb.js');
   const counter = () =>
     ddb().send(
       new UpdateCommand({

@@ -243,10 +243,10 @@ describe('aggregates maintained on write', () => {
     // fold this response first (under load it could land in between and refuse the repair).
     await rollupsSettled();
     // Corrupt one maintained value behind the API's back.
-    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { UpdateCommand } = await import('../../functions/src/lib/dynamodb.js');
     const { ddb, tableName } = await import('../../functions/src/lib/aws.js');
     const { keys } = await import('../../functions/src/lib/keys.js');
-    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { QueryCommand } = await import('../../functions/src/lib/dynamodb.js');
     const items = await ddb().send(
       new QueryCommand({
         TableName: tableName(),
@@ -283,7 +283,7 @@ describe('aggregates maintained on write', () => {
 
     // An item in the format before overall and breakdown parts (`M#<shard>#<chunk>`) is rewritten
     // by a repair even though every sum is right.
-    const { PutCommand, DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { PutCommand, DeleteCommand } = await import('../../functions/src/lib/dynamodb.js');
     const before = await readAggregates(survey.id);
     const current = await ddb().send(
       new QueryCommand({
@@ -357,7 +357,7 @@ describe('roll-up repair', () => {
     expect(sent.status).toBe(201);
     await rollupsSettled();
     // Corrupt one figure of the roll-up behind the consumer's back.
-    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { UpdateCommand } = await import('../../functions/src/lib/dynamodb.js');
     const { ddb, tableName } = await import('../../functions/src/lib/aws.js');
     const { keys } = await import('../../functions/src/lib/keys.js');
     await ddb().send(

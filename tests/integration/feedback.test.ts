@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { sendFeedback } from '../../functions/src/feedback/mail.js';
@@ -7,6 +6,7 @@ import { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE } from '../../functions/src/feedb
 import { summaryOf } from '../../functions/src/feedback/summary.js';
 import { listAuditEntries } from '../../functions/src/lib/audit.js';
 import { ddb, tableName } from '../../functions/src/lib/aws.js';
+import { PutCommand } from '../../functions/src/lib/dynamodb.js';
 import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { publicApp } from '../../functions/src/public-app.js';

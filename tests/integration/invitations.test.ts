@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { localQueueIdle } from '../../functions/src/invitations/queue.js';
 import { runScheduledSending } from '../../functions/src/invitations/send.js';
 import { hashStoredTokens } from '../../functions/src/invitations/store.js';
 import { ddb, queryAll, tableName } from '../../functions/src/lib/aws.js';
+import { GetCommand, PutCommand } from '../../functions/src/lib/dynamodb.js';
 import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { findInvitation } from '../../functions/src/responses/store.js';

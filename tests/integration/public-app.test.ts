@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { handler } from '../../functions/src/handlers/public.js';
 import { ddb, tableName } from '../../functions/src/lib/aws.js';
+import { UpdateCommand } from '../../functions/src/lib/dynamodb.js';
 import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { publicApp } from '../../functions/src/public-app.js';

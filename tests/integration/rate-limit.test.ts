@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ddb, tableName } from '../../functions/src/lib/aws.js';
+import { GetCommand } from '../../functions/src/lib/dynamodb.js';
 import { env } from '../../functions/src/lib/env.js';
 import { keys } from '../../functions/src/lib/keys.js';
 import { ProblemError } from '../../functions/src/lib/problem.js';

@@ -4,6 +4,7 @@ import { app } from '../../functions/src/app.js';
 import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
 import { activateIndicator, createIndicator } from '../../functions/src/indicators/store.js';
 import { ddb } from '../../functions/src/lib/aws.js';
+import type { Sent } from '../../functions/src/lib/dynamodb.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { defaultFramework } from '../../shared/src/framework/default-framework.js';
 import { IndicatorInput } from '../../shared/src/indicators/schema.js';
@@ -310,18 +311,11 @@ describe('pre/post learning of an activity', () => {
     }
     await rollupsSettled();
     const responsesRead = { n: 0 };
-    const counter = 'resultsTestResponseCounter';
-    ddb().middlewareStack.add(
-      (next) => async (args) => {
-        const out = await next(args);
-        const items = (out.output as { Items?: { type?: unknown }[] }).Items ?? [];
-        responsesRead.n += items.filter(
-          (i) => i.type === 'response' || (i.type as { S?: string })?.S === 'response',
-        ).length;
-        return out;
-      },
-      { step: 'initialize', name: counter },
-    );
+    const counter = ({ output }: Sent) => {
+      const items = (output as { Items?: { type?: unknown }[] } | undefined)?.Items ?? [];
+      responsesRead.n += items.filter((i) => i.type === 'response').length;
+    };
+    ddb().observers.push(counter);
     const improved = async () => {
       const res = await call(evaluator, `/api/results/overview?projectId=${project}`);
       expect(res.status).toBe(200);
@@ -337,7 +331,7 @@ describe('pre/post learning of an activity', () => {
       expect(await improved()).toMatchObject({ n: 6, value: expect.closeTo(200 / 3, 10) });
       expect(responsesRead.n).toBe(0);
     } finally {
-      ddb().middlewareStack.remove(counter);
+      ddb().observers.splice(ddb().observers.indexOf(counter), 1);
     }
   });
 

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { seedDefaultFramework } from '../../functions/src/framework/seed.js';
 import { activateIndicator, createIndicator } from '../../functions/src/indicators/store.js';
 import { ddb, tableName } from '../../functions/src/lib/aws.js';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '../../functions/src/lib/dynamodb.js';
 import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { rebuildRollup } from '../../functions/src/results/rebuild.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../../functions/src/lib/aws.js';
+import { PutCommand } from '../../functions/src/lib/dynamodb.js';
 import { newId } from '../../functions/src/lib/ids.js';
 import { keys } from '../../functions/src/lib/keys.js';
 

@@ -1,5 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { attendeeKey, dedupeAttendees } from '../../../shared/src/activities/rules.js';
 import {
   Activity,
@@ -11,6 +9,12 @@ import {
 } from '../../../shared/src/activities/schema.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  TransactionCanceledException,
+  TransactWriteCommand,
+} from '../lib/dynamodb.js';
 import { newId, stableId } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';

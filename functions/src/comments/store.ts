@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { themeNameKey } from '../../../shared/src/comments/rules.js';
 import type { Theme } from '../../../shared/src/comments/schema.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { BatchWriteCommand, TransactionCanceledException, TransactWriteCommand } from '../lib/dynamodb.js';
 import { newId } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';

@@ -3,7 +3,7 @@
  * never the whole partition in memory), with only the attributes the export writes: the stored
  * submission (as the device sent it) and anything else on the item never leave the table.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import {
   type ExportableResponse,
   type PairingInput,
@@ -13,6 +13,7 @@ import {
 import { SELF_CODE_QUESTIONS } from '../../../shared/src/learning/pairing.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, tableName } from '../lib/aws.js';
+import { PutCommand, QueryCommand } from '../lib/dynamodb.js';
 import { keys } from '../lib/keys.js';
 import { listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 

@@ -1,7 +1,11 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import {
+  ConditionalCheckFailedException,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '../lib/dynamodb.js';
 import { hashToken, newId, newToken } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   FEEDBACK_MESSAGES,
   feedbackLanguage,
@@ -12,6 +10,13 @@ import { listAttendees } from '../activities/store.js';
 import * as invitations from '../invitations/store.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, tableName } from '../lib/aws.js';
+import {
+  ConditionalCheckFailedException,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '../lib/dynamodb.js';
 import { keys } from '../lib/keys.js';
 import { log } from '../lib/log.js';
 import { sendMail } from '../lib/mail.js';

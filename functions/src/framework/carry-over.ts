@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { FrameworkDetail } from '../../../shared/src/framework/api.js';
 import {
   type CarryChange,
@@ -17,6 +16,7 @@ import {
   listIndicators,
 } from '../indicators/store.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { PutCommand } from '../lib/dynamodb.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';
 import { getFramework, listFrameworks } from './store.js';

@@ -1,5 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Project } from '../../../shared/src/framework/schema.js';
 import { measuresCollected, type SmartContext, smartCheck } from '../../../shared/src/indicators/rules.js';
 import {
@@ -13,6 +11,7 @@ import {
 import { getFramework, listProjects } from '../framework/store.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { GetCommand, TransactionCanceledException, TransactWriteCommand } from '../lib/dynamodb.js';
 import { newId } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';

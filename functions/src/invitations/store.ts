@@ -1,13 +1,13 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import {
+  ConditionalCheckFailedException,
   DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
   ScanCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { ddb, queryAll, tableName } from '../lib/aws.js';
+} from '../lib/dynamodb.js';
 import { hashToken } from '../lib/ids.js';
 import { keys } from '../lib/keys.js';
 

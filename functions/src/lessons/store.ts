@@ -1,8 +1,7 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Lesson } from '../../../shared/src/lessons/schema.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { GetCommand, TransactionCanceledException, TransactWriteCommand } from '../lib/dynamodb.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';
 

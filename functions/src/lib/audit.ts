@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, queryAll, tableName } from './aws.js';
+import { QueryCommand } from './dynamodb.js';
 import { keys } from './keys.js';
 
 /** One change to configuration data: who did what to which entity, and when. */

@@ -1,21 +1,25 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DocumentClient, QueryCommand, type QueryCommandInput } from './dynamodb.js';
 import { env } from './env.js';
 
 // One client of each kind per process (Lambda reuses them across invocations).
-let ddbClient: DynamoDBDocumentClient | undefined;
+let ddbClient: DocumentClient | undefined;
 let cognitoClient: CognitoIdentityProviderClient | undefined;
 let sesClient: SESv2Client | undefined;
 
-/** The DynamoDB document client (plain JS values in and out; `undefined` fields dropped). */
-export function ddb(): DynamoDBDocumentClient {
+/** The DynamoDB document client (plain JS values in and out; `undefined` fields dropped): lib/dynamodb.ts. */
+export function ddb(): DocumentClient {
   const e = env();
-  ddbClient ??= DynamoDBDocumentClient.from(
-    new DynamoDBClient({ region: e.AWS_REGION, endpoint: e.DYNAMODB_ENDPOINT }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  ddbClient ??= new DocumentClient({
+    region: e.AWS_REGION,
+    endpoint: e.DYNAMODB_ENDPOINT,
+    credentials: {
+      accessKeyId: e.AWS_ACCESS_KEY_ID,
+      secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+      sessionToken: e.AWS_SESSION_TOKEN,
+    },
+  });
   return ddbClient;
 }
 

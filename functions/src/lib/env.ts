@@ -9,6 +9,13 @@ const Env = z.object({
   TABLE_NAME: z.string().min(1),
   AWS_REGION: z.string().min(1).default('eu-central-1'),
   DYNAMODB_ENDPOINT: z.url().optional(),
+  /**
+   * The credentials DynamoDB requests are signed with (lib/dynamodb.ts): the Lambda runtime sets
+   * the function role's; locally, the emulators' (functions/src/local/bootstrap.ts).
+   */
+  AWS_ACCESS_KEY_ID: z.string().min(1),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
   COGNITO_ENDPOINT: z.url().optional(),
   COGNITO_USER_POOL_ID: z.string().min(1),
   COGNITO_CLIENT_ID: z.string().min(1),

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from './aws.js';
+import { ConditionalCheckFailedException, UpdateCommand } from './dynamodb.js';
 import { env } from './env.js';
 import { keys } from './keys.js';
 import { ProblemError } from './problem.js';

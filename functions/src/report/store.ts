@@ -1,6 +1,4 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { FrameworkDetail } from '../../../shared/src/framework/api.js';
 import {
   buildReport,
@@ -15,6 +13,7 @@ import { listIndicators } from '../indicators/store.js';
 import { listLessons } from '../lessons/store.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { GetCommand, TransactionCanceledException, TransactWriteCommand } from '../lib/dynamodb.js';
 import { keys } from '../lib/keys.js';
 import { ProblemError } from '../lib/problem.js';
 import { activitiesInScope, goalOverview, inputsFor } from '../results/store.js';

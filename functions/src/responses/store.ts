@@ -1,9 +1,13 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
 import type { Answers, ResponseSubmission } from '../../../shared/src/responses/schema.js';
 import type { Delta } from '../../../shared/src/results/aggregate.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  TransactWriteCommand,
+} from '../lib/dynamodb.js';
 import { hashToken } from '../lib/ids.js';
 import { type AggregatePart, aggregatePartOf, keys, shardOf } from '../lib/keys.js';
 

@@ -1,8 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type Delta, differences, responseDelta } from '../../../shared/src/results/aggregate.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { listActivities, listAttendees } from '../activities/store.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { DeleteCommand, GetCommand, PutCommand } from '../lib/dynamodb.js';
 import { keys } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
 import { aggregateChunks, listResponses, type ResponseRecord, readAggregates } from '../responses/store.js';

@@ -1,16 +1,16 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
-  DeleteCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
 import { type PairedMoments, pairedMomentsOf } from '../../../shared/src/learning/paired-moments.js';
 import type { Delta } from '../../../shared/src/results/aggregate.js';
 import type { PairedFacts } from '../../../shared/src/results/indicators.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  TransactionCanceledException,
+  TransactWriteCommand,
+} from '../lib/dynamodb.js';
 import { keys, versionSk } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
 import { type AttendanceRollup, emptyRollup, pairsOf, type RollupState, type SurveyRollup } from './fold.js';

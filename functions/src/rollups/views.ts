@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb, tableName } from '../lib/aws.js';
+import { GetCommand, PutCommand, UpdateCommand } from '../lib/dynamodb.js';
 import { MAX_PART_BYTES } from './store.js';
 
 /*

@@ -1,15 +1,15 @@
+import type { SurveyEmailsInput } from '../../../shared/src/invitations/schema.js';
+import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
+import type { Survey } from '../../../shared/src/surveys/survey.js';
+import { auditEntry } from '../lib/audit.js';
+import { ddb, queryAll, tableName } from '../lib/aws.js';
 import {
   BatchWriteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import type { SurveyEmailsInput } from '../../../shared/src/invitations/schema.js';
-import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
-import type { Survey } from '../../../shared/src/surveys/survey.js';
-import { auditEntry } from '../lib/audit.js';
-import { ddb, queryAll, tableName } from '../lib/aws.js';
+} from '../lib/dynamodb.js';
 import { COUNTER_SHARDS, keys } from '../lib/keys.js';
 import { countResponses } from '../responses/store.js';
 

@@ -1,10 +1,9 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateSource } from '../../../shared/src/surveys/custom-templates.js';
 import type { SurveyDefinition, SurveyKind } from '../../../shared/src/surveys/schema.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
 import { auditEntry } from '../lib/audit.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
+import { GetCommand, TransactionCanceledException, TransactWriteCommand } from '../lib/dynamodb.js';
 import { keys } from '../lib/keys.js';
 
 /*
