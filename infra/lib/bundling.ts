@@ -6,12 +6,6 @@ import { fromRoot } from './paths.js';
  * bench measures the bundles that are deployed. Plain data (no aws-cdk-lib import) so the bench can
  * load it cheaply.
  */
-/**
- * Whether the AWS SDK goes into the bundle (true) or is left to the Lambda runtime's copy (false,
- * CDK's default for Node 18+). Also the versions: bundled, AWS runs the lockfile's SDK.
- */
-export const BUNDLE_AWS_SDK = true;
-
 export const LAMBDA_BUNDLING = {
   /** Keep in step with NODE_RUNTIME in function.ts. */
   target: 'node24',
@@ -27,13 +21,11 @@ export const LAMBDA_BUNDLING = {
   /** Prefer ESM builds of dependencies: smaller, tree-shakeable bundles. */
   mainFields: ['module', 'main'],
   /**
-   * The AWS SDK v3 is bundled (BUNDLE_AWS_SDK): measured, a cold process that loads the SDK's
-   * modules from node_modules (as it would load the runtime's copy in /var/runtime) takes about
-   * twice as long as one that reads the bundled, tree-shaken SDK from the one file; AWS's SDK team
-   * says the same (aws/aws-cdk#25492, "Reduce Lambda cold start times" on the AWS developer blog).
-   * The bench prints both variants side by side; see docs/deploy.md, "Lambda bundles".
+   * Nothing is left out: the functions call AWS over signed fetch (functions/src/lib/aws-fetch.ts),
+   * not through the SDK's clients, and the one SDK package they use, @aws-sdk/util-dynamodb (the
+   * marshalling), is bundled with the lockfile's version (NodejsFunction's bundleAwsSDK).
    */
-  external: BUNDLE_AWS_SDK ? [] : ['@aws-sdk/*'],
+  external: [] as string[],
   /**
    * `zod` without its 64 locales, which @hono/zod-openapi would otherwise pull in whole (264 KB
    * minified): see functions/src/lib/zod/index.ts.

@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { table as definition } from '../../functions/src/lib/table.js';
-import { BUNDLE_AWS_SDK, LAMBDA_BUNDLING } from './bundling.js';
+import { LAMBDA_BUNDLING } from './bundling.js';
 import { fromRoot, repoRoot } from './paths.js';
 
 const READ_ACTIONS = [
@@ -136,8 +136,8 @@ export class AppFunction extends Construct {
         minify: LAMBDA_BUNDLING.minify,
         sourceMap: LAMBDA_BUNDLING.sourcemap,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
-        // Bundled: faster cold start than the runtime's copy (measured), lockfile versions in AWS.
-        bundleAwsSDK: BUNDLE_AWS_SDK,
+        // @aws-sdk/util-dynamodb, the one SDK package the functions load, goes in the bundle.
+        bundleAwsSDK: true,
         externalModules: [...LAMBDA_BUNDLING.external],
         forceDockerBundling: false,
         esbuildArgs: { '--alias': `zod=${LAMBDA_BUNDLING.alias.zod}` },

@@ -10,13 +10,12 @@
  * 2. The results overview page's first-load JavaScript (SvelteKit manifest: entry, app, layout,
  *    error and page nodes and their static imports).
  * 3. Lambda bundles built with the options infra/lib/function.ts gives NodejsFunction (one
- *    definition, infra/lib/bundling.ts: esbuild, ESM, minified, source maps, zod aliased,
- *    @aws-sdk/* external as deployed): sizes, zod locales (metafile, written to
- *    .local/bench/<name>/meta.json for `esbuild --analyze`-style reading), and a cold process's
- *    import + first answer against a hello-world Hono bundle built the same way, with source maps
- *    not loaded (as deployed) and loaded (NODE_OPTIONS=--enable-source-maps). The SDK modules a
- *    handler imports are external, so the cold process loads them from node_modules (as the
- *    runtime loads its own copy): their cost stays in the figure.
+ *    definition, infra/lib/bundling.ts: esbuild, ESM, minified, source maps, zod aliased):
+ *    sizes, zod locales and AWS SDK clients (none expected: AWS is called over signed fetch,
+ *    functions/src/lib/aws-fetch.ts) from the metafile (written to .local/bench/<name>/meta.json
+ *    for `esbuild --analyze`-style reading), and a cold process's import + first answer against a
+ *    hello-world Hono bundle built the same way, with source maps not loaded (as deployed) and
+ *    loaded (NODE_OPTIONS=--enable-source-maps).
  *
  *   npx tsx tests/bench/bundle.ts [--no-build]
  */
@@ -26,7 +25,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { BUNDLE_AWS_SDK, LAMBDA_BUNDLING } from '../../infra/lib/bundling.js';
+import { LAMBDA_BUNDLING } from '../../infra/lib/bundling.js';
 import { postEventTemplate } from '../../shared/src/surveys/templates.js';
 import { launch, phone } from '../support/browser.js';
 import { serveStaticSite } from '../support/static-site.js';
@@ -238,11 +237,7 @@ writeFileSync(
   "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\nconst app = new Hono();\napp.get('/api/health', (c) => c.json({ status: 'ok' }));\nexport const handler = handle(app);\n",
 );
 /** As infra/lib/function.ts bundles (NodejsFunction): both read infra/lib/bundling.ts. */
-async function lambdaBundle(
-  name: string,
-  entry: string,
-  external: readonly string[] = LAMBDA_BUNDLING.external,
-) {
+async function lambdaBundle(name: string, entry: string) {
   const outfile = resolve(out, `${name}/index.mjs`);
   const result = await build({
     entryPoints: [entry],
@@ -254,7 +249,7 @@ async function lambdaBundle(
     minify: LAMBDA_BUNDLING.minify,
     sourcemap: LAMBDA_BUNDLING.sourcemap,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
-    external: [...external],
+    external: [...LAMBDA_BUNDLING.external],
     alias: { ...LAMBDA_BUNDLING.alias },
     banner: { js: LAMBDA_BUNDLING.banner },
     metafile: true,
@@ -273,7 +268,9 @@ async function lambdaBundle(
     file: outfile,
     bytes: statSync(outfile).size,
     gzip: gz(readFileSync(outfile)),
-    sdk: sum((p) => /node_modules\/@(aws-sdk|smithy|aws-crypto)\//.test(p)),
+    /** AWS SDK clients and their runtime (the marshalling package alone is expected). */
+    sdk: sum((p) => /node_modules\/@(aws-sdk|smithy|aws-crypto)\//.test(p) && !p.includes('/util-dynamodb/')),
+    aws: sum((p) => /node_modules\/(aws4fetch|@aws-sdk\/util-dynamodb)\//.test(p)),
     zod: sum((p) => p.includes('node_modules/zod/')),
     locales: locales.length,
   };
@@ -283,23 +280,20 @@ const bundles = [
   await lambdaBundle('public', resolve(root, 'functions/src/handlers/public.ts')),
   await lambdaBundle('api', resolve(root, 'functions/src/handlers/api.ts')),
   await lambdaBundle('schedule', resolve(root, 'functions/src/handlers/schedule.ts')),
-  // For comparison, not deployed: the AWS SDK left to the runtime (CDK's default), loaded from
-  // node_modules by the cold runs below as the runtime would load its own copy.
-  await lambdaBundle('public, SDK external', resolve(root, 'functions/src/handlers/public.ts'), [
-    '@aws-sdk/*',
-  ]),
-  await lambdaBundle('api, SDK external', resolve(root, 'functions/src/handlers/api.ts'), ['@aws-sdk/*']),
+  await lambdaBundle('send', resolve(root, 'functions/src/handlers/send.ts')),
+  await lambdaBundle('rollups', resolve(root, 'functions/src/handlers/rollups.ts')),
 ];
 console.log(
-  `\nLambda bundles (esbuild with infra/lib/bundling.ts, as deployed: ESM, minified, source maps beside, AWS SDK ${BUNDLE_AWS_SDK ? 'bundled' : 'external'});\n` +
-    '"SDK external" rows: the same without @aws-sdk/* (the runtime\'s copy), for comparison:',
+  '\nLambda bundles (esbuild with infra/lib/bundling.ts, as deployed: ESM, minified, source maps beside);\n' +
+    'AWS calls over signed fetch (aws4fetch + @aws-sdk/util-dynamodb), no AWS SDK client:',
 );
 console.table(
   bundles.map((b) => ({
     bundle: b.name,
     'min KB': kb(b.bytes),
     'gzip KB': kb(b.gzip),
-    'of which AWS SDK KB': kb(b.sdk),
+    'of which AWS calls KB': kb(b.aws),
+    'AWS SDK clients KB': kb(b.sdk),
     'of which zod KB': kb(b.zod),
     'zod locales (not en)': b.locales,
   })),
@@ -312,14 +306,20 @@ line(
   bundles.every((b) => b.locales === 0),
 );
 line(
+  'AWS SDK clients in Lambda bundles',
+  bundles.map((b) => `${b.name} ${kb(b.sdk)} KB`).join(', '),
+  '0',
+  bundles.every((b) => b.sdk === 0),
+);
+line(
   'public Lambda bundle',
-  `${kb(size('public').bytes)} KB minified as deployed (AWS SDK ${kb(size('public').sdk)} KB of it); ${kb(size('public, SDK external').bytes)} KB with the SDK external`,
+  `${kb(size('public').bytes)} KB minified as deployed (zod ${kb(size('public').zod)} KB of it)`,
   '150 KB',
   size('public').bytes <= 150 * 1024,
 );
 line(
   'staff API Lambda bundle',
-  `${kb(size('api').bytes)} KB minified as deployed (AWS SDK ${kb(size('api').sdk)} KB of it); ${kb(size('api, SDK external').bytes)} KB with the SDK external`,
+  `${kb(size('api').bytes)} KB minified as deployed (zod ${kb(size('api').zod)} KB of it)`,
   '400 KB',
   size('api').bytes <= 400 * 1024,
 );
@@ -379,12 +379,6 @@ const variants = [
     file: size('public').file,
     path: `/api/public/surveys/${survey.code}`,
   },
-  { name: 'staff API /api/health, SDK external', file: size('api, SDK external').file, path: '/api/health' },
-  {
-    name: 'public: open a survey, SDK external',
-    file: size('public, SDK external').file,
-    path: `/api/public/surveys/${survey.code}`,
-  },
 ];
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const timings = new Map<string, { wall: number[]; inner: number[]; status: number }>();
@@ -407,8 +401,7 @@ const med = (name: string, sourceMaps: boolean) => {
   return { wall: median(t?.wall ?? []), inner: median(t?.inner ?? []), status: t?.status ?? 0 };
 };
 console.log(
-  `\nCold process: import + first answer, median of ${RUNS} (Node ${process.version}, this machine); ` +
-    'the @aws-sdk/* modules each bundle imports are loaded from node_modules, counted in the time:',
+  `\nCold process: import + first answer, median of ${RUNS} (Node ${process.version}, this machine):`,
 );
 console.table(
   variants.flatMap((v) =>

@@ -1,10 +1,8 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { dispatchDueJobs, runScheduledSending } from '../invitations/send.js';
+import { sqs } from '../lib/aws.js';
 import { env } from '../lib/env.js';
 import { log } from '../lib/log.js';
 import { putMetrics } from '../lib/metrics.js';
-
-let sqs: SQSClient | undefined;
 
 /**
  * The scheduled job (EventBridge, every 5 minutes). In AWS it puts each due sending job on the
@@ -13,9 +11,8 @@ let sqs: SQSClient | undefined;
 export const handler = async (_event: unknown, context?: { getRemainingTimeInMillis(): number }) => {
   const queueUrl = env().SEND_QUEUE_URL;
   if (queueUrl) {
-    sqs ??= new SQSClient({ region: env().AWS_REGION });
     const queued = await dispatchDueJobs(new Date(), async (job) => {
-      await sqs?.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
+      await sqs('SendMessage', { QueueUrl: queueUrl, MessageBody: JSON.stringify(job) });
     });
     log.info('sending jobs queued', { queued });
     return { queued };

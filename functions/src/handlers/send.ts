@@ -1,6 +1,6 @@
-import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { runQueuedJob } from '../invitations/send.js';
 import type { Job } from '../invitations/store.js';
+import { sqs } from '../lib/aws.js';
 import { env } from '../lib/env.js';
 import { log } from '../lib/log.js';
 import { putMetrics } from '../lib/metrics.js';
@@ -11,8 +11,6 @@ interface SqsRecord {
   body: string;
   attributes: { ApproximateReceiveCount: string };
 }
-
-let sqs: SQSClient | undefined;
 
 /** Seconds before the next try of a job that failed `receives` times: 1, 2, 4... minutes, at most 15. */
 export const backoffSeconds = (receives: number) => Math.min(900, 60 * 2 ** Math.max(0, receives - 1));
@@ -52,14 +50,11 @@ export const handler = async (
       failures.push({ itemIdentifier: record.messageId });
       const queueUrl = env().SEND_QUEUE_URL;
       if (queueUrl) {
-        sqs ??= new SQSClient({ region: env().AWS_REGION });
-        await sqs.send(
-          new ChangeMessageVisibilityCommand({
-            QueueUrl: queueUrl,
-            ReceiptHandle: record.receiptHandle,
-            VisibilityTimeout: backoffSeconds(receives),
-          }),
-        );
+        await sqs('ChangeMessageVisibility', {
+          QueueUrl: queueUrl,
+          ReceiptHandle: record.receiptHandle,
+          VisibilityTimeout: backoffSeconds(receives),
+        });
       }
     }
   }

@@ -1,4 +1,4 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { sqs } from '../lib/aws.js';
 import { env } from '../lib/env.js';
 import { log } from '../lib/log.js';
 import type { Job } from './store.js';
@@ -9,7 +9,6 @@ import { markQueued } from './store.js';
 // is handed to that same consumer in this process, with a message shaped as SQS delivers it; a job
 // it could not finish stays due in the outbox and the scheduled run (every minute) takes it again.
 
-let sqs: SQSClient | undefined;
 const local: Promise<void>[] = [];
 let localSeq = 0;
 let held: (() => void) | null = null;
@@ -35,8 +34,7 @@ export async function enqueueJob(job: Job): Promise<void> {
   const queueUrl = env().SEND_QUEUE_URL;
   if (queueUrl) {
     if (!(await markQueued(job, Date.now(), REQUEUE_AFTER_MS))) return;
-    sqs ??= new SQSClient({ region: env().AWS_REGION });
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job) }));
+    await sqs('SendMessage', { QueueUrl: queueUrl, MessageBody: JSON.stringify(job) });
     return;
   }
   const run = (async () => {

@@ -1,8 +1,3 @@
-import {
-  AdminGetUserCommand,
-  AdminListGroupsForUserCommand,
-  UserNotFoundException,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { createMiddleware } from 'hono/factory';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { allows } from '../../../shared/src/users/rules.js';
@@ -90,8 +85,8 @@ export async function directoryEntry(username: string, now = Date.now()): Promis
   const pool = env().COGNITO_USER_POOL_ID;
   try {
     const [user, groups] = await Promise.all([
-      cognito().send(new AdminGetUserCommand({ UserPoolId: pool, Username: username })),
-      cognito().send(new AdminListGroupsForUserCommand({ UserPoolId: pool, Username: username })),
+      cognito('AdminGetUser', { UserPoolId: pool, Username: username }),
+      cognito('AdminListGroupsForUser', { UserPoolId: pool, Username: username }),
     ]);
     const entry: DirectoryEntry = {
       roles: rolesOf((groups.Groups ?? []).map((g) => g.GroupName)),
@@ -103,7 +98,7 @@ export async function directoryEntry(username: string, now = Date.now()): Promis
     directory.set(username, entry);
     return entry;
   } catch (err) {
-    if (err instanceof UserNotFoundException || (err as Error).name === 'UserNotFoundException') {
+    if ((err as Error).name === 'UserNotFoundException') {
       directory.delete(username);
       return null;
     }

@@ -1,17 +1,11 @@
 /**
  * DynamoDB as the functions use it: the nine operations of the document client (plain JS values in
- * and out, `undefined` fields dropped) over `fetch`, signed with SigV4 by aws4fetch, marshalled by
- * the SDK's own @aws-sdk/util-dynamodb (the functions @aws-sdk/lib-dynamodb calls). The full SDK
- * client is about 330 KB of a Lambda bundle and most of its cold start; this is about 13 KB
- * (`npm run bench` prints both). The command classes and error classes keep the SDK's names and
- * shapes, so call sites read as with @aws-sdk/lib-dynamodb: `ddb().send(new GetCommand({...}))`,
- * `err instanceof TransactionCanceledException`, `err.CancellationReasons`.
- *
- * The wire protocol is DynamoDB's JSON 1.0 API (POST /, `X-Amz-Target: DynamoDB_20120810.<Op>`).
- * Retries follow the SDK's standard mode: three attempts in all, with full-jitter exponential
- * backoff, on throttling, 5xx answers and network failures; other errors are thrown at once.
- * Credentials come from the environment (the Lambda runtime sets them; the local stack sets the
- * emulators' ones).
+ * and out, `undefined` fields dropped) over signed `fetch` (lib/aws-fetch.ts: DynamoDB's JSON 1.0
+ * API, the SDK's retries), marshalled by the SDK's own @aws-sdk/util-dynamodb (the functions
+ * @aws-sdk/lib-dynamodb calls). The SDK client is about 330 KB of a Lambda bundle and much of its
+ * cold start; this is about 13 KB (`npm run bench`). The command and error classes keep the SDK's
+ * names and shapes, so call sites read as with @aws-sdk/lib-dynamodb: `ddb().send(new
+ * GetCommand({...}))`, `err instanceof TransactionCanceledException`, `err.CancellationReasons`.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type {
@@ -35,7 +29,7 @@ import type {
   UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { AwsClient } from 'aws4fetch';
+import { AwsService, AwsServiceException, type ErrorFactory, type ServiceConfig } from './aws-fetch.js';
 
 export type {
   BatchGetCommandInput,
@@ -240,18 +234,7 @@ export class TransactWriteCommand extends Command<TransactWriteCommandInput, Tra
   }
 }
 
-/** A refusal from DynamoDB, named as the SDK names it (`err.name`, `err.$metadata.httpStatusCode`). */
-export class DynamoDBServiceException extends Error {
-  readonly $metadata: { httpStatusCode: number };
-  constructor(name: string, message: string, status: number, fields: Doc = {}) {
-    super(message);
-    this.name = name;
-    this.$metadata = { httpStatusCode: status };
-    Object.assign(this, fields);
-  }
-}
-
-export class ConditionalCheckFailedException extends DynamoDBServiceException {
+export class ConditionalCheckFailedException extends AwsServiceException {
   /** The item as it was, with `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`. */
   declare readonly Item?: Doc;
 }
@@ -261,42 +244,25 @@ export interface CancellationReason {
   Message?: string;
   Item?: Doc;
 }
-export class TransactionCanceledException extends DynamoDBServiceException {
+export class TransactionCanceledException extends AwsServiceException {
   /** One per transaction item, in order: `None`, `ConditionalCheckFailed`, `TransactionConflict`, ... */
   declare readonly CancellationReasons?: CancellationReason[];
 }
 
-/** What DynamoDB answered with a 4xx or 5xx, as the error the SDK would throw. */
-export function serviceError(status: number, body: Doc): DynamoDBServiceException {
-  const name = String(body.__type ?? 'UnknownError')
-    .split('#')
-    .pop() as string;
-  const message = String(body.message ?? body.Message ?? name);
-  const { __type: _, message: __, Message: ___, ...rest } = body;
+/** DynamoDB's refusals as the SDK throws them: the two the functions handle as typed classes, items unmarshalled. */
+const errors: ErrorFactory = (name, message, status, fields) => {
   if (name === 'ConditionalCheckFailedException')
     return new ConditionalCheckFailedException(name, message, status, {
-      Item: maybe(rest.Item as Wire | undefined, fromWire),
+      Item: maybe(fields.Item as Wire | undefined, fromWire),
     });
   if (name === 'TransactionCanceledException')
     return new TransactionCanceledException(name, message, status, {
       CancellationReasons: (
-        rest.CancellationReasons as (CancellationReason & { Item?: Wire })[] | undefined
+        fields.CancellationReasons as (CancellationReason & { Item?: Wire })[] | undefined
       )?.map((r) => ({ ...r, Item: maybe(r.Item, fromWire) })),
     });
-  return new DynamoDBServiceException(name, message, status, rest);
-}
-
-/** Errors worth another attempt (the SDK's throttling and transient classes). */
-const THROTTLING = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'LimitExceededException',
-]);
-const retryable = (err: unknown) =>
-  err instanceof DynamoDBServiceException
-    ? err.$metadata.httpStatusCode >= 500 || THROTTLING.has(err.name)
-    : err instanceof TypeError; // fetch's network failure (connection reset, DNS, ...)
+  return new AwsServiceException(name, message, status, fields);
+};
 
 /** A command as observers see it: its operation, input, output (none if it failed) and time taken. */
 export interface Sent {
@@ -310,36 +276,32 @@ export interface DocumentClientConfig {
   region: string;
   /** An emulator's URL; DynamoDB's regional endpoint when absent. */
   endpoint?: string;
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials: ServiceConfig['credentials'];
   /** Attempts in all, the first included (the SDK's default: 3). */
   maxAttempts?: number;
 }
 
 /** The document client: `send` one command, get its output (or its DynamoDB error thrown). */
 export class DocumentClient {
-  private readonly aws: AwsClient;
-  private readonly url: string;
-  private readonly maxAttempts: number;
+  private readonly dynamodb: AwsService;
   /** Told of every command sent, failed ones too (benchmarks count requests and items with it). */
   readonly observers: ((sent: Sent) => void)[] = [];
 
   constructor(config: DocumentClientConfig) {
-    this.aws = new AwsClient({
-      ...config.credentials,
+    this.dynamodb = new AwsService({
+      ...config,
       service: 'dynamodb',
-      region: config.region,
-      retries: 0,
+      endpoint: config.endpoint ?? `https://dynamodb.${config.region}.amazonaws.com`,
+      errors,
     });
-    this.url = config.endpoint ?? `https://dynamodb.${config.region}.amazonaws.com/`;
-    this.maxAttempts = config.maxAttempts ?? 3;
   }
 
   async send<I, O>(command: Command<I, O>): Promise<O> {
-    if (!this.observers.length) return this.attempts(command);
+    if (!this.observers.length) return this.call(command);
     const started = performance.now();
     let output: O | undefined;
     try {
-      output = await this.attempts(command);
+      output = await this.call(command);
       return output;
     } finally {
       const sent = {
@@ -352,36 +314,8 @@ export class DocumentClient {
     }
   }
 
-  private async attempts<I, O>(command: Command<I, O>): Promise<O> {
+  private async call<I, O>(command: Command<I, O>): Promise<O> {
     const body = JSON.stringify(command.request());
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return command.response(await this.call(command.operation, body));
-      } catch (err) {
-        if (attempt >= this.maxAttempts || !retryable(err)) throw err;
-        // Full jitter over 100 ms × 2^(attempt−1), as the SDK's standard retry strategy.
-        await new Promise((ok) => setTimeout(ok, Math.random() * 100 * 2 ** (attempt - 1)));
-      }
-    }
-  }
-
-  private async call(operation: string, body: string): Promise<Doc> {
-    const res = await this.aws.fetch(this.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amz-target': `DynamoDB_20120810.${operation}`,
-      },
-      body,
-    });
-    const text = await res.text();
-    if (res.ok) return (text ? JSON.parse(text) : {}) as Doc;
-    let parsed: Doc;
-    try {
-      parsed = JSON.parse(text) as Doc;
-    } catch {
-      parsed = { __type: `Http${res.status}`, message: text.slice(0, 200) }; // a proxy's page, not DynamoDB's
-    }
-    throw serviceError(res.status, parsed);
+    return command.response(await this.dynamodb.json(`DynamoDB_20120810.${command.operation}`, '1.0', body));
   }
 }

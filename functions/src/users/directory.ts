@@ -1,15 +1,5 @@
 import { randomInt } from 'node:crypto';
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
-  AdminListGroupsForUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  ListUsersCommand,
-  UserNotFoundException,
-  UsernameExistsException,
-  type UserType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { primaryRole } from '../../../shared/src/users/rules.js';
 import type { Role, User } from '../../../shared/src/users/schema.js';
 import { forgetDirectoryEntry } from '../lib/auth.js';
@@ -26,15 +16,13 @@ function emailOf(u: UserType): string {
 }
 
 async function groupsOf(username: string): Promise<string[]> {
-  const out = await cognito().send(
-    new AdminListGroupsForUserCommand({ UserPoolId: pool(), Username: username }),
-  );
+  const out = await cognito('AdminListGroupsForUser', { UserPoolId: pool(), Username: username });
   return (out.Groups ?? []).flatMap((g) => (g.GroupName ? [g.GroupName] : []));
 }
 
 /** The e-mail of a user, by username or sub (access tokens carry no e-mail). */
 export async function emailByUsername(username: string): Promise<string> {
-  const out = await cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: username }));
+  const out = await cognito('AdminGetUser', { UserPoolId: pool(), Username: username });
   return out.UserAttributes?.find((a) => a.Name === 'email')?.Value ?? username;
 }
 
@@ -43,9 +31,7 @@ export async function listUsers(): Promise<User[]> {
   const users: UserType[] = [];
   let token: string | undefined;
   do {
-    const page = await cognito().send(
-      new ListUsersCommand({ UserPoolId: pool(), PaginationToken: token, Limit: 60 }),
-    );
+    const page = await cognito('ListUsers', { UserPoolId: pool(), PaginationToken: token, Limit: 60 });
     users.push(...(page.Users ?? []));
     token = page.PaginationToken;
   } while (token);
@@ -78,27 +64,23 @@ export function temporaryPassword(): string {
 export async function createUser(email: string, role: Role): Promise<{ password: string }> {
   const password = temporaryPassword();
   try {
-    await cognito().send(
-      new AdminCreateUserCommand({
-        UserPoolId: pool(),
-        Username: email,
-        TemporaryPassword: password,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: email },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      }),
-    );
+    await cognito('AdminCreateUser', {
+      UserPoolId: pool(),
+      Username: email,
+      TemporaryPassword: password,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    });
   } catch (err) {
-    if (err instanceof UsernameExistsException || (err as Error).name === 'UsernameExistsException') {
+    if ((err as Error).name === 'UsernameExistsException') {
       throw new ProblemError(409, 'user-exists', `${email} already has an account.`);
     }
     throw err;
   }
-  await cognito().send(
-    new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: email, GroupName: role }),
-  );
+  await cognito('AdminAddUserToGroup', { UserPoolId: pool(), Username: email, GroupName: role });
   return { password };
 }
 
@@ -111,23 +93,19 @@ export async function createUser(email: string, role: Role): Promise<{ password:
 export async function setRole(email: string, role: Role | null): Promise<void> {
   let username = email;
   try {
-    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: email }));
+    const user = await cognito('AdminGetUser', { UserPoolId: pool(), Username: email });
     username = user.Username ?? email;
   } catch (err) {
-    if (err instanceof UserNotFoundException || (err as Error).name === 'UserNotFoundException') {
+    if ((err as Error).name === 'UserNotFoundException') {
       throw new ProblemError(404, 'user-not-found', `No user ${email}.`);
     }
     throw err;
   }
   if (role) {
-    await cognito().send(
-      new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: username, GroupName: role }),
-    );
+    await cognito('AdminAddUserToGroup', { UserPoolId: pool(), Username: username, GroupName: role });
   }
   for (const other of (await groupsOf(username)).filter((g) => g !== role)) {
-    await cognito().send(
-      new AdminRemoveUserFromGroupCommand({ UserPoolId: pool(), Username: username, GroupName: other }),
-    );
+    await cognito('AdminRemoveUserFromGroup', { UserPoolId: pool(), Username: username, GroupName: other });
   }
   forgetDirectoryEntry(username, email);
   const now = await groupsOf(username);
