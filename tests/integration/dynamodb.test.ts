@@ -51,7 +51,10 @@ const item = (sk: string) => ({
   tags: new Set(['x', 'y']),
   counts: new Set([1, 2]),
   gzip: new Uint8Array([0x1f, 0x8b, 0, 255]),
-  nested: { blobs: [new Uint8Array([1, 2, 3])], blobSet: new Set([new Uint8Array([9]), new Uint8Array([8, 7])]) },
+  nested: {
+    blobs: [new Uint8Array([1, 2, 3])],
+    blobSet: new Set([new Uint8Array([9]), new Uint8Array([8, 7])]),
+  },
 });
 /** The SDK without its response metadata, for comparing outputs. */
 const plain = ({ $metadata: _, ...rest }: { $metadata?: unknown }) => rest;
