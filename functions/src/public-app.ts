@@ -1,14 +1,27 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
-import type * as z from 'zod';
+import { en } from 'zod/locales';
+import { config } from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
 import { openFeedback, TokenParam } from './feedback/public-handlers.js';
 import { limitBody, useCommon } from './lib/http.js';
 import { fieldErrors, ProblemError } from './lib/problem.js';
 import { CodeParam, InvitationHeader, openSurvey, Submission, submit } from './surveys/public-handlers.js';
 
+// zod/mini leaves messages to a locale (classic registers English itself): the same English
+// messages as the staff API's, whichever API validates.
+config(en());
+
 /** Answers are a few KB; the same limit as the staff API's. */
 const MAX_BODY_BYTES = 64 * 1024;
+
+/** A zod schema of either API (zod/mini here, classic in the staff API): both parse the same way. */
+type Schema = $ZodType & {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: unknown } | { success: false; error: Parameters<typeof fieldErrors>[0] };
+};
 
 /**
  * hono's own validator with a zod schema and the staff API's hook (lib/validation.ts): what
@@ -16,7 +29,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  * validator, a schema failure a 422 problem with `[target, ...path]` field errors), without loading
  * @hono/zod-openapi and its OpenAPI generator.
  */
-const valid = <T extends z.ZodType, Target extends 'param' | 'json' | 'header'>(target: Target, schema: T) =>
+const valid = <T extends Schema, Target extends 'param' | 'json' | 'header'>(target: Target, schema: T) =>
   validator(target, (value) => {
     const result = schema.safeParse(value);
     if (!result.success) {
@@ -27,7 +40,7 @@ const valid = <T extends z.ZodType, Target extends 'param' | 'json' | 'header'>(
         fieldErrors(result.error, [target]),
       );
     }
-    return result.data as z.output<T>;
+    return result.data as output<T>;
   });
 
 /** The same media-type gate as @hono/zod-openapi's for a JSON body: other types are a 415 problem. */
@@ -42,31 +55,33 @@ const jsonOnly: MiddlewareHandler = async (c, next) => {
 };
 
 /**
- * The participants' API alone (`/api/public/*`: open a survey, submit a response): the same
- * handlers, schemas and problems as in the staff API (surveys/public-handlers.ts, served there by
- * the OpenAPI router of public-routes.ts, which also documents them), on a plain Hono router,
- * without the staff routes, the OpenAPI machinery or anything they import, so the Lambda that
- * serves it stays small and starts fast (handlers/public.ts; `npm run bench` prints its size and
- * cold start).
+ * The participants' routes (`/public/*`: open a survey, submit a response, a shared summary), their
+ * schemas in zod/mini and their handlers, on a plain Hono router. Both APIs serve them from here: the
+ * participants' Lambda below, and the staff API (app.ts), where public-routes.ts documents them.
+ */
+export const publicRoutes = new Hono()
+  .get('/public/surveys/:code', valid('param', CodeParam), valid('header', InvitationHeader), (c) =>
+    openSurvey(c, c.req.valid('param').code, c.req.valid('header')['x-invitation']),
+  )
+  .post(
+    '/public/surveys/:code/responses',
+    valid('param', CodeParam),
+    jsonOnly,
+    valid('json', Submission),
+    (c) => submit(c, c.req.valid('param').code, c.req.valid('json')),
+  )
+  .get('/public/feedback/:token', valid('param', TokenParam), (c) =>
+    openFeedback(c, c.req.valid('param').token),
+  );
+
+/**
+ * The participants' API alone (`/api/public/*`), without the staff routes, the OpenAPI machinery,
+ * zod's full API or anything they import, so the Lambda that serves it stays small and starts fast
+ * (handlers/public.ts; `npm run bench` prints its size and cold start).
  */
 const publicApp = new Hono();
 useCommon(publicApp);
 publicApp.use('*', limitBody(MAX_BODY_BYTES));
-publicApp.get(
-  '/api/public/surveys/:code',
-  valid('param', CodeParam),
-  valid('header', InvitationHeader),
-  (c) => openSurvey(c, c.req.valid('param').code, c.req.valid('header')['x-invitation']),
-);
-publicApp.post(
-  '/api/public/surveys/:code/responses',
-  valid('param', CodeParam),
-  jsonOnly,
-  valid('json', Submission),
-  (c) => submit(c, c.req.valid('param').code, c.req.valid('json')),
-);
-publicApp.get('/api/public/feedback/:token', valid('param', TokenParam), (c) =>
-  openFeedback(c, c.req.valid('param').token),
-);
+publicApp.route('/api', publicRoutes);
 
 export { publicApp };

@@ -28,9 +28,10 @@ export const LAMBDA_BUNDLING = {
   external: [] as string[],
   /**
    * `zod` without its 64 locales, which @hono/zod-openapi would otherwise pull in whole (264 KB
-   * minified): see functions/src/lib/zod/index.ts.
+   * minified): see functions/src/lib/zod/index.ts. A folder: `zod/mini` and `zod/locales` map to
+   * its files too.
    */
-  alias: { zod: fromRoot('functions/src/lib/zod/index.ts') },
+  alias: { zod: fromRoot('functions/src/lib/zod') },
   /** Some CommonJS dependencies call require() for built-ins; ESM has no require. */
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
 } as const;

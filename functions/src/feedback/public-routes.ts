@@ -1,27 +1,44 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AuthVariables } from '../lib/auth.js';
-import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
-import {
-  FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE,
-  openFeedback,
-  PublicFeedback,
-  TokenParam,
-} from './public-handlers.js';
+import { defineRoute, documented } from '../lib/route.js';
+import { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE, TokenParam } from './public-handlers.js';
 
-export { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE, PublicFeedback };
+export { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE };
 
-// Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const publicFeedback = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+/** What a shared summary link shows (openFeedback's answer), for the API reference and the preview. */
+const Figure = z.object({ measure: z.string().max(40), percent: z.number(), n: z.int() });
 
-publicFeedback.openapi(
+export const PublicFeedback = z.object({
+  activityTitle: z.string().max(500),
+  surveyTitle: z.record(z.string().max(20), z.string().max(2000)),
+  languages: z.array(z.string().max(20)).max(20),
+  madeAt: z.string().max(40),
+  summary: z.object({
+    respondents: z.int().nullable(),
+    withheld: z.boolean(),
+    partlyWithheld: z.boolean(),
+    shares: z.array(Figure).max(10),
+    knowledge: z
+      .object({ n: z.int(), before: z.number(), after: z.number(), improvedPercent: z.number().nullable() })
+      .nullable(),
+    minPeople: z.int(),
+  }),
+});
+
+/**
+ * The API reference of the shared summary route, served by the router both APIs share
+ * (public-app.ts); this only documents it in the staff API's document.
+ */
+export const publicFeedback = new OpenAPIHono<{ Variables: AuthVariables }>();
+
+publicFeedback.openAPIRegistry.registerPath(
   defineRoute('public', {
     method: 'get',
     path: '/public/feedback/{token}',
     tags: ['Participants'],
     summary: "A survey's results summary, shared with those who took part (read-only link)",
     description: `The figures were computed and passed through disclosure control when the link was made (fewer than 5 people: no figure). Nothing about any respondent. 410 once the link is revoked. Limit: ${FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE} views per minute per address.`,
-    request: { params: TokenParam },
+    request: { params: documented.fields(TokenParam) },
     responses: {
       200: { description: 'The summary', content: { 'application/json': { schema: PublicFeedback } } },
       404: { description: 'No such link' },
@@ -29,5 +46,4 @@ publicFeedback.openapi(
       429: { description: 'Too many views from this address' },
     },
   }),
-  async (c) => openFeedback(c, c.req.valid('param').token),
 );

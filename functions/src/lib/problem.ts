@@ -1,28 +1,28 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import * as z from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 
 /** One offending field: its path in the request and what is wrong with it. */
-export const FieldError = z.object({
-  path: z.array(z.union([z.string(), z.number()])),
-  code: z.string(),
-  message: z.string(),
-});
-export type FieldError = z.infer<typeof FieldError>;
+export interface FieldError {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
 
-/** RFC 9457 problem details, as every error of this API is answered. */
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    requestId: z.string().optional(),
-    errors: z.array(FieldError).optional(),
-  })
-  .meta({ id: 'Problem' });
-export type Problem = z.infer<typeof Problem>;
+/**
+ * RFC 9457 problem details, as every error of this API is answered (its schema for the API
+ * reference: lib/route.ts). Plain types here: the participants' Lambda loads this file without
+ * zod's full API.
+ */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
 
 const titles: Record<number, string> = {
   400: 'Bad request',
@@ -79,7 +79,7 @@ export function problem(
 }
 
 /** Field errors from a zod error, with paths prefixed by where the value came from. */
-export function fieldErrors(error: z.ZodError, prefix: string[] = []): FieldError[] {
+export function fieldErrors(error: $ZodError, prefix: string[] = []): FieldError[] {
   return error.issues.map((issue) => ({
     path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
     code: issue.code,

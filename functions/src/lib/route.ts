@@ -1,7 +1,42 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import type { $ZodType } from 'zod/v4/core';
 import type { Access } from '../../../shared/src/users/schema.js';
 import { requireAccess } from './auth.js';
-import { Problem } from './problem.js';
+import type { Problem as ProblemType } from './problem.js';
+
+/** One offending field (lib/problem.ts `FieldError`), for the API reference. */
+const FieldError = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+});
+/** RFC 9457 problem details (lib/problem.ts `Problem`), for the API reference. */
+const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(FieldError).optional(),
+  })
+  .meta({ id: 'Problem' }) satisfies z.ZodType<ProblemType>;
+
+/**
+ * zod/mini schemas (the participants' routes, public-app.ts) for the API reference, which reads
+ * classic schemas only: a request body as its JSON Schema, parameters and headers as a classic
+ * object rebuilt from theirs. Validation stays with the mini schemas; custom checks (a pairing
+ * code's check character) are not in the document.
+ */
+export const documented = {
+  body: (schema: $ZodType) => {
+    const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'input' });
+    return json as Record<string, unknown>;
+  },
+  fields: (schema: $ZodType) =>
+    z.fromJSONSchema(z.toJSONSchema(schema, { io: 'input' }) as never) as z.ZodObject,
+};
 
 /** Every route's method, OpenAPI path and the access it needs: the role tests read this. */
 export const routeAccess: { method: string; path: string; access: Access }[] = [];

@@ -5,13 +5,13 @@
  * Lambda (public-app.ts), which must not load @hono/zod-openapi or anything of the staff API.
  */
 import type { Context } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { sameSubmission, scoreKnowledge, validateAnswers } from '../../../shared/src/responses/rules.js';
-import { ResponseSubmission } from '../../../shared/src/responses/schema.js';
+import { ResponseSubmission } from '../../../shared/src/responses/submission.js';
 import { responseDelta } from '../../../shared/src/results/aggregate.js';
 import { publicDefinition } from '../../../shared/src/surveys/rules.js';
-import { PublicCode, surveyStatus } from '../../../shared/src/surveys/survey.js';
-import { getActivity } from '../activities/store.js';
+import { PUBLIC_CODE, surveyStatus } from '../../../shared/src/surveys/status.js';
+import { activityFacts } from '../activities/facts.js';
 import { invitationAnswered } from '../invitations/store.js';
 import { clientAddress } from '../lib/client.js';
 import { keys } from '../lib/keys.js';
@@ -27,14 +27,17 @@ export const LIMITS = {
   opensPerAddressPerSurvey: ABUSE_LIMITS.opensPerAddressPerMinute,
 } as const;
 
-export const CodeParam = z.object({ code: z.string().max(40) });
-export const Submission = ResponseSubmission.extend({
+// In zod/mini, as the participants' Lambda validates them (shared/src/responses/submission.ts).
+export const CodeParam = z.object({ code: z.string().check(z.maxLength(40)) });
+export const Submission = z.extend(ResponseSubmission, {
   /** The token of a personal invitation link (`?i=`), to count the invitation as answered. */
-  invitation: z.string().min(10).max(64).optional(),
+  invitation: z.optional(z.string().check(z.minLength(10), z.maxLength(64))),
 });
 export type Submission = z.infer<typeof Submission>;
 
-export const InvitationHeader = z.object({ 'x-invitation': z.string().min(10).max(64).optional() });
+export const InvitationHeader = z.object({
+  'x-invitation': z.optional(z.string().check(z.minLength(10), z.maxLength(64))),
+});
 
 /** Whether a personal link of this survey was used to answer; undefined for another survey's or no link. */
 async function invitationState(surveyId: string, token: string): Promise<'answered' | 'open' | undefined> {
@@ -44,7 +47,7 @@ async function invitationState(surveyId: string, token: string): Promise<'answer
 }
 
 async function surveyByCode(code: string) {
-  const found = PublicCode.safeParse(code).success ? await store.getSurveyByCode(code) : null;
+  const found = PUBLIC_CODE.test(code) ? await store.getSurveyByCode(code) : null;
   if (!found)
     throw new ProblemError(
       404,
@@ -61,7 +64,7 @@ export async function openSurvey(c: Context, code: string, token?: string) {
     surveyByCode(code),
   ]);
   const [activity, invitation] = await Promise.all([
-    getActivity(survey.activityId),
+    activityFacts(survey.activityId),
     token ? invitationState(survey.id, token) : undefined,
   ]);
   const status = surveyStatus(survey, new Date());

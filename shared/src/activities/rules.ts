@@ -1,5 +1,5 @@
 import { INVITEE_LANGUAGES, type InviteeLanguage } from '../invitations/texts.js';
-import { COUNTRY_CODES, KNOWN_LANGUAGES } from '../surveys/schema.js';
+import { COUNTRY_CODES, KNOWN_LANGUAGES } from '../surveys/constants.js';
 import type { AttendanceSummary, AttendeeInput, Gender } from './schema.js';
 
 /*

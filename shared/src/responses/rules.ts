@@ -3,15 +3,9 @@
  * resend detection.
  */
 import { storableNumber, UNSTORABLE_NUMBER } from '../lib/bounds.js';
+import { optionIdsOf, SELF_RATING_MAX, SELF_RATING_MIN } from '../surveys/constants.js';
 import { isVisible, visibleQuestionIds } from '../surveys/rules.js';
-import {
-  optionIdsOf,
-  type Question,
-  type QuestionOf,
-  SELF_RATING_MAX,
-  SELF_RATING_MIN,
-  type SurveyDefinition,
-} from '../surveys/schema.js';
+import type { Question, QuestionOf, SurveyDefinition } from '../surveys/schema.js';
 import type { AnswerIssue, AnswerIssueCode, Answers, AnswerValue, ResponseSubmission } from './schema.js';
 
 export type ValidateResult = { ok: true; value: Answers } | { ok: false; issues: AnswerIssue[] };

@@ -3,8 +3,7 @@
  * The answers' shape per question is checked against the survey version by `validateAnswers`.
  */
 import * as z from 'zod';
-import { pairingCodeIssue } from '../learning/pairing-code.js';
-import { LanguageCode, Slug } from '../surveys/schema.js';
+import { Slug } from '../surveys/schema.js';
 
 /** `{ before, after }` of a self-rating question, each 1..5. */
 export const SelfRatingAnswer = z.strictObject({ before: z.int(), after: z.int() });
@@ -22,39 +21,9 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 export const Answers = z.record(Slug, AnswerValue);
 export type Answers = z.infer<typeof Answers>;
 
-/**
- * A pseudonymous code linking a respondent's pre-test and post-test, made on the device. A code of
- * the participant page's shape must pass its check character (`shared/src/learning/pairing-code.ts`).
- */
-export const PairingCode = z
-  .string()
-  .min(4)
-  .max(64)
-  .superRefine((code, ctx) => {
-    const issue = pairingCodeIssue(code);
-    if (issue)
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          issue === 'check'
-            ? 'This pairing code has a typo: a character does not match its check character.'
-            : 'Not a pairing code: it has nine characters such as K7Q-F3M-ZP5.',
-      });
-  });
-export type PairingCode = z.infer<typeof PairingCode>;
-
-export const ResponseSubmission = z.strictObject({
-  /** Generated once on the device and kept across retries: the idempotency key. */
-  responseId: z.uuid(),
-  surveyVersion: z.int().min(1).max(100_000),
-  language: LanguageCode,
-  /** Raw answers; their shapes depend on the question and are checked by `validateAnswers`. */
-  answers: z.record(z.string(), z.unknown()),
-  pairingCode: PairingCode.optional(),
-  startedAt: z.iso.datetime({ offset: true }),
-  submittedAt: z.iso.datetime({ offset: true }),
-});
-export type ResponseSubmission = z.infer<typeof ResponseSubmission>;
+// What a participant's device sends is in ./submission.ts (zod/mini: the participants' Lambda
+// validates it without zod's full API).
+export { PairingCode, ResponseSubmission } from './submission.js';
 
 /** Distinct code of every class of invalid answer, for 422 problem details and tests. */
 export const AnswerIssueCode = z.enum([

@@ -4,7 +4,14 @@
  */
 import * as z from 'zod';
 import { MAX_NUMBER, MAX_TEXT } from '../lib/bounds.js';
-import { COUNTRY_CODES, SELF_RATING_MAX } from './constants.js';
+import {
+  COUNTRY_CODES,
+  LANGUAGE_CODE,
+  LANGUAGE_CODE_MESSAGE,
+  optionIdsOf,
+  PROFILE_OPTION_IDS,
+  SELF_RATING_MAX,
+} from './constants.js';
 
 /** Sizes a survey definition stays within (the API reads at most 64 KB anyway). */
 const MAX_OPTIONS = 100;
@@ -14,21 +21,21 @@ const MAX_VERSION = 100_000;
 
 // Zod-free constants and helpers live in ./constants.ts so the participant page can import them
 // without zod; they are re-exported here for everyone else.
-export { COUNTRY_CODES, isRtl, KNOWN_LANGUAGES, SELF_RATING_MAX, SELF_RATING_MIN } from './constants.js';
+export {
+  COUNTRY_CODES,
+  isRtl,
+  KNOWN_LANGUAGES,
+  optionIdsOf,
+  PROFILE_OPTION_IDS,
+  SELF_RATING_MAX,
+  SELF_RATING_MIN,
+} from './constants.js';
 
 // ---------------------------------------------------------------------------
 // Languages
 
-/**
- * A BCP-47-ish language tag: a 2-3 letter primary subtag, optionally a script or region,
- * e.g. `en`, `prs`, `ar`, `sr-Latn`, `pt-BR`.
- */
-export const LanguageCode = z
-  .string()
-  .regex(
-    /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/,
-    'expected a language code such as en, ru, ar or prs',
-  );
+/** A BCP-47-ish language tag such as `en`, `prs`, `ar`, `sr-Latn`, `pt-BR` (constants.ts). */
+export const LanguageCode = z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_MESSAGE);
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
 /** One text in several languages: `{ en: 'Thank you', ar: 'شكراً لك' }`. Blank strings count as missing. */
@@ -258,31 +265,6 @@ export const SelfRatingQuestion = z
 export const ProfileKind = z.enum(['gender', 'country', 'organisation_type', 'role']);
 export type ProfileKind = z.infer<typeof ProfileKind>;
 
-/** The fixed option ids of each profile question; results are disaggregated by these. */
-export const PROFILE_OPTION_IDS: Readonly<Record<ProfileKind, readonly string[]>> = {
-  gender: ['female', 'male', 'other', 'prefer_not_to_say'],
-  country: COUNTRY_CODES,
-  organisation_type: [
-    'national_government',
-    'local_government',
-    'border_or_law_enforcement',
-    'international_organisation',
-    'ngo_civil_society',
-    'academia_research',
-    'private_sector',
-    'other',
-  ],
-  role: [
-    'senior_management',
-    'policy_officer',
-    'technical_expert',
-    'frontline_officer',
-    'trainer',
-    'researcher',
-    'other',
-  ],
-};
-
 /**
  * A standard disaggregation question. Gender, organisation type and role carry their labelled
  * options (ids from `PROFILE_OPTION_IDS`, a subset is allowed). Country carries no options: its
@@ -341,23 +323,6 @@ export const Question = z.discriminatedUnion('type', [
 export type Question = z.infer<typeof Question>;
 export type QuestionType = Question['type'];
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
-
-/**
- * The option ids a choice-like question accepts (single/multiple choice, knowledge, profile),
- * or `undefined` for other types. For likert and rating they are not ids but numbers.
- */
-export function optionIdsOf(q: Question): readonly string[] | undefined {
-  switch (q.type) {
-    case 'single_choice':
-    case 'multiple_choice':
-    case 'knowledge':
-      return q.options.map((o) => o.id);
-    case 'profile':
-      return q.options ? q.options.map((o) => o.id) : PROFILE_OPTION_IDS[q.profile];
-    default:
-      return undefined;
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Survey definition

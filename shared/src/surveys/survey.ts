@@ -2,9 +2,12 @@ import * as z from 'zod';
 import { DateTime, Id, Place } from '../activities/schema.js';
 import { ReminderDays } from '../invitations/schema.js';
 import { LanguageCode, LocalizedText, type SurveyDefinition, SurveyKind } from './schema.js';
+import { PUBLIC_CODE, type SurveyStatus as SurveyStatusType } from './status.js';
+
+export { surveyStatus } from './status.js';
 
 /** The short unguessable code in a survey's public link `/s/<code>` (12 base32 chars, 60 bits). */
-export const PublicCode = z.string().regex(/^[0-9a-hjkmnp-tv-z]{12}$/, 'not a survey code');
+export const PublicCode = z.string().regex(PUBLIC_CODE, 'not a survey code');
 export type PublicCode = z.infer<typeof PublicCode>;
 
 /** What an administrator chooses when attaching a survey to an activity. */
@@ -80,8 +83,8 @@ export const Survey = z.object({
 });
 export type Survey = z.infer<typeof Survey>;
 
-export const SurveyStatus = z.enum(['open', 'not_yet_open', 'closed']);
-export type SurveyStatus = z.infer<typeof SurveyStatus>;
+export const SurveyStatus = z.enum(['open', 'not_yet_open', 'closed']) satisfies z.ZodType<SurveyStatusType>;
+export type SurveyStatus = SurveyStatusType;
 
 /** What the participant page loads: one small JSON document, the definition only when open. */
 export const PublicSurvey = z.object({
@@ -114,21 +117,6 @@ export const SubmissionResult = z.object({
   status: z.enum(['created', 'duplicate']),
 });
 export type SubmissionResult = z.infer<typeof SubmissionResult>;
-
-/**
- * Whether a survey takes answers at `now`: open from `opensAt` (inclusive) to `closesAt`
- * (exclusive), closed once archived.
- */
-export function surveyStatus(
-  s: { opensAt: string; closesAt: string; archived?: { at: string } | null },
-  now: Date,
-): SurveyStatus {
-  if (s.archived) return 'closed';
-  const t = now.getTime();
-  if (t < Date.parse(s.opensAt)) return 'not_yet_open';
-  if (t >= Date.parse(s.closesAt)) return 'closed';
-  return 'open';
-}
 
 /** Reminders a survey gets unless the administrator chooses: 3 and 7 days after each invitation. */
 export const DEFAULT_REMINDER_DAYS = [3, 7] as const;
