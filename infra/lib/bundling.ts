@@ -21,7 +21,7 @@ export const LAMBDA_BUNDLING = {
   /** Prefer ESM builds of dependencies: smaller, tree-shakeable bundles. */
   mainFields: ['module', 'main'],
   /**
-   * Nothing is left out: the functions call AWS over signed fetch (functions/src/lib/aws-fetch.ts),
+   * Nothing is left out: the functions call AWS over signed HTTP (functions/src/lib/aws-http.ts),
    * not through the SDK's clients, and the one SDK package they use, @aws-sdk/util-dynamodb (the
    * marshalling), is bundled with the lockfile's version (NodejsFunction's bundleAwsSDK).
    */

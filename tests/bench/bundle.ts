@@ -11,8 +11,8 @@
  *    error and page nodes and their static imports).
  * 3. Lambda bundles built with the options infra/lib/function.ts gives NodejsFunction (one
  *    definition, infra/lib/bundling.ts: esbuild, ESM, minified, source maps, zod aliased):
- *    sizes, zod locales and AWS SDK clients (none expected: AWS is called over signed fetch,
- *    functions/src/lib/aws-fetch.ts) from the metafile (written to .local/bench/<name>/meta.json
+ *    sizes, zod locales and AWS SDK clients (none expected: AWS is called over signed HTTP,
+ *    functions/src/lib/aws-http.ts) from the metafile (written to .local/bench/<name>/meta.json
  *    for `esbuild --analyze`-style reading), and a cold process's import + first answer against a
  *    hello-world Hono bundle built the same way, with source maps not loaded (as deployed) and
  *    loaded (NODE_OPTIONS=--enable-source-maps).
@@ -270,7 +270,7 @@ async function lambdaBundle(name: string, entry: string) {
     gzip: gz(readFileSync(outfile)),
     /** AWS SDK clients and their runtime (the marshalling package alone is expected). */
     sdk: sum((p) => /node_modules\/@(aws-sdk|smithy|aws-crypto)\//.test(p) && !p.includes('/util-dynamodb/')),
-    aws: sum((p) => /node_modules\/(aws4fetch|@aws-sdk\/util-dynamodb)\//.test(p)),
+    aws: sum((p) => /node_modules\/(aws4|@aws-sdk\/util-dynamodb)\//.test(p)),
     zod: sum((p) => p.includes('node_modules/zod/')),
     locales: locales.length,
   };
@@ -285,7 +285,7 @@ const bundles = [
 ];
 console.log(
   '\nLambda bundles (esbuild with infra/lib/bundling.ts, as deployed: ESM, minified, source maps beside);\n' +
-    'AWS calls over signed fetch (aws4fetch + @aws-sdk/util-dynamodb), no AWS SDK client:',
+    'AWS calls over signed HTTP (aws4 + @aws-sdk/util-dynamodb), no AWS SDK client:',
 );
 console.table(
   bundles.map((b) => ({

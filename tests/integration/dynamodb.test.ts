@@ -215,6 +215,10 @@ describe('DynamoDB document client over fetch', () => {
         const chunks: Buffer[] = [];
         for await (const c of req) chunks.push(c as Buffer);
         const failure = failures.shift();
+        if (failure?.status === 0) {
+          req.socket.destroy(); // the connection drops: no answer at all
+          return;
+        }
         if (failure) {
           res.writeHead(failure.status, { 'content-type': 'application/x-amz-json-1.0' }).end(failure.body);
           return;
@@ -264,6 +268,14 @@ describe('DynamoDB document client over fetch', () => {
       expect(refused).toMatchObject({ name: 'ProvisionedThroughputExceededException', message: 'slow down' });
       expect(seen).toBe(3);
       failures = [];
+    });
+
+    it('tries again when the connection drops without an answer', async () => {
+      seen = 0;
+      failures = [{ status: 0, body: '' }];
+      const got = await viaProxy().send(new GetCommand({ TableName, Key: { pk, sk: 'c' } }));
+      expect(got.Item).toEqual({ pk, sk: 'c', v: 7 });
+      expect(seen).toBe(2);
     });
 
     it('does not try again what DynamoDB refused on its merits', async () => {

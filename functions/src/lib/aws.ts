@@ -1,10 +1,10 @@
 import type * as C from '@aws-sdk/client-cognito-identity-provider';
-import { AwsService, credentials } from './aws-fetch.js';
+import { AwsService, credentials } from './aws-http.js';
 import { DocumentClient, QueryCommand, type QueryCommandInput } from './dynamodb.js';
 import { env } from './env.js';
 
 // One client of each kind per process (Lambda reuses them across invocations), each over signed
-// fetch (lib/aws-fetch.ts) rather than the AWS SDK's clients: smaller bundles, faster cold starts.
+// HTTP requests (lib/aws-http.ts) rather than the AWS SDK's clients: smaller bundles, faster cold starts.
 let ddbClient: DocumentClient | undefined;
 let cognitoService: AwsService | undefined;
 let sesService: AwsService | undefined;

@@ -1,6 +1,6 @@
 /**
  * DynamoDB as the functions use it: the nine operations of the document client (plain JS values in
- * and out, `undefined` fields dropped) over signed `fetch` (lib/aws-fetch.ts: DynamoDB's JSON 1.0
+ * and out, `undefined` fields dropped) over signed HTTP (lib/aws-http.ts: DynamoDB's JSON 1.0
  * API, the SDK's retries), marshalled by the SDK's own @aws-sdk/util-dynamodb (the functions
  * @aws-sdk/lib-dynamodb calls). The SDK client is about 330 KB of a Lambda bundle and much of its
  * cold start; this is about 13 KB (`npm run bench`). The command and error classes keep the SDK's
@@ -29,7 +29,7 @@ import type {
   UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { AwsService, AwsServiceException, type ErrorFactory, type ServiceConfig } from './aws-fetch.js';
+import { AwsService, AwsServiceException, type ErrorFactory, type ServiceConfig } from './aws-http.js';
 
 export type {
   BatchGetCommandInput,
