@@ -5,7 +5,7 @@
  * uses it (keep-alive agents), not `fetch`: a process's first `fetch` loads Node's second HTTP
  * client (undici), which a cold start would pay for.
  *
- * Two wire protocols: AWS JSON (POST /, `X-Amz-Target: <prefix>.<Operation>`: DynamoDB, Cognito)
+ * Two wire protocols: AWS JSON (POST /, `X-Amz-Target: <prefix>.<Operation>`: DynamoDB, Cognito, SQS)
  * and REST JSON (a path per operation: SES v2). Errors are thrown as `AwsServiceException`, named as
  * the SDK names them (`err.name`, `err.$metadata.httpStatusCode`, the answer's other fields on the
  * error). Retries follow the SDK's standard mode: three attempts in all, full-jitter exponential
@@ -189,7 +189,7 @@ export class AwsService {
           protocol,
           hostname,
           port,
-          path,
+          path: fullPath,
           method,
           headers: signed.headers,
           agent: agents[protocol as 'http:'],

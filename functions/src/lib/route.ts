@@ -34,8 +34,21 @@ export const documented = {
     const { $schema: _, ...json } = z.toJSONSchema(schema, { io: 'input' });
     return json as Record<string, unknown>;
   },
-  fields: (schema: $ZodType) =>
-    z.fromJSONSchema(z.toJSONSchema(schema, { io: 'input' }) as never) as z.ZodObject,
+  /** Parameters and headers are strings: each field a classic string carrying its JSON Schema. */
+  fields: (schema: $ZodType) => {
+    const json = z.toJSONSchema(schema, { io: 'input' }) as {
+      properties?: Record<string, Record<string, unknown>>;
+      required?: string[];
+    };
+    return z.object(
+      Object.fromEntries(
+        Object.entries(json.properties ?? {}).map(([name, property]) => {
+          const field = z.string().openapi(property);
+          return [name, json.required?.includes(name) ? field : field.optional()];
+        }),
+      ),
+    );
+  },
 };
 
 /** Every route's method, OpenAPI path and the access it needs: the role tests read this. */

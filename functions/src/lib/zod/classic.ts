@@ -1,5 +1,7 @@
 // zod 4's classic API (node_modules/zod/v4/classic/external.js) without its 64 locales: the same
-// export list, less `export * as locales`. Lambda bundles alias `zod` to ./index.ts (see
+// export list, less `export * as locales`, `fromJSONSchema` (12 KB minified) and core's compile.js
+// exports (`compile`, `withParser`, `INVALID`, `ZodCompile*Error`: 29 KB), which nothing here uses:
+// a bundle that imports one of them fails to build. Lambda bundles alias `zod` to ./index.ts (see
 // ./index.ts). English messages stay: zod's schemas configure the English locale themselves.
 // Keep in step with that file when zod is upgraded (tests/bench/bundle.ts fails loudly if a
 // locale is back in a bundle).
@@ -9,7 +11,6 @@ export * as coerce from '../../../../node_modules/zod/v4/classic/coerce.js';
 export * from '../../../../node_modules/zod/v4/classic/compat.js';
 export { deepPartial } from '../../../../node_modules/zod/v4/classic/deep-partial.js';
 export * from '../../../../node_modules/zod/v4/classic/errors.js';
-export { fromJSONSchema } from '../../../../node_modules/zod/v4/classic/from-json-schema.js';
 export { input, output } from '../../../../node_modules/zod/v4/classic/in-out.js';
 export * as iso from '../../../../node_modules/zod/v4/classic/iso.js';
 export {
@@ -27,13 +28,11 @@ export {
   $input,
   $output,
   clone,
-  compile,
   config,
   flattenError,
   formatError,
   getDiscriminatedOption,
   globalRegistry,
-  INVALID,
   memoizer,
   NEVER,
   prettifyError,
@@ -43,7 +42,4 @@ export {
   toZod,
   treeifyError,
   util,
-  withParser,
-  ZodCompileAsyncError,
-  ZodCompileUnsupportedError,
 } from './core.js';
