@@ -45,50 +45,50 @@ function figureDef(code: string, name: string, input: Record<string, unknown>): 
 }
 
 /** The activity figures, as the previous project's results document states them. */
-export const ACTIVITY_FIGURES = {
-  meetings: figureDef('meetings', 'Meetings held', {
+const ACTIVITY_SPECS = {
+  meetings: spec('meetings', 'Meetings held', {
     unit: 'count',
     computation: { kind: 'count_activities' },
     filters: { activityTypes: [...MEETINGS] },
     definition: 'Thematic, working group and expert meetings that started in the period.',
   }),
-  trainings: figureDef('trainings', 'Trainings held', {
+  trainings: spec('trainings', 'Trainings held', {
     unit: 'count',
     computation: { kind: 'count_activities' },
     filters: { activityTypes: ['training'] },
     definition: 'Trainings that started in the period.',
   }),
-  otherActivities: figureDef('other-activities', 'Workshops, study visits and other activities', {
+  otherActivities: spec('other-activities', 'Workshops, study visits and other activities', {
     unit: 'count',
     computation: { kind: 'count_activities' },
     filters: { activityTypes: ['workshop', 'study_visit', 'other'] },
     definition: 'Workshops, study visits and other activities that started in the period.',
   }),
-  participants: figureDef('participants', 'Participants', {
+  participants: spec('participants', 'Participants', {
     unit: 'count',
     computation: { kind: 'sum_participants' },
     definition:
       'Participants summed over the activities of the period: the attendance list, else the reported attendance. A person at two activities counts twice.',
   }),
-  trained: figureDef('trained', 'Officials trained', {
+  trained: spec('trained', 'Officials trained', {
     unit: 'count',
     computation: { kind: 'sum_participants' },
     filters: { activityTypes: ['training'] },
     definition: 'Participants of the trainings of the period (attendance list, else reported attendance).',
   }),
-  countries: figureDef('countries', 'Countries represented', {
+  countries: spec('countries', 'Countries represented', {
     unit: 'count',
     computation: { kind: 'distinct_countries' },
     definition:
       'Distinct countries over the attendance lists of the period; where only a reported figure exists, at least the largest one.',
   }),
-  organisations: figureDef('organisations', 'Organisations represented', {
+  organisations: spec('organisations', 'Organisations represented', {
     unit: 'count',
     computation: { kind: 'distinct_organisations' },
     definition:
       'Distinct organisations over the attendance lists of the period (case and spacing ignored); where only a reported figure exists, at least the largest one.',
   }),
-  women: figureDef('women', "Women's share of participants", {
+  women: spec('women', "Women's share of participants", {
     unit: 'percent',
     computation: { kind: 'share_women' },
     definition: 'Women among the participants of the activities that state both figures.',
@@ -96,25 +96,25 @@ export const ACTIVITY_FIGURES = {
 } as const;
 
 /** The learning highlights the engine computes (paired knowledge tests and self-ratings). */
-export const LEARNING_FIGURES = {
-  knowledgeChange: figureDef('knowledge-change', 'Knowledge change (paired pre/post tests)', {
+const LEARNING_SPECS = {
+  knowledgeChange: spec('knowledge-change', 'Knowledge change (paired pre/post tests)', {
     unit: 'percent',
     computation: { kind: 'mean_prepost_change', measure: 'knowledge' },
     definition:
       'Mean change of the same respondents between the knowledge pre-test and post-test, in percentage points of the test maximum.',
   }),
-  normalisedGain: figureDef('normalised-gain', 'Normalised gain', {
+  normalisedGain: spec('normalised-gain', 'Normalised gain', {
     unit: 'percent',
     computation: { kind: 'normalised_gain', measure: 'knowledge' },
     definition:
       'Class gain (mean post − mean pre) / (maximum − mean pre) of the paired respondents: the share of the possible gain achieved.',
   }),
-  improved: figureDef('improved', 'Paired respondents who improved', {
+  improved: spec('improved', 'Paired respondents who improved', {
     unit: 'percent',
     computation: { kind: 'share_improved', measure: 'knowledge' },
     definition: 'Share of the paired respondents whose post-test score is above their pre-test score.',
   }),
-  selfRated: figureDef('self-rated-change', 'Self-rated knowledge change (retrospective)', {
+  selfRated: spec('self-rated-change', 'Self-rated knowledge change (retrospective)', {
     unit: 'mean_score',
     computation: { kind: 'mean_prepost_change', measure: 'self_rated_knowledge' },
     definition:
@@ -122,8 +122,28 @@ export const LEARNING_FIGURES = {
   }),
 } as const;
 
-export type ActivityFigureKey = keyof typeof ACTIVITY_FIGURES;
-export type LearningFigureKey = keyof typeof LEARNING_FIGURES;
+type Spec = { code: string; name: string; input: Record<string, unknown> };
+function spec(code: string, name: string, input: Record<string, unknown>): Spec {
+  return { code, name, input };
+}
+/**
+ * Parsed on first use, not when the module loads: the indicator schema's first parse compiles its
+ * validator, which every cold start of the staff API paid (about 20 ms) for the report's routes only.
+ */
+function parsedOnce<K extends string>(specs: Record<K, Spec>): () => Readonly<Record<K, IndicatorDef>> {
+  let defs: Record<K, IndicatorDef> | undefined;
+  return () =>
+    (defs ??= Object.fromEntries(
+      Object.entries<Spec>(specs).map(([key, s]) => [key, figureDef(s.code, s.name, s.input)]),
+    ) as Record<K, IndicatorDef>);
+}
+/** The activity figures, by key (parsed on first use). */
+export const activityFigures = parsedOnce(ACTIVITY_SPECS);
+/** The learning figures, by key (parsed on first use). */
+export const learningFigures = parsedOnce(LEARNING_SPECS);
+
+export type ActivityFigureKey = keyof typeof ACTIVITY_SPECS;
+export type LearningFigureKey = keyof typeof LEARNING_SPECS;
 
 /** One figure of the report: the engine's value after disclosure control. */
 export function engineFigure(
@@ -146,8 +166,9 @@ export function meanCountriesPerActivity(
   inputs: readonly ActivityInputs[],
   period: Pick<Period, 'from' | 'to'>,
 ): { value: number | null; n: number } {
+  const { countries } = activityFigures();
   const values = inPeriod(inputs, period).flatMap((i) => {
-    const v = computeRaw(ACTIVITY_FIGURES.countries, [i]).value;
+    const v = computeRaw(countries, [i]).value;
     return v === null || v === 0 ? [] : [v];
   });
   return {

@@ -14,13 +14,13 @@ import type { IndicatorValue, Status } from '../results/contract.js';
 import { type ActivityInputs, inPeriod, type Period, passesFilters } from '../results/indicators.js';
 import { ATTEMPT_RULE } from '../results/learning.js';
 import {
-  ACTIVITY_FIGURES,
   type ActivityFigureKey,
+  activityFigures,
   type BehaviourChange,
   behaviourChange,
   engineFigure,
-  LEARNING_FIGURES,
   type LearningFigureKey,
+  learningFigures,
   meanCountriesPerActivity,
 } from './figures.js';
 
@@ -264,8 +264,9 @@ export function buildReport(x: ReportInputs): ReportDocument {
   }));
 
   const inScope = inPeriod(x.inputs, x.period);
-  const activityFigures = (Object.keys(ACTIVITY_FIGURES) as ActivityFigureKey[]).map((k) => {
-    const def = ACTIVITY_FIGURES[k];
+  const activityDefs = activityFigures();
+  const activityRows = (Object.keys(activityDefs) as ActivityFigureKey[]).map((k) => {
+    const def = activityDefs[k];
     const v = engineFigure(def, x.inputs, fwPeriod, x.period, x.asOf);
     // The engine calls a count over no matching activity "no data" (a year without activities);
     // in a period that held activities but none of this kind, the count (of activities, or of
@@ -278,8 +279,9 @@ export function buildReport(x: ReportInputs): ReportDocument {
       !inScope.some((i) => passesFilters(def, i.activity));
     return toFigure(k, none ? { ...v, value: 0, display: '0', n: 0 } : v);
   });
-  const learningFigures = (Object.keys(LEARNING_FIGURES) as LearningFigureKey[]).map((k) =>
-    toFigure(k, engineFigure(LEARNING_FIGURES[k], x.inputs, fwPeriod, x.period, x.asOf)),
+  const learningDefs = learningFigures();
+  const learningRows = (Object.keys(learningDefs) as LearningFigureKey[]).map((k) =>
+    toFigure(k, engineFigure(learningDefs[k], x.inputs, fwPeriod, x.period, x.asOf)),
   );
   const types = new Map<string, number>();
   for (const i of inScope) types.set(i.activity.type, (types.get(i.activity.type) ?? 0) + 1);
@@ -313,7 +315,7 @@ export function buildReport(x: ReportInputs): ReportDocument {
     draftVersion: x.draftVersion,
     goals,
     activities: {
-      figures: activityFigures,
+      figures: activityRows,
       byType: [...types.entries()]
         .map(([type, count]) => ({ type, count }))
         .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
@@ -323,7 +325,7 @@ export function buildReport(x: ReportInputs): ReportDocument {
         display: mc.value === null ? 'no data' : mc.value.toFixed(1),
       },
     },
-    learning: { figures: learningFigures, behaviour: behaviourChange(x.inputs, fwPeriod, x.period) },
+    learning: { figures: learningRows, behaviour: behaviourChange(x.inputs, fwPeriod, x.period) },
     lessons: lessonsOfPeriod(x.lessons, x.period).map((l) => ({
       id: l.id,
       kind: l.kind,
@@ -338,7 +340,7 @@ export function buildReport(x: ReportInputs): ReportDocument {
     })),
     methods: {
       definitions,
-      figures: [...Object.values(ACTIVITY_FIGURES), ...Object.values(LEARNING_FIGURES)].map((d) => ({
+      figures: [...Object.values(activityFigures()), ...Object.values(learningFigures())].map((d) => ({
         label: d.name,
         definition: d.definition,
       })),
