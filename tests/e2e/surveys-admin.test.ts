@@ -79,9 +79,14 @@ describe('surveys of an activity, for administrators and evaluators', () => {
     await expect
       .poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth), wait)
       .toBeGreaterThan(0);
-    expect(await page.getByRole('link', { name: 'Download PNG' }).getAttribute('download')).toBe(
-      `survey-${code}.png`,
-    );
+    const pngLink = page.getByRole('link', { name: 'Download PNG' });
+    expect(await pngLink.getAttribute('download')).toBe(`survey-${code}.png`);
+    // Drawn in the browser from the link: a 1024 px PNG.
+    const png = await pngLink.evaluate(async (a: HTMLAnchorElement) => {
+      const blob = await (await fetch(a.href)).blob();
+      return { type: blob.type, width: (await createImageBitmap(blob)).width };
+    });
+    expect(png).toEqual({ type: 'image/png', width: 1024 });
     expect(await page.getByRole('cell', { name: /Arabic/ }).count()).toBe(0); // row headers, not cells
     expect(await page.getByRole('rowheader', { name: /Arabic \(ar\)/ }).count()).toBe(1);
     await shot(page, 'surveys-detail-phone');

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import QRCode from 'qrcode';
+import QRCode from 'qrcode/lib/browser.js';
 import { ArchiveInput, Id } from '../../../shared/src/activities/schema.js';
 import { protectFilteredSummary } from '../../../shared/src/disclosure/survey.js';
 import { summarise } from '../../../shared/src/responses/summary.js';
@@ -562,29 +562,6 @@ surveys
       return c.body(svg, 200, {
         'content-type': 'image/svg+xml',
         'content-disposition': `inline; filename="survey-${survey.code}.svg"`,
-      });
-    },
-  )
-  .openapi(
-    defineRoute('evaluator', {
-      method: 'get',
-      path: '/surveys/{surveyId}/qr.png',
-      tags: ['Surveys'],
-      summary: 'QR code of the public link (PNG, 1024 px)',
-      request: { params: SurveyParam },
-      responses: { 200: { description: 'PNG image', content: { 'image/png': { schema: z.string() } } } },
-    }),
-    async (c) => {
-      const survey = await surveyOr404(c.req.valid('param').surveyId);
-      const png = await QRCode.toBuffer(publicLink(survey.code), {
-        type: 'png',
-        errorCorrectionLevel: 'M',
-        margin: 2,
-        width: 1024,
-      });
-      return c.body(new Uint8Array(png), 200, {
-        'content-type': 'image/png',
-        'content-disposition': `inline; filename="survey-${survey.code}.png"`,
       });
     },
   )
