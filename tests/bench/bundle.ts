@@ -15,7 +15,9 @@
  *    functions/src/lib/aws-http.ts) from the metafile (written to .local/bench/<name>/meta.json
  *    for `esbuild --analyze`-style reading), and a cold process's import + first answer against a
  *    hello-world Hono bundle built the same way, with source maps not loaded (as deployed) and
- *    loaded (NODE_OPTIONS=--enable-source-maps).
+ *    loaded (NODE_OPTIONS=--enable-source-maps): the staff API's health check (no route group
+ *    loaded) and a signed-in read of a survey (its group loaded, the token checked against
+ *    cognito-local's keys, DynamoDB Local read), the participants' API with and without I/O.
  *
  *   npx tsx tests/bench/bundle.ts [--no-build]
  */
@@ -333,7 +335,7 @@ writeFileSync(
 const { handler } = await import(process.argv[2]);
 const path = process.argv[3];
 const event = { version: '2.0', routeKey: 'ANY /api/{proxy+}', rawPath: path, rawQueryString: '',
-  headers: { host: 'example.org', 'accept-encoding': 'gzip' },
+  headers: { host: 'example.org', 'accept-encoding': 'gzip', ...JSON.parse(process.argv[4] ?? '{}') },
   requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9' },
     requestId: 'cold', routeKey: 'ANY /api/{proxy+}', stage: '$default', timeEpoch: Date.now() },
   isBase64Encoded: false };
@@ -348,10 +350,10 @@ const coldEnv = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   LOG_LEVEL: 'info',
 };
-function cold(bundle: string, path: string, sourceMaps: boolean) {
+function cold(bundle: string, path: string, sourceMaps: boolean, headers: Record<string, string> = {}) {
   return new Promise<{ wall: number; inner: number; status: number }>((ok, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [runner, bundle, path], {
+    const child = spawn(process.execPath, [runner, bundle, path, JSON.stringify(headers)], {
       env: { ...coldEnv, NODE_OPTIONS: sourceMaps ? '--enable-source-maps' : '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -370,9 +372,17 @@ function cold(bundle: string, path: string, sourceMaps: boolean) {
     });
   });
 }
-const variants = [
+const variants: { name: string; file: string; path: string; headers?: Record<string, string> }[] = [
   { name: 'hello-world Hono', file: size('hello').file, path: '/api/health' },
   { name: 'staff API /api/health', file: size('api').file, path: '/api/health' },
+  // A route of a lazily loaded group (functions/src/lib/lazy-routes.ts), signed in: the group's
+  // module, the token checked against Cognito's keys (cognito-local), the survey read.
+  {
+    name: 'staff API: a survey, signed in (Cognito, DynamoDB Local)',
+    file: size('api').file,
+    path: `/api/surveys/${survey.id}`,
+    headers: { authorization: `Bearer ${api.token}` },
+  },
   { name: 'public: bad code (no I/O)', file: size('public').file, path: '/api/public/surveys/x' },
   {
     name: 'public: open a survey (DynamoDB Local)',
@@ -386,7 +396,7 @@ try {
   for (let i = 0; i < RUNS; i++)
     for (const sourceMaps of [true, false])
       for (const v of variants) {
-        const r = await cold(v.file, v.path, sourceMaps);
+        const r = await cold(v.file, v.path, sourceMaps, v.headers);
         const key = `${v.name}|${sourceMaps}`;
         const t = timings.get(key) ?? { wall: [], inner: [], status: r.status };
         t.wall.push(r.wall);

@@ -1,11 +1,14 @@
 import { createRequire } from 'node:module';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { app } from '../../functions/src/app.js';
+import { app, loadRouteGroups } from '../../functions/src/app.js';
 import { routeAccess } from '../../functions/src/lib/route.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
 import { NO_ROLE_USER } from '../support/emulators.js';
+
+// The route groups load on first use (lib/lazy-routes.ts): load them all to list every route.
+await loadRouteGroups();
 
 const [admin, evaluator] = DEMO_USERS;
 const tokens: Record<'admin' | 'evaluator' | 'none', string> = { admin: '', evaluator: '', none: '' };

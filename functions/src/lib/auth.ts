@@ -1,8 +1,9 @@
 import { createMiddleware } from 'hono/factory';
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { createRemoteJWKSet, customFetch, type JWTPayload, jwtVerify } from 'jose';
 import { allows } from '../../../shared/src/users/rules.js';
 import { type Access, Role } from '../../../shared/src/users/schema.js';
 import { cognito } from './aws.js';
+import { get } from './aws-http.js';
 import { cognitoIssuer, env } from './env.js';
 import { ProblemError } from './problem.js';
 
@@ -16,8 +17,15 @@ export interface Principal {
 let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
 function keySet() {
-  // jose caches the keys and refetches on an unknown key id, so one set per process.
-  jwks ??= createRemoteJWKSet(new URL(`${cognitoIssuer()}/.well-known/jwks.json`));
+  // jose caches the keys and refetches on an unknown key id, so one set per process. Fetched over
+  // node:http(s) as AWS is (lib/aws-http.ts), not `fetch`: a cold process's first `fetch` sets up
+  // Node's second HTTP client, which cost a signed-in cold start about 30 ms (`npm run bench`).
+  jwks ??= createRemoteJWKSet(new URL(`${cognitoIssuer()}/.well-known/jwks.json`), {
+    [customFetch]: async (url, { headers, signal }) => {
+      const answer = await get(url, Object.fromEntries(headers), signal);
+      return new Response(answer.text, { status: answer.status });
+    },
+  });
   return jwks;
 }
 

@@ -70,6 +70,46 @@ interface Answer {
   header(name: string): string | undefined;
   text: string;
 }
+type Headers = Record<string, string | number | string[]>;
+
+/** One request over the keep-alive agents and its whole answer; no answer at all is a NetworkError. */
+function exchange(
+  to: { protocol: string; hostname: string; port: string; path: string },
+  method: string,
+  headers: Headers,
+  body: string,
+  signal?: AbortSignal,
+): Promise<Answer> {
+  const request = to.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<Answer>((ok, fail) => {
+    const req = request(
+      { ...to, method, headers, signal, agent: agents[to.protocol as 'http:'] },
+      (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (err) => fail(new NetworkError(err.message, { cause: err })));
+        res.on('end', () =>
+          ok({
+            status: res.statusCode ?? 0,
+            header: (name) => [res.headers[name] ?? []].flat()[0],
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', (err) => fail(new NetworkError(err.message, { cause: err })));
+    req.end(body);
+  });
+}
+
+/**
+ * A plain GET over the same agents (Cognito's JSON Web Key Set, lib/auth.ts): no signature, one
+ * attempt, no redirect followed, abandoned when `signal` aborts.
+ */
+export function get(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<Answer> {
+  const { protocol, hostname, port, pathname, search } = new URL(url);
+  return exchange({ protocol, hostname, port, path: pathname + search }, 'GET', headers, '', signal);
+}
 
 export interface ServiceConfig {
   /** The signing name: `dynamodb`, `cognito-idp`, `ses`. */
@@ -182,33 +222,6 @@ export class AwsService {
       },
       this.config.credentials,
     );
-    const request = protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise<Answer>((ok, fail) => {
-      const req = request(
-        {
-          protocol,
-          hostname,
-          port,
-          path: fullPath,
-          method,
-          headers: signed.headers,
-          agent: agents[protocol as 'http:'],
-        },
-        (res: IncomingMessage) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('error', (err) => fail(new NetworkError(err.message, { cause: err })));
-          res.on('end', () =>
-            ok({
-              status: res.statusCode ?? 0,
-              header: (name) => [res.headers[name] ?? []].flat()[0],
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-        },
-      );
-      req.on('error', (err) => fail(new NetworkError(err.message, { cause: err })));
-      req.end(body);
-    });
+    return exchange({ protocol, hostname, port, path: fullPath }, method, signed.headers as Headers, body);
   }
 }
