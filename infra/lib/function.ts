@@ -1,12 +1,11 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { table as definition } from '../../functions/src/lib/table.js';
-import { LAMBDA_BUNDLING } from './bundling.js';
+import { bundleLambdaSync } from './bundling.js';
 import { fromRoot, repoRoot } from './paths.js';
 
 const READ_ACTIONS = [
@@ -86,11 +85,36 @@ export function tracingPolicy(scope: Construct): iam.ManagedPolicy {
 }
 
 /**
+ * A function's code: its entry bundled by esbuild in this process (infra/lib/bundling.ts: ESM,
+ * minified, source maps, code split into index.mjs and chunks/), hashed by its output as
+ * NodejsFunction hashes its bundles. NodejsFunction itself writes one file (`--outfile`), which
+ * cannot hold split chunks.
+ */
+function bundledCode(entry: string): lambda.Code {
+  return lambda.Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always succeeds (esbuild is a dependency of the repository).
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      // Part of CDK's key for staged assets: without it every function of a synth would get the
+      // first one's bundle, the other options being the same for all (tests/infra/bundle.test.ts).
+      environment: { LAMBDA_ENTRY: entry },
+      local: {
+        tryBundle(outputDir) {
+          bundleLambdaSync(fromRoot(entry), outputDir);
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
  * A bundled Node.js Lambda with the project's defaults: arm64 (cheaper, faster cold start),
  * ESM output, source maps, a log group with retention and a role with no managed policies.
  */
 export class AppFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
@@ -109,9 +133,9 @@ export class AppFunction extends Construct {
     });
     logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: fromRoot(props.entry),
-      handler: 'handler',
+    this.function = new lambda.Function(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: NODE_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
@@ -120,28 +144,9 @@ export class AppFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency,
       role,
       logGroup,
-      projectRoot: repoRoot,
-      depsLockFilePath: fromRoot('package-lock.json'),
-      awsSdkConnectionReuse: false, // SDK v3 reuses connections by default; the flag is for v2.
       environment: {
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         ...(props.logLevel ? { LOG_LEVEL: props.logLevel } : {}),
         ...props.environment,
-      },
-      bundling: {
-        // One definition shared with the bench (tests/bench/bundle.ts): infra/lib/bundling.ts.
-        format: OutputFormat.ESM,
-        target: LAMBDA_BUNDLING.target,
-        platform: LAMBDA_BUNDLING.platform,
-        minify: LAMBDA_BUNDLING.minify,
-        sourceMap: LAMBDA_BUNDLING.sourcemap,
-        mainFields: [...LAMBDA_BUNDLING.mainFields],
-        // @aws-sdk/util-dynamodb, the one SDK package the functions load, goes in the bundle.
-        bundleAwsSDK: true,
-        externalModules: [...LAMBDA_BUNDLING.external],
-        forceDockerBundling: false,
-        esbuildArgs: { '--alias': `zod=${LAMBDA_BUNDLING.alias.zod}` },
-        banner: LAMBDA_BUNDLING.banner,
       },
     });
 

@@ -199,12 +199,12 @@ describe('service stack: API and schedule', () => {
       const links = /^Rollups|^ApiBounce|^Exports/.test(id) ? {} : { PUBLIC_BASE_URL: expect.anything() };
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
+        Handler: 'index.handler',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: expect.anything() },
         Environment: {
           Variables: {
-            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
             LOG_LEVEL: 'info',
             ...links,
           },

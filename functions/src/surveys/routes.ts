@@ -1,5 +1,4 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import QRCode from 'qrcode/lib/browser.js';
 import { ArchiveInput, Id } from '../../../shared/src/activities/schema.js';
 import { protectFilteredSummary } from '../../../shared/src/disclosure/survey.js';
 import { summarise } from '../../../shared/src/responses/summary.js';
@@ -11,7 +10,6 @@ import {
   SurveyAttachInput,
   SurveySchedule,
 } from '../../../shared/src/surveys/survey.js';
-import { templates } from '../../../shared/src/surveys/templates.js';
 import { refuseArchived } from '../activities/lifecycle.js';
 import { getActivity, listAttendees } from '../activities/store.js';
 import { languageFor } from '../invitations/compose.js';
@@ -25,9 +23,13 @@ import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import * as responses from '../responses/store.js';
-import { rebuildAggregates, rebuildRollupOf } from '../results/rebuild.js';
-import { templateDefinition } from '../templates/store.js';
 import * as store from './store.js';
+
+// Loaded by the handlers that use them, not with the group (a chunk of its own in the Lambda,
+// infra/lib/bundling.ts): reading or editing a survey needs none of the built-in templates, the
+// aggregate rebuild (and the statistics it pulls in) or the QR code library.
+const templateStore = () => import('../templates/store.js');
+const rebuild = () => import('../results/rebuild.js');
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const ActivityParam = z.object({ activityId: Id });
@@ -82,6 +84,7 @@ const withTestOf = (own: SurveyDefinition, test: SurveyDefinition): SurveyDefini
 
 /** The new survey's definition: the twin's test, with the texts its template has for this kind. */
 async function sameTestDefinition(twin: store.SurveyMeta, kind: SurveyKind): Promise<SurveyDefinition> {
+  const { templateDefinition } = await templateStore();
   const texts = (await templateDefinition(twin.templateId, kind)) ?? twin.definition;
   return withTestOf({ ...texts, kind }, twin.definition);
 }
@@ -182,8 +185,9 @@ surveys
       // The same test given again starts from the other survey's current questions, and stays in step.
       const template = twin
         ? await sameTestDefinition(twin, input.kind)
-        : await templateDefinition(input.templateId ?? '', input.kind);
+        : await (await templateStore()).templateDefinition(input.templateId ?? '', input.kind);
       if (!template) {
+        const { templates } = await import('../../../shared/src/surveys/templates.js');
         throw new ProblemError(422, 'invalid-input', 'Unknown template.', [
           {
             path: ['json', 'templateId'],
@@ -539,6 +543,7 @@ surveys
     async (c) => {
       const survey = await surveyOr404(c.req.valid('param').surveyId);
       const body = (c.req.valid('json') as { repair?: boolean } | undefined) ?? {};
+      const { rebuildAggregates, rebuildRollupOf } = await rebuild();
       const report = await rebuildAggregates(survey, body.repair ?? false);
       return c.json({ ...report, rollup: await rebuildRollupOf(survey, body.repair ?? false) }, 200);
     },
@@ -554,6 +559,7 @@ surveys
     }),
     async (c) => {
       const survey = await surveyOr404(c.req.valid('param').surveyId);
+      const { default: QRCode } = await import('qrcode/lib/browser.js');
       const svg = await QRCode.toString(publicLink(survey.code), {
         type: 'svg',
         errorCorrectionLevel: 'M',
