@@ -9,7 +9,7 @@
  *    survey-react-ui + React 19, built with esbuild, served by the same server) for the ratio.
  * 2. The results overview page's first-load JavaScript (SvelteKit manifest: entry, app, layout,
  *    error and page nodes and their static imports).
- * 3. Lambda bundles built with the options infra/lib/function.ts gives NodejsFunction (one
+ * 3. Lambda bundles built as infra/lib/function.ts builds them (one
  *    definition, infra/lib/bundling.ts: esbuild, ESM, minified, split at dynamic imports, source
  *    maps, zod aliased):
  *    sizes, zod locales and AWS SDK clients (none expected: AWS is called over signed HTTP,
