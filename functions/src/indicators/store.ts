@@ -1,5 +1,5 @@
 import type { Project } from '../../../shared/src/framework/schema.js';
-import { measuresCollected, type SmartContext, smartCheck } from '../../../shared/src/indicators/rules.js';
+import type { SmartContext } from '../../../shared/src/indicators/rules.js';
 import {
   type IndicatorDefinition,
   type IndicatorInput,
@@ -37,16 +37,22 @@ export async function frameworkFor(frameworkId: string): Promise<SmartContext['f
   return { ...fw, projects: projects as Project[] };
 }
 
-let collected: ReturnType<typeof measuresCollected> | undefined;
+/**
+ * The S.M.A.R.T. rules, loaded when a definition is checked: they read the survey templates, which
+ * reading indicators and computing results never need (a chunk of their own in the Lambda).
+ */
+const rules = () => import('../../../shared/src/indicators/rules.js');
+let collected: SmartContext['collectedMeasures'] | undefined;
 
 /** What the S.M.A.R.T. check compares a definition with (two reads: the framework and the projects). */
 export async function smartContext(frameworkId: string): Promise<SmartContext> {
-  collected ??= measuresCollected();
+  collected ??= (await rules()).measuresCollected();
   return { framework: await frameworkFor(frameworkId), collectedMeasures: collected };
 }
 
 /** The S.M.A.R.T. findings of a definition; pass a context read once when checking many. */
 export async function findingsOf(def: IndicatorDefinition, ctx?: SmartContext): Promise<SmartFinding[]> {
+  const { smartCheck } = await rules();
   return smartCheck(def, ctx ?? (await smartContext(def.frameworkId)));
 }
 

@@ -1,4 +1,4 @@
-import { INVITEE_LANGUAGES, type InviteeLanguage } from '../invitations/texts.js';
+import { INVITEE_LANGUAGES, type InviteeLanguage } from '../invitations/kinds.js';
 import { COUNTRY_CODES, KNOWN_LANGUAGES } from '../surveys/constants.js';
 import type { AttendanceSummary, AttendeeInput, Gender } from './schema.js';
 

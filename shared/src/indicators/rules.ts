@@ -8,6 +8,7 @@ import type {
   SmartFinding,
   SmartLetter,
 } from './schema.js';
+import { structuralIssue } from './structure.js';
 
 /*
  * The S.M.A.R.T. check of an indicator definition: every rule yields a finding with the letter
@@ -105,24 +106,6 @@ export function computabilityIssue(def: Pick<IndicatorDefinition, 'computation' 
       return measuresComputable('share', c.surveyKind).has(c.measure)
         ? null
         : `The answers tagged "${c.measure}" are not kept as counts per answer (only scales, ratings, self-ratings and test scores are): a share at or above a threshold cannot be computed.`;
-    default:
-      return null;
-  }
-}
-
-/** What no survey could ever make computable (the engine checks this itself, whatever the templates). */
-export function structuralIssue(def: Pick<IndicatorDefinition, 'computation' | 'unit'>): string | null {
-  const c = def.computation;
-  if (!c) return null;
-  switch (c.kind) {
-    case 'normalised_gain':
-      return c.measure === 'self_rated_knowledge'
-        ? 'The normalised gain needs a test with a maximum score; self-ratings have none. Use the mean pre/post change or the share improved.'
-        : null;
-    case 'mean_prepost_change':
-      return c.measure === 'self_rated_knowledge' && def.unit === 'percent'
-        ? 'Self-ratings are points of a 1-5 scale, not a percent of a test maximum: use the unit "mean score".'
-        : null;
     default:
       return null;
   }

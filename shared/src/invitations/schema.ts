@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import { EMAIL_KINDS, INVITEE_LANGUAGES, MESSAGES } from './kinds.js';
 import { MAX_REMINDER_DAYS, MAX_REMINDERS, reminderDaysIssue } from './reminders.js';
 import { textIssues } from './render.js';
-import { EMAIL_KINDS, INVITEE_LANGUAGES, MESSAGES } from './texts.js';
 
 export const InviteeLanguage = z.enum(INVITEE_LANGUAGES);
 export type InviteeLanguage = z.infer<typeof InviteeLanguage>;

@@ -5,20 +5,9 @@
  * stands on a line of its own so that a right-to-left text never wraps around it.
  */
 
-/** The languages participants are invited in: those the participant page itself speaks. */
-export const INVITEE_LANGUAGES = ['en', 'ru', 'ar', 'fa', 'prs', 'ps', 'ur', 'fr', 'tr'] as const;
-export type InviteeLanguage = (typeof INVITEE_LANGUAGES)[number];
+import type { EmailKind, InviteeLanguage, Message } from './kinds.js';
 
-/**
- * What an e-mail invites to, from the survey's kind: a knowledge test before, the same test after,
- * feedback right after the event, or a follow-up months later.
- */
-export const EMAIL_KINDS = ['pre_test', 'post_test', 'feedback', 'follow_up'] as const;
-export type EmailKind = (typeof EMAIL_KINDS)[number];
-
-/** An invitation, or one of the reminders (they share one text). */
-export const MESSAGES = ['invite', 'remind'] as const;
-export type Message = (typeof MESSAGES)[number];
+export * from './kinds.js';
 
 interface Phrases {
   subject: Record<EmailKind, string>;

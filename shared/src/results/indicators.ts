@@ -34,8 +34,8 @@
  * Period: an activity counts in the period of its start date (UTC calendar date).
  */
 import type { AttendanceSummary } from '../activities/schema.js';
-import { structuralIssue } from '../indicators/rules.js';
 import type { IndicatorDefinition, PeriodSummary } from '../indicators/schema.js';
+import { structuralIssue } from '../indicators/structure.js';
 import { CLASS_GAIN_METHOD, type PairedScore } from '../learning/change.js';
 import {
   classGainCIOf,
