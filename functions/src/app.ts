@@ -54,8 +54,11 @@ async function reference(): Promise<unknown> {
 }
 let referenceDocument: Promise<unknown> | undefined;
 app.get('/api/openapi.json', async (c) => {
-  referenceDocument ??= reference();
-  referenceDocument.catch(() => (referenceDocument = undefined));
+  // A failed build is not kept: the next request builds it again.
+  referenceDocument ??= reference().catch((err: unknown) => {
+    referenceDocument = undefined;
+    throw err;
+  });
   return c.json(await referenceDocument);
 });
 // The browsable reference is a page of the web app (same origin behind CloudFront and locally).
