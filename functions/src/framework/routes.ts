@@ -15,7 +15,7 @@ import {
   ResultStatementsUpdate,
 } from '../../../shared/src/framework/api.js';
 import { CarryChange, CarryPreview, CarryRequest } from '../../../shared/src/framework/carry-over.js';
-import { PlanFilters } from '../../../shared/src/framework/plan.js';
+import type { PlanFilters } from '../../../shared/src/framework/plan.js';
 import { ActionPointCode, Slug } from '../../../shared/src/framework/schema.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
@@ -30,6 +30,12 @@ const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema
 const FrameworkParam = z.object({ frameworkId: Slug });
 const ActionPointParam = z.object({ frameworkId: Slug, code: ActionPointCode });
 const ProjectParam = z.object({ projectId: Slug });
+/** The implementation plan's filters, from the query. */
+const PlanQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  pillar: z.enum(['dialogue', 'operational_cooperation', 'research_knowledge']).optional(),
+  projectId: z.string().max(80).optional(),
+}) satisfies z.ZodType<PlanFilters>;
 const noFramework = { 404: { description: 'No such framework' } };
 const notDraft = { 409: { description: 'The framework is active or archived: only drafts are edited' } };
 
@@ -278,7 +284,7 @@ frameworkRoutes.openapi(
       'The implementation plan: per goal and action point, activities planned and held, surveys, indicators',
     description:
       'For each priority goal and action point: the planned timeline, the activities of the framework period placed on it (dates, country, participants, project, surveys attached), the indicators that measure it with their latest status; filters by year, pillar and project; a gap list (action points due in the year with no activity, indicators without a data source). Reads the activities of the period in one query and the surveys of those in view.',
-    request: { params: FrameworkParam, query: PlanFilters },
+    request: { params: FrameworkParam, query: PlanQuery },
     responses: {
       200: {
         description: 'The plan',

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { SurveyListRow } from '../../../shared/src/surveys/list.js';
+import { SurveyListRow } from '../../../shared/src/surveys/list-schema.js';
 import { listActivities } from '../activities/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { pool } from '../lib/pool.js';

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { guardCell } from '../exports/cells.js';
 import { goalLabel, orderedGoals } from './labels.js';
 import { timelineCoversYear } from './rules.js';
@@ -38,12 +37,12 @@ export interface PlanIndicatorInput {
   latest: { status: string; display: string; period: string } | null;
 }
 
-export const PlanFilters = z.object({
-  year: z.coerce.number().int().min(1990).max(2100).optional(),
-  pillar: z.enum(['dialogue', 'operational_cooperation', 'research_knowledge']).optional(),
-  projectId: z.string().max(80).optional(),
-});
-export type PlanFilters = z.infer<typeof PlanFilters>;
+/** The plan's filters; the API reads them from the query (`PlanQuery`, functions/src/framework/routes.ts). */
+export interface PlanFilters {
+  year?: number;
+  pillar?: PillarId;
+  projectId?: string;
+}
 
 export interface PlanActivity {
   id: string;

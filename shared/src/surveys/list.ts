@@ -1,32 +1,12 @@
-import * as z from 'zod';
 import { type ActivityListFilters, filterActivities } from '../activities/list.js';
+import type { SurveyListRow } from './list-schema.js';
 
 /**
  * The list of surveys across activities: each survey with the activity facts it is found by (goal,
  * action point, project, country, year), filtered and sorted on the page like the activity list.
  * Pure.
  */
-export const SurveyListRow = z.object({
-  id: z.string(),
-  code: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  opensAt: z.string(),
-  closesAt: z.string(),
-  /** The survey itself is archived (closed, read-only; its responses still count). */
-  archived: z.boolean(),
-  activity: z.object({
-    id: z.string(),
-    title: z.string(),
-    startsAt: z.string(),
-    priorityGoals: z.array(z.int()),
-    actionPointCodes: z.array(z.string()),
-    projectId: z.string().nullable(),
-    place: z.object({ city: z.string(), country: z.string() }).nullable(),
-    archived: z.boolean(),
-  }),
-});
-export type SurveyListRow = z.infer<typeof SurveyListRow>;
+export type { SurveyListRow };
 
 export interface SurveyListFilters extends ActivityListFilters {
   /** Words of the survey's or the activity's title. */
