@@ -230,6 +230,23 @@ line(
   '50 KB',
   resultsTotal <= 50 * 1024,
 );
+// Every staff page (issue 15: no zod on pages that do not validate; forms keep it).
+const staffPages = [...new Set([...appSource.matchAll(/"(\/[^"]*)"/g)].map((m) => m[1] as string))].filter(
+  (r) => !r.startsWith('/s/'),
+);
+console.log('\nStaff pages, first-load JavaScript (gzip; files with zod code: the page validates a form):');
+console.table(
+  staffPages
+    .map((route) => {
+      const files = firstLoad(route);
+      return {
+        page: route,
+        'gzip KB': kb(files.reduce((s, f) => s + f.gzip, 0)),
+        'with zod KB': kb(files.filter((f) => f.zod).reduce((s, f) => s + f.gzip, 0)),
+      };
+    })
+    .sort((a, b) => Number(a['gzip KB']) - Number(b['gzip KB'])),
+);
 
 // ---------------------------------------------------------------------------------------------
 // 3. Lambda bundles and cold start
