@@ -47,31 +47,39 @@ export function pairedChange(pairs: readonly PairedScore[], level = 0.95): Paire
   checkFinite(pairs);
   const diffs = pairs.map((p) => p.post - p.pre);
   const count = (f: (d: number) => boolean) => diffs.filter(f).length;
+  const meanPre = mean(pairs.map((p) => p.pre));
+  const meanPost = mean(pairs.map((p) => p.post));
+  const counts = { improved: count((d) => d > 0), same: count((d) => d === 0), worse: count((d) => d < 0) };
   return {
-    ...changeFigures(meanCI(diffs, level), sd(diffs), {
-      improved: count((d) => d > 0),
-      same: count((d) => d === 0),
-      worse: count((d) => d < 0),
-    }),
-    meanPre: mean(pairs.map((p) => p.pre)),
-    meanPost: mean(pairs.map((p) => p.post)),
+    ...changeFigures(meanCI(diffs, level), sd(diffs), counts, scaleOf(meanPre, meanPost)),
+    meanPre,
+    meanPost,
   };
 }
+
+/** The size of paired scores, from their means (0 without pairs). */
+export const scaleOf = (meanPre: number | null, meanPost: number | null): number =>
+  Math.max(Math.abs(meanPre ?? 0), Math.abs(meanPost ?? 0));
 
 /**
  * What a paired change says beside its means, from the change's interval, the sd of the changes and
  * the counts of respondents whose score rose, stayed and fell (from pairs or from their moments).
+ * `scale` is the size of the scores (`scaleOf` their means): a spread of the changes
+ * below 1e-9 of it is rounding, not variation. Scores in percent of a maximum that does not divide
+ * 100 make equal changes differ in the last bit (1400/19 − 1300/19 ≠ 1100/19 − 1000/19), and d_z
+ * would come out near 10^15 instead of "no variation".
  */
 export function changeFigures(
   change: MeanCI,
   sdDiff: number | null,
   counts: { improved: number; same: number; worse: number },
+  scale: number,
 ): Omit<PairedChange, 'meanPre' | 'meanPost'> {
   const { n } = change;
   const effectSize: EffectSize =
     change.mean === null || sdDiff === null
       ? { dz: null, reason: reasonForN(n) }
-      : sdDiff === 0
+      : sdDiff <= 1e-9 * Math.max(1, scale)
         ? { dz: null, reason: 'no_variation' }
         : { dz: change.mean / sdDiff, reason: null };
   const of = 'paired respondents';

@@ -136,3 +136,40 @@ describe('paired moments: the same figures as the plain array definitions', () =
     expect(() => pairedMomentsOf([], 0)).toThrow(RangeError);
   });
 });
+
+describe('rounding is not variation (counterexamples found by the properties above)', () => {
+  const inPercent = (pairs: PairedScore[], max: number) =>
+    pairs.map((p) => ({ pre: (p.pre * 100) / max, post: (p.post * 100) / max }));
+
+  it('equal changes in percent of a maximum that does not divide 100 have no d_z, on both paths', () => {
+    // 1400/19 − 1300/19 and 1100/19 − 1000/19 differ in the last bit: d_z came out near 10^15.
+    const raw = [
+      { pre: 13, post: 14 },
+      { pre: 10, post: 11 },
+    ];
+    const array = pairedChange(inPercent(raw, 19));
+    const moments = pairedChangeOf(scalePairedMoments(pairedMomentsOf(raw, 19), 100 / 19));
+    expect(array.effectSize).toEqual({ dz: null, reason: 'no_variation' });
+    expect(moments.effectSize).toEqual({ dz: null, reason: 'no_variation' });
+  });
+
+  it('pairs on one gain line give the class gain an interval of zero width from moments too', () => {
+    // A pair at the maximum lies on every gain line: with one other pair, nothing varies.
+    const m = [
+      scalePairedMoments(pairedMomentsOf([{ pre: 5, post: 1 }], 12), 100 / 12),
+      scalePairedMoments(pairedMomentsOf([{ pre: 1, post: 1 }], 1), 100),
+    ].reduce(mergePairedMoments, EMPTY_PAIRED_MOMENTS);
+    const array = classGainCI(
+      [
+        { pre: 500 / 12, post: 100 / 12 },
+        { pre: 100, post: 100 },
+      ],
+      100,
+    );
+    const moments = classGainCIOf(m, 100);
+    for (const ci of [array, moments]) {
+      close(ci.lower, ci.value, 'lower bound at the value');
+      close(ci.upper, ci.value, 'upper bound at the value');
+    }
+  });
+});

@@ -18,6 +18,7 @@ import {
   type NormalisedGain,
   type PairedChange,
   type PairedScore,
+  scaleOf,
 } from './change.js';
 
 export interface PairedMoments {
@@ -159,11 +160,9 @@ export function pairedChangeOf(m: PairedMoments, level = 0.95): PairedChange {
     { n, mean: n === 0 ? null : m.sumDiff / n, sd: sdDiff, reason: reasonForN(n) },
     level,
   );
-  return {
-    ...changeFigures(change, sdDiff, m),
-    meanPre: n === 0 ? null : m.sumPre / n,
-    meanPost: n === 0 ? null : m.sumPost / n,
-  };
+  const meanPre = n === 0 ? null : m.sumPre / n;
+  const meanPost = n === 0 ? null : m.sumPost / n;
+  return { ...changeFigures(change, sdDiff, m, scaleOf(meanPre, meanPost)), meanPre, meanPost };
 }
 
 /** `normalisedGain` from moments, the scores on 0..max. */
@@ -195,7 +194,13 @@ export function classGainCIOf(m: PairedMoments, max: number, level = 0.95): Gain
   const room = max - m.sumPre / n;
   const meanDiff = m.sumDiff / n;
   const b = meanDiff / (room * room);
-  const m2z = m.m2Diff / (room * room) + b * b * m.m2Pre + (2 * b * m.coPreDiff) / room;
+  const parts = [m.m2Diff / (room * room), b * b * m.m2Pre, (2 * b * m.coPreDiff) / room] as const;
+  const sum = parts[0] + parts[1] + parts[2];
+  // Pairs that all lie on one gain line (e.g. two pairs, one of them at the maximum) leave only the
+  // rounding error of the terms here, which the square root would magnify to a visible half-width:
+  // that is no spread, as the per-pair definition (classGainCI in change.ts) finds it.
+  const noise = 1e-12 * (Math.abs(parts[0]) + Math.abs(parts[1]) + Math.abs(parts[2]));
+  const m2z = Math.abs(sum) <= noise ? 0 : sum;
   const ci = meanCIOf({ n, mean: 0, sd: Math.sqrt(Math.max(0, m2z) / (n - 1)), reason: null }, level);
   if (ci.se === null || ci.t === null) return none;
   return { ...none, lower: g.value - ci.t * ci.se, upper: g.value + ci.t * ci.se };
