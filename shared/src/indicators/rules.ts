@@ -1,6 +1,7 @@
 import type { Framework } from '../framework/schema.js';
 import type { MeasureTag, SurveyDefinition, SurveyKind } from '../surveys/schema.js';
 import { followUpTemplate, knowledgeTestTemplate, postEventTemplate } from '../surveys/templates.js';
+import { SMART_LETTERS } from './letters.js';
 import type {
   ComputationKind,
   IndicatorDefinition,
@@ -16,15 +17,7 @@ import { structuralIssue } from './structure.js';
  * act on. An indicator can be activated when no finding remains.
  */
 
-export const SMART_LETTERS: readonly SmartLetter[] = ['S', 'M', 'A', 'R', 'T'];
-
-export const SMART_NAMES: Record<SmartLetter, string> = {
-  S: 'Specific',
-  M: 'Measurable',
-  A: 'Achievable',
-  R: 'Relevant',
-  T: 'Time-bound',
-};
+export { SMART_LETTERS, SMART_NAMES } from './letters.js';
 
 /** What the check compares a definition with. */
 export interface SmartContext {
