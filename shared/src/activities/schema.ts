@@ -12,7 +12,7 @@ import {
   CountryCode,
   GoalNumber,
   PillarId,
-} from '../framework/schema.js';
+} from '../framework/codes.js';
 
 /** Server-generated identifiers: 26 URL-safe characters, unguessable enough to not need secrecy. */
 export const Id = z.string().regex(/^[0-9a-z]{10,40}$/, 'expected an id');

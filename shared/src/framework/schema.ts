@@ -7,45 +7,23 @@ import {
   storableNumber,
   UNSTORABLE_NUMBER,
 } from '../lib/bounds.js';
+import {
+  ActionPointCode,
+  ActivityFormat,
+  ActivityType,
+  CountryCode,
+  GoalNumber,
+  IsoDate,
+  PillarId,
+  Slug,
+  Year,
+} from './codes.js';
 
 /*
  * The results framework of a migration dialogue: one versioned action plan with its priority
  * goals, action points, pillars, project map and result statements. Pure data shapes; the
  * default content (Budapest Process "Call for Action" 2019-2024) lives in default-framework.ts.
  */
-
-/** ISO 8601 calendar date, e.g. "2019-01-01". */
-export const IsoDate = z.iso.date();
-export type IsoDate = z.infer<typeof IsoDate>;
-
-/** ISO 3166-1 alpha-2 country code, e.g. "PK". Upper case so codes compare by equality. */
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code');
-export type CountryCode = z.infer<typeof CountryCode>;
-
-/** A calendar year; bounded so that a typo such as 20211 fails loudly. */
-export const Year = z.int().min(1990).max(2100);
-export type Year = z.infer<typeof Year>;
-
-/**
- * Priority goal number: in the default plan 1-6 are the Istanbul Declaration goals and 7 the
- * cross-cutting group; a later plan may add goals (up to 20).
- */
-export const GoalNumber = z.int().min(1).max(20);
-export type GoalNumber = z.infer<typeof GoalNumber>;
-
-/** Action point code "<goal>.<n>", e.g. "1.1" or "7.11". */
-export const ActionPointCode = z
-  .string()
-  .max(5)
-  .regex(/^[1-9]\d?\.[1-9]\d?$/, 'expected a code like "1.1"');
-export type ActionPointCode = z.infer<typeof ActionPointCode>;
-
-/** URL-safe identifier used for projects, frameworks and activities. */
-export const Slug = z
-  .string()
-  .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug');
-export type Slug = z.infer<typeof Slug>;
 
 export const FrameworkStatus = z.enum(['draft', 'active', 'archived']);
 export type FrameworkStatus = z.infer<typeof FrameworkStatus>;
@@ -104,9 +82,6 @@ export const ActionPoint = z
     path: ['code'],
   });
 export type ActionPoint = z.infer<typeof ActionPoint>;
-
-export const PillarId = z.enum(['dialogue', 'operational_cooperation', 'research_knowledge']);
-export type PillarId = z.infer<typeof PillarId>;
 
 export const Pillar = z.object({
   id: PillarId,
@@ -227,20 +202,6 @@ export const Framework = z
   });
 export type Framework = z.infer<typeof Framework>;
 
-export const ActivityType = z.enum([
-  'training',
-  'thematic_meeting',
-  'working_group_meeting',
-  'expert_meeting',
-  'workshop',
-  'study_visit',
-  'other',
-]);
-export type ActivityType = z.infer<typeof ActivityType>;
-
-export const ActivityFormat = z.enum(['in_person', 'online', 'hybrid']);
-export type ActivityFormat = z.infer<typeof ActivityFormat>;
-
 /*
  * Attendance as the report states it. "30 countries and organisations" is one combined figure,
  * so it has its own field rather than being split by guesswork.
@@ -285,3 +246,15 @@ export const DemoActivity = z
     path: ['place'],
   });
 export type DemoActivity = z.infer<typeof DemoActivity>;
+
+export {
+  ActionPointCode,
+  ActivityFormat,
+  ActivityType,
+  CountryCode,
+  GoalNumber,
+  IsoDate,
+  PillarId,
+  Slug,
+  Year,
+} from './codes.js';
