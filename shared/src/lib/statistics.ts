@@ -8,7 +8,7 @@
  *
  * Figures that cannot be computed are `null` with a `reason` (see `Reason`), never NaN.
  */
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { tUpperQuantile } from './t-distribution.js';
 
 /** Why a figure is not computable. */
 export type Reason =
@@ -168,7 +168,9 @@ export function momentsToSummary(m: Moments): MomentsSummary {
 export function tCritical(df: number, level = 0.95): number {
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be positive, got ${df}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${level}`);
-  return tQuantile(1 - (1 - level) / 2, df);
+  // Started from the normal quantile with the first Cornish-Fisher term: close for all but small ν.
+  const z = zCritical(level);
+  return tUpperQuantile((1 - level) / 2, df, z + (z ** 3 + z) / (4 * df));
 }
 
 export interface MeanCI {
