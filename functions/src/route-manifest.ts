@@ -24,7 +24,6 @@ export const routeManifest: RouteManifest = [
   ['surveys', 'GET', '/surveys/:surveyId/invitations'],
   ['surveys', 'POST', '/surveys/:surveyId/invitations/send'],
   ['surveys', 'POST', '/surveys/:surveyId/aggregates/rebuild'],
-  ['surveys', 'GET', '/surveys/:surveyId/qr.svg'],
   ['surveys', 'GET', '/surveys/:surveyId/results'],
   ['emails', 'GET', '/surveys/:surveyId/emails'],
   ['emails', 'PUT', '/surveys/:surveyId/emails'],

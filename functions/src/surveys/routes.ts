@@ -27,7 +27,8 @@ import * as store from './store.js';
 
 // Loaded by the handlers that use them, not with the group (a chunk of its own in the Lambda,
 // infra/lib/bundling.ts): reading or editing a survey needs none of the built-in templates, the
-// aggregate rebuild (and the statistics it pulls in) or the QR code library.
+// aggregate rebuild (and the statistics it pulls in). The QR code of a survey's link is drawn by
+// the staff page that shows it, in the browser: the API has no QR route.
 const templateStore = () => import('../templates/store.js');
 const rebuild = () => import('../results/rebuild.js');
 
@@ -166,7 +167,7 @@ surveys
       tags: ['Surveys'],
       summary: 'Attach a survey to an activity',
       description:
-        'Gives a public link and QR code. Empty schedule fields get defaults: invitations 2 hours after the ' +
+        'Gives a public link (the staff page draws its QR code). Empty schedule fields get defaults: invitations 2 hours after the ' +
         'activity ends, reminders 3 and 7 days after each invitation.',
       request: { params: ActivityParam, body: { content: json(SurveyAttachInput), required: true } },
       responses: {
@@ -546,29 +547,6 @@ surveys
       const { rebuildAggregates, rebuildRollupOf } = await rebuild();
       const report = await rebuildAggregates(survey, body.repair ?? false);
       return c.json({ ...report, rollup: await rebuildRollupOf(survey, body.repair ?? false) }, 200);
-    },
-  )
-  .openapi(
-    defineRoute('evaluator', {
-      method: 'get',
-      path: '/surveys/{surveyId}/qr.svg',
-      tags: ['Surveys'],
-      summary: 'QR code of the public link (SVG, for print)',
-      request: { params: SurveyParam },
-      responses: { 200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } } },
-    }),
-    async (c) => {
-      const survey = await surveyOr404(c.req.valid('param').surveyId);
-      const { default: QRCode } = await import('qrcode/lib/browser.js');
-      const svg = await QRCode.toString(publicLink(survey.code), {
-        type: 'svg',
-        errorCorrectionLevel: 'M',
-        margin: 2,
-      });
-      return c.body(svg, 200, {
-        'content-type': 'image/svg+xml',
-        'content-disposition': `inline; filename="survey-${survey.code}.svg"`,
-      });
     },
   )
   .openapi(
