@@ -1,3 +1,4 @@
+import { createHmac, createPublicKey, type JsonWebKey } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,26 @@ describe('token verification', () => {
     claims['cognito:groups'] = ['admin'];
     const tampered = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
     expect((await call('GET', '/api/users', tampered)).status).toBe(401);
+  });
+
+  it('refuses an unsigned token (alg none) and one signed by HMAC with the public key (algorithm confusion)', async () => {
+    const [h, p] = tokens.evaluator.split('.') as [string, string, string];
+    const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as Record<string, unknown>;
+    const encode = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    expect((await call('GET', '/api/me', `${encode({ ...header, alg: 'none' })}.${p}.`)).status).toBe(401);
+    const { cognitoIssuer } = await import('../../functions/src/lib/env.js');
+    const { keys } = (await (await fetch(`${cognitoIssuer()}/.well-known/jwks.json`)).json()) as {
+      keys: JsonWebKey[];
+    };
+    const pem = createPublicKey({ key: keys[0] as JsonWebKey, format: 'jwk' }).export({
+      type: 'spki',
+      format: 'pem',
+    });
+    const input = `${encode({ ...header, alg: 'HS256' })}.${p}`;
+    const mac = createHmac('sha256', pem).update(input).digest('base64url');
+    expect((await call('GET', '/api/me', `${input}.${mac}`)).status).toBe(401);
+    // The same request with the real token passes: the refusals above are the signature's.
+    expect((await call('GET', '/api/me', tokens.evaluator)).status).toBe(200);
   });
 
   it('refuses a token from another user pool of the same Cognito', async () => {
