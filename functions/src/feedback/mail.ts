@@ -12,7 +12,6 @@ import { auditEntry } from '../lib/audit.js';
 import { ddb, tableName } from '../lib/aws.js';
 import {
   ConditionalCheckFailedException,
-  GetCommand,
   PutCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -22,27 +21,8 @@ import { log } from '../lib/log.js';
 import { sendMail } from '../lib/mail.js';
 import { ProblemError } from '../lib/problem.js';
 import type { SurveyRecord } from '../surveys/store.js';
+import { type FeedbackMailRecord, getMailRecord } from './mail-record.js';
 import type { SummarySnapshot } from './summary.js';
-
-/** The record of a survey's feedback e-mail: at most one sending round unless resent on purpose. */
-export interface FeedbackMailRecord {
-  round: number;
-  startedAt: string;
-  startedBy: string;
-  recipients: number;
-  sent: number;
-  failed: number;
-  finishedAt: string | null;
-}
-
-export async function getMailRecord(surveyId: string): Promise<FeedbackMailRecord | null> {
-  const out = await ddb().send(
-    new GetCommand({ TableName: tableName(), Key: keys.feedbackMail(surveyId), ConsistentRead: true }),
-  );
-  if (!out.Item) return null;
-  const { pk, sk, type, ...rest } = out.Item;
-  return { finishedAt: null, ...rest } as FeedbackMailRecord;
-}
 
 /** One e-mail of the summary in one language: subject and plain text. */
 export function feedbackMail(snapshot: SummarySnapshot, lang: string): { subject: string; text: string } {

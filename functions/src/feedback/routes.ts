@@ -8,7 +8,7 @@ import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import { getSurvey } from '../surveys/store.js';
 import * as links from './links.js';
-import { getMailRecord, sendFeedback } from './mail.js';
+import { getMailRecord } from './mail-record.js';
 import { PublicFeedback } from './public-routes.js';
 import { summaryOf } from './summary.js';
 
@@ -177,6 +177,8 @@ feedbackRoutes.openapi(
   async (c) => {
     const survey = await closedSurvey(c.req.valid('param').surveyId);
     const body = c.req.valid('json');
+    // The sending and its texts in every language load with this route only.
+    const { sendFeedback } = await import('./mail.js');
     const record = await sendFeedback(survey, await summaryOf(survey), { ...body, actor: principal(c) });
     return c.json(record, 200);
   },

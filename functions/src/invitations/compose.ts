@@ -4,7 +4,6 @@ import {
   type EmailText,
   emailKindOf,
   formatCloses,
-  INVITEE_LANGUAGES,
   type Message,
   type RenderedEmail,
   renderEmail,
@@ -17,18 +16,6 @@ export type EmailSurvey = Pick<SurveyMeta, 'kind' | 'sameTestAs' | 'title' | 'la
   definition?: { questions: { type: string }[] };
   emails?: SurveyEmailsInput;
 };
-
-/**
- * The language of a person's e-mails: theirs when the attendance list says, else the survey's default
- * language when it is one of the participant languages, else English.
- */
-export function languageFor(survey: Pick<EmailSurvey, 'languages'>, personal?: string | null): string {
-  const known = (l: string | null | undefined): l is string =>
-    !!l && (INVITEE_LANGUAGES as readonly string[]).includes(l);
-  if (known(personal)) return personal;
-  const first = survey.languages[0];
-  return known(first) ? first : 'en';
-}
 
 /** The text of a message in a language: the survey's own when saved, else the default of its kind. */
 export function textFor(survey: EmailSurvey, message: Message, lang: string): EmailText {

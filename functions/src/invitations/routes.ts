@@ -6,6 +6,7 @@ import {
   type MESSAGES,
   PLACEHOLDERS,
 } from '../../../shared/src/invitations/index.js';
+import { languageFor } from '../../../shared/src/invitations/kinds.js';
 import {
   EmailPreview,
   EmailPreviewInput,
@@ -20,7 +21,7 @@ import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { validationHook } from '../lib/validation.js';
 import * as surveys from '../surveys/store.js';
-import { composeEmail, languageFor, textFor } from './compose.js';
+import { composeEmail, textFor } from './compose.js';
 import { reminderDaysOf } from './send.js';
 
 // A survey's invitation e-mails: its own texts per language (or the defaults of its kind), who

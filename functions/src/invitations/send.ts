@@ -1,3 +1,4 @@
+import { languageFor } from '../../../shared/src/invitations/kinds.js';
 import { dueReminder, nextReminderAt } from '../../../shared/src/invitations/reminders.js';
 import { getActivity, listAttendees } from '../activities/store.js';
 import { env } from '../lib/env.js';
@@ -6,7 +7,7 @@ import { log } from '../lib/log.js';
 import { sendMail } from '../lib/mail.js';
 import type { SurveyRecord } from '../surveys/store.js';
 import { getSurvey } from '../surveys/store.js';
-import { composeEmail, languageFor } from './compose.js';
+import { composeEmail } from './compose.js';
 import * as invitations from './store.js';
 
 export interface RunReport {

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { ArchiveInput, Id } from '../../../shared/src/activities/schema.js';
 import { protectFilteredSummary } from '../../../shared/src/disclosure/survey.js';
+import { languageFor } from '../../../shared/src/invitations/kinds.js';
 import { summarise } from '../../../shared/src/responses/summary.js';
 import { reviseSurvey, translationCompleteness } from '../../../shared/src/surveys/rules.js';
 import { SurveyDefinition, type SurveyKind } from '../../../shared/src/surveys/schema.js';
@@ -12,9 +13,7 @@ import {
 } from '../../../shared/src/surveys/survey.js';
 import { refuseArchived } from '../activities/lifecycle.js';
 import { getActivity, listAttendees } from '../activities/store.js';
-import { languageFor } from '../invitations/compose.js';
 import { enqueueJob } from '../invitations/queue.js';
-import { enqueueInvitationsNow, scheduleJobs } from '../invitations/send.js';
 import * as invitations from '../invitations/store.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
@@ -30,6 +29,9 @@ import * as store from './store.js';
 // aggregate rebuild (and the statistics it pulls in). The QR code of a survey's link is drawn by
 // the staff page that shows it, in the browser: the API has no QR route.
 const templateStore = () => import('../templates/store.js');
+// Scheduling and sending invitations (with the e-mail texts in every language, 30 KB) only for
+// the routes that change a schedule or send.
+const sending = () => import('../invitations/send.js');
 const rebuild = () => import('../results/rebuild.js');
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -257,7 +259,7 @@ surveys
         }
         throw err;
       }
-      await scheduleJobs(survey);
+      await (await sending()).scheduleJobs(survey);
       const { definition: _, ...body } = survey;
       return c.json(body, 201);
     },
@@ -412,7 +414,7 @@ surveys
               )),
             };
       // Brought back: its invitations and reminders are due again as scheduled.
-      if (!archived && survey.archived) await scheduleJobs(saved);
+      if (!archived && survey.archived) await (await sending()).scheduleJobs(saved);
       const { definition: _, ...body } = saved;
       return c.json(body, 200);
     },
@@ -430,7 +432,7 @@ surveys
       const survey = await changeableSurvey(c.req.valid('param').surveyId);
       const schedule = c.req.valid('json');
       await store.updateSchedule(survey.id, schedule);
-      await scheduleJobs({ ...survey, ...schedule });
+      await (await sending()).scheduleJobs({ ...survey, ...schedule });
       return c.body(null, 204);
     },
   )
@@ -504,7 +506,7 @@ surveys
       if (Date.parse(survey.closesAt) <= Date.now()) {
         throw new ProblemError(410, 'survey-closed', 'The survey is closed; invitations would lead nowhere.');
       }
-      return c.json(await enqueueInvitationsNow(survey, enqueueJob), 202);
+      return c.json(await (await sending()).enqueueInvitationsNow(survey, enqueueJob), 202);
     },
   )
   .openapi(

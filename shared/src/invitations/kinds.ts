@@ -6,6 +6,18 @@ export const INVITEE_LANGUAGES = ['en', 'ru', 'ar', 'fa', 'prs', 'ps', 'ur', 'fr
 export type InviteeLanguage = (typeof INVITEE_LANGUAGES)[number];
 
 /**
+ * The language of a person's e-mails: theirs when the attendance list says, else the survey's default
+ * language when it is one of the participant languages, else English.
+ */
+export function languageFor(survey: { languages: readonly string[] }, personal?: string | null): string {
+  const known = (l: string | null | undefined): l is string =>
+    !!l && (INVITEE_LANGUAGES as readonly string[]).includes(l);
+  if (known(personal)) return personal;
+  const first = survey.languages[0];
+  return known(first) ? first : 'en';
+}
+
+/**
  * What an e-mail invites to, from the survey's kind: a knowledge test before, the same test after,
  * feedback right after the event, or a follow-up months later.
  */
