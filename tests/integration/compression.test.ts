@@ -66,6 +66,25 @@ describe('JSON responses are compressed', () => {
     expect(zipped.body.length).toBeLessThan(plain.body.length / 2.5);
   });
 
+  it('leaves small answers and clients that refuse gzip uncompressed', async () => {
+    // {"status":"ok"}: gzip would make it bigger.
+    const tiny = await get('/api/health', { 'accept-encoding': 'gzip' });
+    expect(tiny.status).toBe(200);
+    expect(tiny.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(tiny.body.toString('utf8'))).toMatchObject({ status: 'ok' });
+    // q=0 is a refusal (RFC 9110); the answer still varies on the header for caches.
+    const refused = await get(`/api/public/surveys/${code}`, { 'accept-encoding': 'gzip;q=0, br' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(String(refused.headers.vary)).toMatch(/accept-encoding/i);
+    expect((JSON.parse(refused.body.toString('utf8')) as { code: string }).code).toBe(code);
+    // A wildcard accepts gzip, and the length sent is the compressed one.
+    const wildcard = await get(`/api/public/surveys/${code}`, { 'accept-encoding': '*' });
+    expect(wildcard.headers['content-encoding']).toBe('gzip');
+    if (wildcard.headers['content-length'] !== undefined)
+      expect(Number(wildcard.headers['content-length'])).toBe(wildcard.body.length);
+    expect((JSON.parse(gunzipSync(wildcard.body).toString('utf8')) as { code: string }).code).toBe(code);
+  });
+
   it('gzips authorised staff answers too, and still refuses a request without a token', async () => {
     const zipped = await get('/api/templates', {
       'accept-encoding': 'gzip',
