@@ -61,4 +61,15 @@ describe('pairing codes sent with a response', () => {
     // A code made before the check character existed still pairs its pre-test with its post-test.
     expect((await submit('K7QF-3MZP')).status).toBe(201);
   });
+
+  it('says in the API reference what the check refuses', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { post?: { requestBody: { content: Record<string, { schema: unknown }> } } }>;
+    };
+    const body = doc.paths['/api/public/surveys/{code}/responses']?.post?.requestBody.content[
+      'application/json'
+    ]?.schema as { properties: { pairingCode: { description?: string } } };
+    expect(body.properties.pairingCode.description).toMatch(/check character/);
+    expect(body.properties.pairingCode.description).toMatch(/422/);
+  });
 });
