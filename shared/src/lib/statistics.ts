@@ -168,10 +168,22 @@ export function momentsToSummary(m: Moments): MomentsSummary {
 export function tCritical(df: number, level = 0.95): number {
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be positive, got ${df}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${level}`);
-  // Started from the normal quantile with the first Cornish-Fisher term: close for all but small ν.
-  const z = zCritical(level);
-  return tUpperQuantile((1 - level) / 2, df, z + (z ** 3 + z) / (4 * df));
+  const key = `${df}|${level}`;
+  let t = tCriticals.get(key);
+  if (t === undefined) {
+    // Started from the normal quantile with two Cornish-Fisher terms: within a few percent from
+    // ν = 3 on, so a few Newton steps finish it.
+    const z = zCritical(level);
+    const guess = z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+    t = tUpperQuantile((1 - level) / 2, df, guess);
+    if (tCriticals.size >= 10_000) tCriticals.clear();
+    tCriticals.set(key, t);
+  }
+  return t;
 }
+
+/** Critical values already computed (a results page asks for the same few n − 1 many times). */
+const tCriticals = new Map<string, number>();
 
 export interface MeanCI {
   n: number;

@@ -70,14 +70,20 @@ function betaFraction(x: number, a: number, b: number): number {
 
 /** P(T > t) for t ≥ 0 with ν degrees of freedom. */
 export function tUpperTail(t: number, df: number): number {
+  return upperTail(t, df, logBetaHalf(df / 2));
+}
+
+/** ln B(a, ½) = ln Γ(a) + ln Γ(½) − ln Γ(a + ½). */
+const logBetaHalf = (a: number) => 0.5 * Math.log(Math.PI) - logGammaHalfStep(a);
+
+/** P(T > t), t ≥ 0, given ln B(ν/2, ½) (the quantile's iterations share it). */
+function upperTail(t: number, df: number, lnBeta: number): number {
   if (t === 0) return 0.5;
   if (t === Number.POSITIVE_INFINITY) return 0;
   const a = df / 2;
   // x = ν / (ν + t²) and 1 − x = t² / (ν + t²), each from its own logarithm (no 1 − x cancellation).
   const lnX = -Math.log1p((t * t) / df);
   const lnY = -Math.log1p(df / (t * t));
-  // ln B(ν/2, ½) = ln Γ(ν/2) + ln Γ(½) − ln Γ(ν/2 + ½).
-  const lnBeta = 0.5 * Math.log(Math.PI) - logGammaHalfStep(a);
   const front = Math.exp(a * lnX + 0.5 * lnY - lnBeta);
   const x = Math.exp(lnX);
   // The fraction converges fast for x below (a + 1) / (a + b + 2); above, by symmetry from 1 − x.
@@ -86,13 +92,6 @@ export function tUpperTail(t: number, df: number): number {
       ? (front * betaFraction(x, a, 0.5)) / a
       : 1 - (front * betaFraction(Math.exp(lnY), 0.5, a)) / 0.5;
   return beta / 2;
-}
-
-/** The density of T at t with ν degrees of freedom. */
-function tDensity(t: number, df: number): number {
-  return Math.exp(
-    logGammaHalfStep(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df),
-  );
 }
 
 /**
@@ -106,22 +105,24 @@ export function tUpperQuantile(tail: number, df: number, guess = 2): number {
   // Closed forms: the Cauchy distribution (ν = 1) and ν = 2.
   if (df === 1) return Math.tan(Math.PI * (0.5 - tail));
   if (df === 2) return (1 - 2 * tail) / Math.sqrt(2 * tail * (1 - tail));
-  // A bracket [lo, hi] with P(T > lo) > tail > P(T > hi), then Newton steps kept inside it.
+  // Newton steps on the tail, kept inside the bracket (lo, hi) that each evaluation narrows
+  // (P(T > lo) > tail > P(T > hi)); a step that would leave it bisects, or doubles while hi is
+  // unknown. ln B(ν/2, ½), which the tail and the density share, is the same for every step.
+  const lnBeta = logBetaHalf(df / 2);
+  // The density: Γ((ν+1)/2) / (√(νπ) Γ(ν/2)) · (1 + t²/ν)^(−(ν+1)/2) = (1 + t²/ν)^(…) / (√ν B(ν/2, ½)).
+  const lnDensity = -lnBeta - 0.5 * Math.log(df);
   let lo = 0;
-  let hi = Math.max(guess, 1);
-  while (tUpperTail(hi, df) > tail) {
-    lo = hi;
-    hi *= 2;
-  }
-  let t = guess > lo && guess < hi ? guess : (lo + hi) / 2;
-  for (let i = 0; i < 200; i++) {
-    const excess = tUpperTail(t, df) - tail;
+  let hi = Number.POSITIVE_INFINITY;
+  let t = guess > 0 && Number.isFinite(guess) ? guess : 2;
+  for (let i = 0; i < 400; i++) {
+    const excess = upperTail(t, df, lnBeta) - tail;
     if (excess === 0) return t;
     if (excess > 0) lo = t;
     else hi = t;
-    let next = t + excess / tDensity(t, df);
-    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-    if (Math.abs(next - t) <= 1e-15 * t || hi - lo <= 1e-15 * hi) return next;
+    const density = Math.exp(lnDensity - ((df + 1) / 2) * Math.log1p((t * t) / df));
+    let next = t + excess / density;
+    if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? (lo + hi) / 2 : 2 * t;
+    if (Math.abs(next - t) <= 4e-16 * next) return next;
     t = next;
   }
   return t;
