@@ -76,10 +76,13 @@ function gzip(): MiddlewareHandler {
     )?.q;
     if (!gzipQ) return;
     const body = new Uint8Array(await c.res.arrayBuffer());
+    if (body.byteLength < GZIP_THRESHOLD) {
+      c.res = new Response(body, c.res); // read to learn its size: sent as it was
+      return;
+    }
     // Setting c.res carries the old headers over (Hono's Context), so the new length and encoding
     // are set after it.
-    c.res = new Response(body.byteLength < GZIP_THRESHOLD ? body : gzipSync(body), c.res);
-    if (body.byteLength < GZIP_THRESHOLD) return;
+    c.res = new Response(gzipSync(body), c.res);
     c.res.headers.delete('content-length');
     c.res.headers.set('content-encoding', 'gzip');
     const etag = c.res.headers.get('etag');

@@ -247,14 +247,5 @@ export const DemoActivity = z
   });
 export type DemoActivity = z.infer<typeof DemoActivity>;
 
-export {
-  ActionPointCode,
-  ActivityFormat,
-  ActivityType,
-  CountryCode,
-  GoalNumber,
-  IsoDate,
-  PillarId,
-  Slug,
-  Year,
-} from './codes.js';
+// The codes and scalar fields live in ./codes.ts; importers of the framework's schemas find them here too.
+export * from './codes.js';
