@@ -23,12 +23,6 @@ export const LAMBDA_BUNDLING = {
   // Nothing is external: the functions call AWS over signed HTTP (functions/src/lib/aws-http.ts),
   // not through the SDK's clients, and the one SDK package they use, @aws-sdk/util-dynamodb (the
   // marshalling), is bundled with the lockfile's version.
-  /**
-   * `zod` without its 64 locales, which @hono/zod-openapi would otherwise pull in whole (264 KB
-   * minified): see functions/src/lib/zod/index.ts. A folder: `zod/mini` and `zod/locales` map to
-   * its files too.
-   */
-  alias: { zod: fromRoot('functions/src/lib/zod') },
   /** Some CommonJS dependencies call require() for built-ins; ESM has no require. */
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
   /**
@@ -54,7 +48,6 @@ function options(entry: string, outdir: string): BuildOptions & { metafile: true
     minify: LAMBDA_BUNDLING.minify,
     sourcemap: LAMBDA_BUNDLING.sourcemap,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
-    alias: { ...LAMBDA_BUNDLING.alias },
     banner: { js: LAMBDA_BUNDLING.banner },
     splitting: LAMBDA_BUNDLING.splitting,
     chunkNames: LAMBDA_BUNDLING.chunkNames,

@@ -11,7 +11,7 @@
  *    error and page nodes and their static imports).
  * 3. Lambda bundles built as infra/lib/function.ts builds them (one
  *    definition, infra/lib/bundling.ts: esbuild, ESM, minified, split at dynamic imports, source
- *    maps, zod aliased):
+ *    maps):
  *    sizes, zod locales and AWS SDK clients (none expected: AWS is called over signed HTTP,
  *    functions/src/lib/aws-http.ts) from the metafile (written to .local/bench/<name>/meta.json
  *    for `esbuild --analyze`-style reading), and a cold process's import + first answer against a

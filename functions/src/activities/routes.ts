@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { summarizeAttendees } from '../../../shared/src/activities/rules.js';
 import {
   Activity,
@@ -14,10 +14,10 @@ import {
   Id,
   ImportResult,
 } from '../../../shared/src/activities/schema.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { deleteActivity, dependentsOf, refuseArchived } from './lifecycle.js';
 import * as activities from './store.js';
 
@@ -40,9 +40,9 @@ function actor(c: { get(key: 'principal'): AuthVariables['principal'] }): string
 }
 
 // Typed as the plain sub-app: the full route schema union is too large for `app.route` to merge.
-export const activityRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new OpenAPIHono<{
+export const activityRoutes: ApiRoutes<{ Variables: AuthVariables }> = new ApiRoutes<{
   Variables: AuthVariables;
-}>({ defaultHook: validationHook })
+}>()
   .openapi(
     defineRoute('evaluator', {
       method: 'get',

@@ -1,8 +1,8 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { ApiRoutes } from '../lib/api-routes.js';
 import { listRecentAuditEntries } from '../lib/audit.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { emailByUsername } from '../users/directory.js';
 
 const AuditEntry = z.object({
@@ -22,7 +22,7 @@ const Query = z.object({
 });
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const auditRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const auditRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 auditRoutes.openapi(
   defineRoute('admin', {

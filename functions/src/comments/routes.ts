@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { Id } from '../../../shared/src/activities/schema.js';
 import {
   commentLanguages,
@@ -15,10 +15,10 @@ import {
   ThemeId,
   ThemeInput,
 } from '../../../shared/src/comments/schema.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import * as responses from '../responses/store.js';
 import { getSurvey } from '../surveys/store.js';
 import * as store from './store.js';
@@ -79,7 +79,7 @@ async function commentsOf(surveyId: string) {
 }
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const commentRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const commentRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 commentRoutes.openapi(
   defineRoute('evaluator', {

@@ -5,7 +5,7 @@
  * Mounted in their own Hono app and Lambda (../exports-app.ts), so exceljs stays out of the
  * staff API and the participant API bundles.
  */
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { ActivityQuery, Id } from '../../../shared/src/activities/schema.js';
 import {
   ACTIVITY_COLUMNS,
@@ -16,16 +16,16 @@ import { guardCell, type SafeCell } from '../../../shared/src/exports/cells.js';
 import { headerRows, responseLayout, responseRow } from '../../../shared/src/exports/responses.js';
 import { CountryCode, PillarId } from '../../../shared/src/framework/schema.js';
 import { LanguageCode } from '../../../shared/src/surveys/schema.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { getSurveyMeta, listDefinitions } from '../surveys/store.js';
 import { activityRows, indicatorRows } from './aggregates.js';
 import { auditExport, pairingOf, pairingStatusOf, responsePages } from './read.js';
 import { csvStream, type SheetSource, xlsxStream } from './write.js';
 
-export const exportRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const exportRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 const Format = z.enum(['csv', 'xlsx']).default('csv');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,7 +1,7 @@
 /**
  * The public summary route's schema and what it does once the request is valid, without a router:
- * served by the staff API's OpenAPI router (public-routes.ts, which documents it) and by the plain
- * Hono router of the participants' Lambda (public-app.ts), which must not load @hono/zod-openapi.
+ * served by the router both APIs share (public-app.ts; public-routes.ts documents it in the staff
+ * API's reference), which must not load the staff API's routes.
  */
 import type { Context } from 'hono';
 import * as z from 'zod/mini';

@@ -1,6 +1,7 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
-import { defineRoute, documented } from '../lib/route.js';
+import { defineRoute } from '../lib/route.js';
 import { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE, TokenParam } from './public-handlers.js';
 
 export { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE };
@@ -29,16 +30,16 @@ export const PublicFeedback = z.object({
  * The API reference of the shared summary route, served by the router both APIs share
  * (public-app.ts); this only documents it in the staff API's document.
  */
-export const publicFeedback = new OpenAPIHono<{ Variables: AuthVariables }>();
+export const publicFeedback = new ApiRoutes<{ Variables: AuthVariables }>();
 
-publicFeedback.openAPIRegistry.registerPath(
+publicFeedback.document(
   defineRoute('public', {
     method: 'get',
     path: '/public/feedback/{token}',
     tags: ['Participants'],
     summary: "A survey's results summary, shared with those who took part (read-only link)",
     description: `The figures were computed and passed through disclosure control when the link was made (fewer than 5 people: no figure). Nothing about any respondent. 410 once the link is revoked. Limit: ${FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE} views per minute per address.`,
-    request: { params: documented.fields(TokenParam) },
+    request: { params: TokenParam },
     responses: {
       200: { description: 'The summary', content: { 'application/json': { schema: PublicFeedback } } },
       404: { description: 'No such link' },

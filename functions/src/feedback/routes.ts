@@ -1,11 +1,11 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { surveyStatus } from '../../../shared/src/surveys/survey.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { getSurvey } from '../surveys/store.js';
 import * as links from './links.js';
 import { getMailRecord } from './mail-record.js';
@@ -62,7 +62,7 @@ const suppression =
   'Every figure passes disclosure control: fewer than 5 respondents show no figure at all; a share is left out when it would describe 1 to 4 people.';
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const feedbackRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const feedbackRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 feedbackRoutes.openapi(
   defineRoute('admin', {

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import {
   ActionPointUpdate,
   FrameworkDetail,
@@ -17,10 +17,10 @@ import {
 import { CarryChange, CarryPreview, CarryRequest } from '../../../shared/src/framework/carry-over.js';
 import type { PlanFilters } from '../../../shared/src/framework/plan.js';
 import { ActionPointCode, Slug } from '../../../shared/src/framework/schema.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import * as carry from './carry-over.js';
 import { implementationPlan } from './plan.js';
 import { deleteUnreferencedProject, projectDependents } from './project-lifecycle.js';
@@ -53,9 +53,9 @@ async function found<T>(value: Promise<T | null>, what: string): Promise<T> {
 }
 
 // Typed as the plain sub-app: the full route schema union is too large for `app.route` to merge.
-export const frameworkRoutes: OpenAPIHono<{ Variables: AuthVariables }> = new OpenAPIHono<{
+export const frameworkRoutes: ApiRoutes<{ Variables: AuthVariables }> = new ApiRoutes<{
   Variables: AuthVariables;
-}>({ defaultHook: validationHook });
+}>();
 
 frameworkRoutes.openapi(
   defineRoute('evaluator', {

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { DEFAULT_FRAMEWORK_ID } from '../../../shared/src/framework/seed-id.js';
 import { missingLetters } from '../../../shared/src/indicators/rules.js';
@@ -12,11 +12,11 @@ import {
   SmartLetter,
 } from '../../../shared/src/indicators/schema.js';
 import * as frameworks from '../framework/store.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import { listAuditEntries } from '../lib/audit.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { displayNames } from '../users/directory.js';
 import * as store from './store.js';
 
@@ -62,7 +62,7 @@ async function detail(indicatorId: string) {
 }
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const indicatorRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const indicatorRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 indicatorRoutes.openapi(
   defineRoute('evaluator', {

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { Id } from '../../../shared/src/activities/schema.js';
 import {
   emailKindOf,
@@ -15,11 +15,11 @@ import {
 } from '../../../shared/src/invitations/schema.js';
 import { isRtl } from '../../../shared/src/surveys/constants.js';
 import { getActivity, listAttendees } from '../activities/store.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import * as surveys from '../surveys/store.js';
 import { composeEmail, textFor } from './compose.js';
 import { reminderDaysOf } from './send.js';
@@ -36,7 +36,7 @@ async function surveyOr404(surveyId: string) {
   return survey;
 }
 
-export const emailRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook })
+export const emailRoutes = new ApiRoutes<{ Variables: AuthVariables }>()
   .openapi(
     defineRoute('admin', {
       method: 'get',

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { matchesLesson } from '../../../shared/src/lessons/rules.js';
 import {
   type EvidenceIndicator,
@@ -9,11 +9,11 @@ import {
 } from '../../../shared/src/lessons/schema.js';
 import { getActivity } from '../activities/store.js';
 import { getActiveFramework } from '../framework/store.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { newId } from '../lib/ids.js';
 import { type FieldError, ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { listResponses } from '../responses/store.js';
 import { indicatorResult } from '../results/store.js';
 import { getSurveyMeta } from '../surveys/store.js';
@@ -106,7 +106,7 @@ async function resolve(input: LessonInput): Promise<{ indicators: EvidenceIndica
   return { indicators: indicators.filter((x): x is EvidenceIndicator => x !== null) };
 }
 
-export const lessonRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const lessonRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 lessonRoutes.openapi(
   defineRoute('evaluator', {

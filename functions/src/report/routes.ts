@@ -1,9 +1,9 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { IssueInput, NarrativeInput, ReportPeriodKey } from '../../../shared/src/report/schema.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { emailByUsername } from '../users/directory.js';
 import * as store from './store.js';
 
@@ -41,7 +41,7 @@ async function nameOf(username: string): Promise<string> {
 const honesty =
   'Every figure about respondents passed disclosure control (docs/disclosure.md): fewer than 5 people, or recoverable by subtraction, shows "< 5" without value or n.';
 
-export const reportRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const reportRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 reportRoutes.openapi(
   defineRoute('evaluator', {

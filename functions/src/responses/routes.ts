@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { Id } from '../../../shared/src/activities/schema.js';
 import {
   ExclusionInput,
@@ -8,12 +8,12 @@ import {
 } from '../../../shared/src/responses/exclusion.js';
 import { responseDelta } from '../../../shared/src/results/aggregate.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import { auditEntry } from '../lib/audit.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { pool } from '../lib/pool.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { getDefinition, getSurvey, type SurveyMeta } from '../surveys/store.js';
 import { emailByUsername } from '../users/directory.js';
 import * as store from './store.js';
@@ -97,7 +97,7 @@ async function changeExclusions(
 }
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const responseRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const responseRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 responseRoutes
   .openapi(

@@ -1,9 +1,9 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { CountryCode, PillarId } from '../../../shared/src/framework/schema.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import * as store from './store.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -29,7 +29,7 @@ const honesty =
   'Disclosure control (docs/disclosure.md): every figure about respondents (value of the period, values per year and trend, activity rows, breakdown cells) of fewer than 5 people is withheld (`withheld: true` or `suppressed: true`, no value, no n, no interval, display "< 5"), and further figures are withheld where a small group could otherwise be worked out by subtraction (from the total, the other cells, another period, or the unfiltered figures when filtered). A value on fewer respondents than the indicator minimum (but at least 5) has `lowN`. Statistical values carry a 95 % interval (`ci`, `ciDisplay`) and say how it is computed (`method`: t for means and paired change, Wilson for shares, delta method for the class gain) and in what the value is measured (`scale`, e.g. points of the test). Per-year counts over several years follow the definition\'s `periodSummary` (`summary` says which). An activity counts in the period of its start date; `country` and `region` (an id of the framework\'s regions) filter on the activity place.';
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const resultRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const resultRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 resultRoutes.openapi(
   defineRoute('evaluator', {

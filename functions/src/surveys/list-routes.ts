@@ -1,16 +1,14 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { SurveyListRow } from '../../../shared/src/surveys/list-schema.js';
 import { listActivities } from '../activities/store.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { pool } from '../lib/pool.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { listSurveyMetasOfActivity } from './store.js';
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const surveyListRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({
-  defaultHook: validationHook,
-});
+export const surveyListRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 surveyListRoutes.openapi(
   defineRoute('evaluator', {

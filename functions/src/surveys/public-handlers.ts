@@ -1,8 +1,8 @@
 /**
  * The participants' routes (open a survey, submit a response) without a router: their request
- * schemas and what they do once the request is valid. Two routers serve them: the OpenAPI one of
- * the staff API and its document (public-routes.ts) and the plain Hono one of the participants'
- * Lambda (public-app.ts), which must not load @hono/zod-openapi or anything of the staff API.
+ * schemas and what they do once the request is valid. The router both APIs share serves them
+ * (public-app.ts: the participants' Lambda and the staff API; public-routes.ts documents them in the
+ * staff API's reference); it must not load anything of the staff API.
  */
 import type { Context } from 'hono';
 import * as z from 'zod/mini';

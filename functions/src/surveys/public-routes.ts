@@ -1,7 +1,7 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { PublicSurvey, SubmissionResult } from '../../../shared/src/surveys/survey.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
-import { defineRoute, documented } from '../lib/route.js';
+import { defineRoute } from '../lib/route.js';
 import { CodeParam, InvitationHeader, LIMITS, Submission } from './public-handlers.js';
 
 export { LIMITS };
@@ -10,9 +10,9 @@ export { LIMITS };
  * The API reference of the participants' survey routes. They are served by the router both APIs
  * share (public-app.ts, zod/mini schemas); this only documents them in the staff API's document.
  */
-export const publicSurveys = new OpenAPIHono<{ Variables: AuthVariables }>();
+export const publicSurveys = new ApiRoutes<{ Variables: AuthVariables }>();
 
-publicSurveys.openAPIRegistry.registerPath(
+publicSurveys.document(
   defineRoute('public', {
     method: 'get',
     path: '/public/surveys/{code}',
@@ -21,7 +21,7 @@ publicSurveys.openAPIRegistry.registerPath(
     description:
       'The definition is included only while the survey is open. With the token of a personal link in ' +
       '`x-invitation`, `invitation` says whether that link was already used to answer.',
-    request: { params: documented.fields(CodeParam), headers: documented.fields(InvitationHeader) },
+    request: { params: CodeParam, headers: InvitationHeader },
     responses: {
       200: { description: 'The survey', content: { 'application/json': { schema: PublicSurvey } } },
       404: { description: 'Unknown code' },
@@ -29,7 +29,7 @@ publicSurveys.openAPIRegistry.registerPath(
     },
   }),
 );
-publicSurveys.openAPIRegistry.registerPath(
+publicSurveys.document(
   defineRoute('public', {
     method: 'post',
     path: '/public/surveys/{code}/responses',
@@ -41,8 +41,8 @@ publicSurveys.openAPIRegistry.registerPath(
       'closed. ' +
       `Limit: ${LIMITS.perAddressPerSurvey} per minute per address and survey.`,
     request: {
-      params: documented.fields(CodeParam),
-      body: { content: { 'application/json': { schema: documented.body(Submission) } }, required: true },
+      params: CodeParam,
+      body: { content: { 'application/json': { schema: Submission } }, required: true },
     },
     responses: {
       201: { description: 'Recorded', content: { 'application/json': { schema: SubmissionResult } } },

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { ArchiveInput, Id } from '../../../shared/src/activities/schema.js';
 import { protectFilteredSummary } from '../../../shared/src/disclosure/survey.js';
 import { languageFor } from '../../../shared/src/invitations/kinds.js';
@@ -15,12 +15,12 @@ import { refuseArchived } from '../activities/lifecycle.js';
 import { getActivity, listAttendees } from '../activities/store.js';
 import { enqueueJob } from '../invitations/queue.js';
 import * as invitations from '../invitations/store.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { newId, newPublicCode } from '../lib/ids.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import * as responses from '../responses/store.js';
 import * as store from './store.js';
 
@@ -138,7 +138,7 @@ const ResultsQuery = z.object({
 });
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const surveys = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const surveys = new ApiRoutes<{ Variables: AuthVariables }>();
 
 // The list of templates (GET /templates) is in ../templates/routes.ts with the custom templates.
 surveys

@@ -1,8 +1,8 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 
 const ClientConfig = z.object({
   region: z.string(),
@@ -12,7 +12,7 @@ const ClientConfig = z.object({
 });
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
-export const system = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const system = new ApiRoutes<{ Variables: AuthVariables }>();
 
 system
   .openapi(

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { blankDefinition, definitionIssues, tidyDefinition } from '../../../shared/src/surveys/builder.js';
 import {
   TemplateCreateInput,
@@ -11,11 +11,11 @@ import {
 import { translationCompleteness } from '../../../shared/src/surveys/rules.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
+import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { newId } from '../lib/ids.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { validationHook } from '../lib/validation.js';
 import { getSurveyMeta } from '../surveys/store.js';
 import * as store from './store.js';
 import { type BuiltInId, builtInDefinition, isBuiltIn, isTemplateId } from './store.js';
@@ -61,7 +61,7 @@ const actorOf = (c: { get(key: 'principal'): AuthVariables['principal'] }) =>
 
 const notFound = (id: string) => new ProblemError(404, 'template-not-found', `No template ${id}.`);
 
-export const templateRoutes = new OpenAPIHono<{ Variables: AuthVariables }>({ defaultHook: validationHook });
+export const templateRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 templateRoutes
   .openapi(
