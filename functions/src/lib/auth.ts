@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { createRemoteJWKSet, customFetch, type JWTPayload, jwtVerify } from 'jose';
-import { allows } from '../../../shared/src/users/rules.js';
-import { type Access, Role } from '../../../shared/src/users/schema.js';
+import { allows, isRole } from '../../../shared/src/users/rules.js';
+import type { Access, Role } from '../../../shared/src/users/schema.js';
 import { cognito } from './aws.js';
 import { get } from './aws-http.js';
 import { cognitoIssuer, env } from './env.js';
@@ -63,11 +63,7 @@ export async function verifyAccessToken(token: string): Promise<Principal> {
   };
 }
 
-const rolesOf = (groups: readonly unknown[]): Role[] =>
-  groups.flatMap((g) => {
-    const r = Role.safeParse(g);
-    return r.success ? [r.data] : [];
-  });
+const rolesOf = (groups: readonly unknown[]): Role[] => groups.filter(isRole);
 
 interface DirectoryEntry {
   roles: Role[];

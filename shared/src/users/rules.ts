@@ -1,5 +1,11 @@
 import type { Access, Role } from './schema.js';
 
+/** The roles a signed-in user can hold; they are the Cognito groups of the same name. */
+export const ROLES = ['admin', 'evaluator'] as const;
+
+/** Whether a Cognito group is one of the roles (plain code: every staff request checks it). */
+export const isRole = (group: unknown): group is Role => (ROLES as readonly unknown[]).includes(group);
+
 /**
  * Whether a user holding `roles` may use a route that needs `access`.
  * Administrators can do everything evaluators can: `allows('evaluator', ['admin'])` is true.

@@ -1,7 +1,8 @@
 import * as z from 'zod';
+import { ROLES } from './rules.js';
 
-/** The roles a signed-in user can hold; they are the Cognito groups of the same name. */
-export const Role = z.enum(['admin', 'evaluator']);
+/** The roles a signed-in user can hold (users/rules.ts). */
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** What a route needs: `public` needs nothing, `signed_in` any valid token, a role that role. */
