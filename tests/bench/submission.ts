@@ -258,8 +258,10 @@ try {
   console.log(
     `  stored responses counted by the survey: ${stats.responseCount}; answered 201: ${accepted} (50 warm-up + ${oneClient} one client + ${manyClients} ${CONNECTIONS} clients + ${open['2xx']} + ${ok}), plus up to ${2 * CONNECTIONS} in flight when autocannon stopped: ${exact ? 'consistent' : 'NOT consistent'} with each response counted once`,
   );
+  // Figures, not a budget: no issue sets one for latency, and a closed loop at saturation measures
+  // the queue in front of DynamoDB Local rather than the submission path.
   console.log(
-    `submission p99 at ${CONNECTIONS} clients: ${open.latency.p99} ms at ${OPEN_RATE}/s, ${result.latency.p99} ms saturated (budget 25 ms): ${result.latency.p99 <= 25 ? 'OK' : 'OVER'}`,
+    `submission p99 at ${CONNECTIONS} clients: ${open.latency.p99} ms at ${OPEN_RATE}/s (open loop), ${result.latency.p99} ms saturated (closed loop)`,
   );
   console.log('\nIssue 15 budgets (this run):');
   for (const l of budgetLines) console.log(`  ${l}`);
