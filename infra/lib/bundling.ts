@@ -13,6 +13,12 @@ export const LAMBDA_BUNDLING = {
   format: 'esm',
   minify: true,
   /**
+   * Text as UTF-8 rather than `\uXXXX` escapes: the built-in survey templates, the e-mail texts and
+   * the feedback messages are Russian, Arabic, Persian, Pashto, Urdu… and an escape is 6 bytes
+   * where UTF-8 takes 2 (staff API 618.3 → 564.0 KB; Node reads the files as UTF-8 either way).
+   */
+  charset: 'utf8',
+  /**
    * The map ships beside the bundle (index.mjs.map) but is not loaded at start: with
    * NODE_OPTIONS=--enable-source-maps Node reads and parses it on every cold start (`npm run
    * bench` prints the cost). Map a logged stack trace offline with it.
@@ -46,6 +52,7 @@ function options(entry: string, outdir: string): BuildOptions & { metafile: true
     platform: LAMBDA_BUNDLING.platform,
     format: LAMBDA_BUNDLING.format,
     minify: LAMBDA_BUNDLING.minify,
+    charset: LAMBDA_BUNDLING.charset,
     sourcemap: LAMBDA_BUNDLING.sourcemap,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     banner: { js: LAMBDA_BUNDLING.banner },

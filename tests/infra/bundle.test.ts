@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -58,6 +58,13 @@ describe('the staff API bundle, split at its route groups', () => {
     expect(code).toContain('index.mjs');
     expect(code.filter((f) => f.startsWith('chunks')).length).toBeGreaterThan(10);
     for (const f of code) expect(files).toContain(`${f}.map`);
+  });
+
+  it('keeps the texts in nine languages as UTF-8, not as \\u escapes three times their size', () => {
+    const code = files.filter((f) => f.endsWith('.mjs')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    // A built-in template's answer option (shared/src/surveys/templates.ts), as written in the source.
+    expect(code.some((c) => c.includes('أوافق بشدة'))).toBe(true);
+    expect(code.some((c) => c.includes('\\u0623\\u0648\\u0627\\u0641\\u0642'))).toBe(false);
   });
 
   it('answers the health check, a route whose group it loads, and the reference that loads all', () => {
