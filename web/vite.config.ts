@@ -4,6 +4,9 @@ import { defineConfig } from 'vite';
 // The API runs beside the web app; the dev and preview servers proxy /api to it, as CloudFront
 // does in AWS, so the browser only ever talks to one origin.
 const api = process.env.API_URL ?? 'http://127.0.0.1:8787';
+// `/api` and what is under it, not every path that starts with the letters (the API reference page
+// is `/api-docs`, a page of this app): a key starting with `^` is a regular expression.
+const proxy = { '^/api(/|$)': api };
 
 const CORE = [
   /src[\\/]lib[\\/]i18n[\\/](index\.svelte|locales|en[\\/](common|terms|components))\.ts$/,
@@ -15,10 +18,10 @@ const CORE = [
 
 export default defineConfig({
   plugins: [sveltekit()],
-  server: { proxy: { '/api': api }, fs: { allow: ['..'] } },
+  server: { proxy, fs: { allow: ['..'] } },
   // Pre-bundled at start: discovered on first use, they would make the dev server reload the page.
   optimizeDeps: { include: ['papaparse', 'zod', 'd3-geo', 'topojson-client', 'exceljs'] },
-  preview: { proxy: { '/api': api } },
+  preview: { proxy },
   build: {
     rolldownOptions: {
       output: {
