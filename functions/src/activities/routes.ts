@@ -14,7 +14,7 @@ import {
   Id,
   ImportResult,
 } from '../../../shared/src/activities/schema.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
@@ -27,7 +27,6 @@ async function activityOr404(activityId: string) {
   return found;
 }
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const ActivityParam = z.object({ activityId: Id });
 const AttendeeParam = z.object({ activityId: Id, attendeeId: Id });
 const notFound = { 404: { description: 'No such activity' } };

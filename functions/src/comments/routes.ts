@@ -15,7 +15,7 @@ import {
   ThemeId,
   ThemeInput,
 } from '../../../shared/src/comments/schema.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
@@ -23,7 +23,6 @@ import * as responses from '../responses/store.js';
 import { getSurvey } from '../surveys/store.js';
 import * as store from './store.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const SurveyParam = z.object({ surveyId: Id });
 const ThemeParam = z.object({ surveyId: Id, themeId: ThemeId });
 

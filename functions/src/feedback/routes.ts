@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { surveyStatus } from '../../../shared/src/surveys/survey.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { ProblemError } from '../lib/problem.js';
@@ -12,7 +12,6 @@ import { getMailRecord } from './mail-record.js';
 import { PublicFeedback } from './public-routes.js';
 import { summaryOf } from './summary.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const SurveyParam = z.object({ surveyId: Id });
 const LinkParam = z.object({ surveyId: Id, linkId: Id });
 

@@ -17,7 +17,7 @@ import {
 import { CarryChange, CarryPreview, CarryRequest } from '../../../shared/src/framework/carry-over.js';
 import type { PlanFilters } from '../../../shared/src/framework/plan.js';
 import { ActionPointCode, Slug } from '../../../shared/src/framework/schema.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
@@ -26,7 +26,6 @@ import { implementationPlan } from './plan.js';
 import { deleteUnreferencedProject, projectDependents } from './project-lifecycle.js';
 import * as store from './store.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const FrameworkParam = z.object({ frameworkId: Slug });
 const ActionPointParam = z.object({ frameworkId: Slug, code: ActionPointCode });
 const ProjectParam = z.object({ projectId: Slug });

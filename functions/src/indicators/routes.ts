@@ -12,7 +12,7 @@ import {
   SmartLetter,
 } from '../../../shared/src/indicators/schema.js';
 import * as frameworks from '../framework/store.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import { listAuditEntries } from '../lib/audit.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
@@ -25,7 +25,6 @@ async function activeFrameworkId(): Promise<string> {
   return (await frameworks.activeFrameworkId()) ?? DEFAULT_FRAMEWORK_ID;
 }
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const IndicatorParam = z.object({ indicatorId: Id });
 const notFound = { 404: { description: 'No such indicator' } };
 

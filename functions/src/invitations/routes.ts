@@ -15,7 +15,7 @@ import {
 } from '../../../shared/src/invitations/schema.js';
 import { isRtl } from '../../../shared/src/surveys/constants.js';
 import { getActivity, listAttendees } from '../activities/store.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { ProblemError } from '../lib/problem.js';
@@ -27,7 +27,6 @@ import { reminderDaysOf } from './send.js';
 // A survey's invitation e-mails: its own texts per language (or the defaults of its kind), who
 // signs, and a preview of the e-mail a given invitee would receive.
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const SurveyParam = z.object({ surveyId: Id });
 
 async function surveyOr404(surveyId: string) {

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/src/lessons/schema.js';
 import { getActivity } from '../activities/store.js';
 import { getActiveFramework } from '../framework/store.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { newId } from '../lib/ids.js';
 import { type FieldError, ProblemError } from '../lib/problem.js';
@@ -19,7 +19,6 @@ import { indicatorResult } from '../results/store.js';
 import { getSurveyMeta } from '../surveys/store.js';
 import * as store from './store.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const LessonParam = z.object({ lessonId: z.string().regex(/^[0-9a-z]{10,40}$/, 'expected an id') });
 const LessonOut = z.looseObject({ id: z.string(), version: z.number() });
 

@@ -1,4 +1,4 @@
-import { type Env, Hono, type Input, type MiddlewareHandler } from 'hono';
+import { type Context, type Env, Hono, type Input, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { HandlerResponse } from 'hono/types';
 import { validator } from 'hono/validator';
@@ -24,6 +24,9 @@ export type Schema = $ZodType & {
 export type JsonSchema = Record<string, unknown>;
 
 export type Content = Record<string, { schema: $ZodType | JsonSchema }>;
+
+/** A JSON request or response body of `schema`, as a declaration's `content`. */
+export const json = <T extends $ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 export interface RouteConfig {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -124,7 +127,7 @@ export class ApiRoutes<E extends Env = Env> extends Hono<E> {
   /** Adds a route: its middleware (the access check), its validators, then its handler. */
   openapi<R extends RouteConfig>(
     route: R,
-    handler: (c: import('hono').Context<E, string, { out: Valid<R> } & Input>) => HandlerResponse<unknown>,
+    handler: (c: Context<E, string, { out: Valid<R> } & Input>) => HandlerResponse<unknown>,
   ): this {
     this.declared.push(route);
     const path = route.path.replaceAll(/\/{(.+?)}/g, '/:$1');

@@ -1,13 +1,11 @@
 import * as z from 'zod';
 import { IssueInput, NarrativeInput, ReportPeriodKey } from '../../../shared/src/report/schema.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
 import { emailByUsername } from '../users/directory.js';
 import * as store from './store.js';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 const ReportParams = z.object({
   frameworkId: z

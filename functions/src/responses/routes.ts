@@ -8,7 +8,7 @@ import {
 } from '../../../shared/src/responses/exclusion.js';
 import { responseDelta } from '../../../shared/src/results/aggregate.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import { auditEntry } from '../lib/audit.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { pool } from '../lib/pool.js';
@@ -18,7 +18,6 @@ import { getDefinition, getSurvey, type SurveyMeta } from '../surveys/store.js';
 import { emailByUsername } from '../users/directory.js';
 import * as store from './store.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const SurveyParam = z.object({ surveyId: Id });
 
 async function surveyOr404(surveyId: string) {

@@ -1,12 +1,10 @@
 import * as z from 'zod';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { CountryCode, PillarId } from '../../../shared/src/framework/schema.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { defineRoute } from '../lib/route.js';
 import * as store from './store.js';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 const ResultsQuery = z.object({
   year: z.coerce.number().int().min(1900).max(2200).optional(),

@@ -15,7 +15,7 @@ import { refuseArchived } from '../activities/lifecycle.js';
 import { getActivity, listAttendees } from '../activities/store.js';
 import { enqueueJob } from '../invitations/queue.js';
 import * as invitations from '../invitations/store.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { newId, newPublicCode } from '../lib/ids.js';
@@ -34,7 +34,6 @@ const templateStore = () => import('../templates/store.js');
 const sending = () => import('../invitations/send.js');
 const rebuild = () => import('../results/rebuild.js');
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const ActivityParam = z.object({ activityId: Id });
 const SurveyParam = z.object({ surveyId: Id });
 

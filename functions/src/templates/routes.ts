@@ -11,7 +11,7 @@ import {
 import { translationCompleteness } from '../../../shared/src/surveys/rules.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { newId } from '../lib/ids.js';
 import { ProblemError } from '../lib/problem.js';
@@ -20,7 +20,6 @@ import { getSurveyMeta } from '../surveys/store.js';
 import * as store from './store.js';
 import { type BuiltInId, builtInDefinition, isBuiltIn, isTemplateId } from './store.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const TemplateParam = z.object({ templateId: z.string().min(1).max(80) });
 
 function summary(

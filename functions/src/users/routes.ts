@@ -1,13 +1,12 @@
 import * as z from 'zod';
 import { Invitation, Me, RoleChange, User } from '../../../shared/src/users/schema.js';
-import { ApiRoutes } from '../lib/api-routes.js';
+import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { env } from '../lib/env.js';
 import { sendMail } from '../lib/mail.js';
 import { defineRoute } from '../lib/route.js';
 import * as directory from './directory.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const EmailParam = z.object({ email: z.string().min(3).max(254) });
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
