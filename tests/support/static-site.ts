@@ -18,6 +18,13 @@ export interface StaticSite {
   url: string;
   /** Every request served, in order: path as asked, status, bytes of body sent. */
   log: { path: string; method: string; status: number; bytes: number }[];
+  /**
+   * While true the site is unreachable, as it is from a phone without a connection: every request
+   * has its connection dropped, unanswered and not logged (the count is in `dropped`). Browser
+   * offline emulation alone does not cover the browser's own service worker update checks.
+   */
+  offline: boolean;
+  dropped: number;
   close(): Promise<void>;
 }
 
@@ -62,6 +69,11 @@ export async function serveStaticSite(root: string, apiUrl: string): Promise<Sta
   };
 
   const server = createServer(async (req, res) => {
+    if (site.offline) {
+      site.dropped++;
+      req.socket.destroy();
+      return;
+    }
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const entry = { path, method: req.method ?? 'GET', status: 0, bytes: 0 };
     log.push(entry);
@@ -94,14 +106,17 @@ export async function serveStaticSite(root: string, apiUrl: string): Promise<Sta
     entry.bytes = body.length;
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
   });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return {
+  const site: StaticSite = {
     url: `http://127.0.0.1:${port}`,
     log,
+    offline: false,
+    dropped: 0,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
       }),
   };
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return site;
 }
