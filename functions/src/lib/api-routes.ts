@@ -14,7 +14,7 @@ import { fieldErrors, ProblemError } from './problem.js';
  */
 
 /** A zod schema of either flavour (classic or mini): both parse the same way. */
-export type Schema = $ZodType & {
+type Schema = $ZodType & {
   safeParse(
     value: unknown,
   ): { success: true; data: unknown } | { success: false; error: Parameters<typeof fieldErrors>[0] };

@@ -17,7 +17,7 @@ const FieldError = z.object({
   message: z.string(),
 });
 /** RFC 9457 problem details (lib/problem.ts `Problem`), every error's answer. */
-export const Problem = z
+const Problem = z
   .object({
     type: z.string(),
     title: z.string(),
