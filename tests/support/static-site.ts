@@ -20,11 +20,10 @@ export interface StaticSite {
   log: { path: string; method: string; status: number; bytes: number }[];
   /**
    * While true the site is unreachable, as it is from a phone without a connection: every request
-   * has its connection dropped, unanswered and not logged (the count is in `dropped`). Browser
-   * offline emulation alone does not cover the browser's own service worker update checks.
+   * has its connection dropped, unanswered and not logged. Browser offline emulation alone does
+   * not cover the browser's own service worker update checks.
    */
   offline: boolean;
-  dropped: number;
   close(): Promise<void>;
 }
 
@@ -70,7 +69,6 @@ export async function serveStaticSite(root: string, apiUrl: string): Promise<Sta
 
   const server = createServer(async (req, res) => {
     if (site.offline) {
-      site.dropped++;
       req.socket.destroy();
       return;
     }
@@ -110,7 +108,6 @@ export async function serveStaticSite(root: string, apiUrl: string): Promise<Sta
     url: `http://127.0.0.1:${port}`,
     log,
     offline: false,
-    dropped: 0,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

@@ -38,10 +38,7 @@ function actor(c: { get(key: 'principal'): AuthVariables['principal'] }): string
   return p.username;
 }
 
-// Typed as the plain sub-app: the full route schema union is too large for `app.route` to merge.
-export const activityRoutes: ApiRoutes<{ Variables: AuthVariables }> = new ApiRoutes<{
-  Variables: AuthVariables;
-}>()
+export const activityRoutes = new ApiRoutes<{ Variables: AuthVariables }>()
   .openapi(
     defineRoute('evaluator', {
       method: 'get',

@@ -51,10 +51,7 @@ async function found<T>(value: Promise<T | null>, what: string): Promise<T> {
   return v;
 }
 
-// Typed as the plain sub-app: the full route schema union is too large for `app.route` to merge.
-export const frameworkRoutes: ApiRoutes<{ Variables: AuthVariables }> = new ApiRoutes<{
-  Variables: AuthVariables;
-}>();
+export const frameworkRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
 frameworkRoutes.openapi(
   defineRoute('evaluator', {

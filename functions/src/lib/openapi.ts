@@ -182,7 +182,7 @@ export function openApiDocument(
   securitySchemes: Record<string, unknown> = {},
 ) {
   const builder = new DocumentBuilder();
-  builder.schema(z.object({ problem: Problem }), 'output');
+  builder.schema(Problem, 'output'); // every route's errors refer to it
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = `${prefix}${route.path}`;
