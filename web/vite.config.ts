@@ -20,7 +20,7 @@ export default defineConfig({
   plugins: [sveltekit()],
   server: { proxy, fs: { allow: ['..'] } },
   // Pre-bundled at start: discovered on first use, they would make the dev server reload the page.
-  optimizeDeps: { include: ['papaparse', 'zod', 'd3-geo', 'topojson-client', 'exceljs'] },
+  optimizeDeps: { include: ['papaparse', 'zod/mini', 'zod/locales', 'd3-geo', 'topojson-client', 'exceljs'] },
   preview: { proxy },
   build: {
     rolldownOptions: {

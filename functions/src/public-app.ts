@@ -1,14 +1,8 @@
 import { Hono } from 'hono';
-import { en } from 'zod/locales';
-import { config } from 'zod/mini';
 import { openFeedback, TokenParam } from './feedback/public-handlers.js';
 import { jsonOnly, valid } from './lib/api-routes.js';
 import { limitBody, useCommon } from './lib/http.js';
 import { CodeParam, InvitationHeader, openSurvey, Submission, submit } from './surveys/public-handlers.js';
-
-// zod/mini leaves messages to a locale (classic registers English itself): the same English
-// messages as the staff API's, whichever API validates.
-config(en());
 
 /** Answers are a few KB; the same limit as the staff API's. */
 const MAX_BODY_BYTES = 64 * 1024;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { summarizeAttendees } from '../../../shared/src/activities/rules.js';
 import {
   Activity,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ApiRoutes } from '../lib/api-routes.js';
 import { listRecentAuditEntries } from '../lib/audit.js';
 import type { AuthVariables } from '../lib/auth.js';
@@ -11,14 +11,14 @@ const AuditEntry = z.object({
   action: z.string(),
   actor: z.string(),
   /** The actor's e-mail, looked up in the user directory (the token carries only an id). */
-  actorEmail: z.string().nullable(),
+  actorEmail: z.nullable(z.string()),
   at: z.string(),
   changes: z.record(z.string(), z.unknown()),
 });
 
 const Query = z.object({
-  entity: z.enum(['activity', 'survey', 'indicator', 'framework', 'project']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  entity: z.optional(z.enum(['activity', 'survey', 'indicator', 'framework', 'project'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
 });
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.

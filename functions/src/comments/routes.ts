@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '../../../shared/src/activities/schema.js';
 import {
   commentLanguages,
@@ -27,31 +27,38 @@ const SurveyParam = z.object({ surveyId: Id });
 const ThemeParam = z.object({ surveyId: Id, themeId: ThemeId });
 
 const CommentsPage = z.object({
-  surveyId: z.string().max(40),
-  activityId: z.string().max(40),
-  title: z.record(z.string().max(20), z.string().max(2000)),
+  surveyId: z.string().check(z.maxLength(40)),
+  activityId: z.string().check(z.maxLength(40)),
+  title: z.record(z.string().check(z.maxLength(20)), z.string().check(z.maxLength(2000))),
   questions: z
-    .array(z.object({ id: z.string().max(64), text: z.record(z.string().max(20), z.string().max(2000)) }))
-    .max(200),
-  themes: z.array(Theme).max(1000),
-  languages: z.array(z.object({ lang: z.string().max(20), count: z.int() })).max(100),
+    .array(
+      z.object({
+        id: z.string().check(z.maxLength(64)),
+        text: z.record(z.string().check(z.maxLength(20)), z.string().check(z.maxLength(2000))),
+      }),
+    )
+    .check(z.maxLength(200)),
+  themes: z.array(Theme).check(z.maxLength(1000)),
+  languages: z
+    .array(z.object({ lang: z.string().check(z.maxLength(20)), count: z.int() }))
+    .check(z.maxLength(100)),
   counts: z
     .array(
       z.object({
-        questionId: z.string().max(64),
+        questionId: z.string().check(z.maxLength(64)),
         answers: z.int(),
         untagged: z.int(),
-        themes: z.record(z.string().max(26), z.int()),
+        themes: z.record(z.string().check(z.maxLength(26)), z.int()),
       }),
     )
-    .max(200),
+    .check(z.maxLength(200)),
   /** Answers in the survey (counted responses), before any filter. */
   all: z.int(),
   total: z.int(),
   page: z.int(),
   pages: z.int(),
   pageSize: z.int(),
-  items: z.array(CommentItem).max(200),
+  items: z.array(CommentItem).check(z.maxLength(200)),
 });
 
 const privacy =

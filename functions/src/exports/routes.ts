@@ -5,7 +5,7 @@
  * Mounted in their own Hono app and Lambda (../exports-app.ts), so exceljs stays out of the
  * staff API and the participant API bundles.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ActivityQuery, Id } from '../../../shared/src/activities/schema.js';
 import {
   ACTIVITY_COLUMNS,
@@ -27,11 +27,11 @@ import { csvStream, type SheetSource, xlsxStream } from './write.js';
 
 export const exportRoutes = new ApiRoutes<{ Variables: AuthVariables }>();
 
-const Format = z.enum(['csv', 'xlsx']).default('csv');
+const Format = z._default(z.enum(['csv', 'xlsx']), 'csv');
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const fileContent = {
-  'text/csv': { schema: z.string().max(10_000_000_000) },
-  [XLSX_TYPE]: { schema: z.string().max(10_000_000_000) },
+  'text/csv': { schema: z.string().check(z.maxLength(10_000_000_000)) },
+  [XLSX_TYPE]: { schema: z.string().check(z.maxLength(10_000_000_000)) },
 };
 
 /** The signed-in user's name for the audit trail (the access check has run). */
@@ -58,9 +58,9 @@ function download(format: 'csv' | 'xlsx', name: string, sheets: SheetSource[]): 
 const ResponsesQuery = z.object({
   format: Format,
   /** `counted` (default): accepted responses only; `all`: repeat attempts and excluded ones too, flagged. */
-  include: z.enum(['counted', 'all']).default('counted'),
+  include: z._default(z.enum(['counted', 'all']), 'counted'),
   /** The language of the label row (the survey's default language when absent or not offered). */
-  lang: LanguageCode.optional(),
+  lang: z.optional(LanguageCode),
 });
 
 exportRoutes.openapi(
@@ -147,13 +147,13 @@ exportRoutes.openapi(
 const IndicatorsQuery = z.object({
   format: Format,
   /** A year of the framework period: that year's values and breakdowns; absent: the whole period, each year and the period's breakdowns. */
-  year: z.coerce.number().int().min(1900).max(2200).optional(),
-  frameworkId: z.string().max(80).optional(),
+  year: z.optional(z.coerce.number().check(z.int(), z.gte(1900), z.lte(2200))),
+  frameworkId: z.optional(z.string().check(z.maxLength(80))),
   /** The results pages' filters: the same scope as the page the export is made from. */
-  pillar: PillarId.optional(),
-  projectId: z.string().max(80).optional(),
-  country: CountryCode.optional(),
-  region: z.string().max(60).optional(),
+  pillar: z.optional(PillarId),
+  projectId: z.optional(z.string().check(z.maxLength(80))),
+  country: z.optional(CountryCode),
+  region: z.optional(z.string().check(z.maxLength(60))),
 });
 
 exportRoutes.openapi(
@@ -183,7 +183,7 @@ exportRoutes.openapi(
   },
 );
 
-const ActivitiesQuery = ActivityQuery.extend({ format: Format });
+const ActivitiesQuery = z.extend(ActivityQuery, { format: Format });
 
 exportRoutes.openapi(
   defineRoute('evaluator', {

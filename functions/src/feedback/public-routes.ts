@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ApiRoutes } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { defineRoute } from '../lib/route.js';
@@ -7,21 +7,26 @@ import { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE, TokenParam } from './public-hand
 export { FEEDBACK_VIEWS_PER_ADDRESS_PER_MINUTE };
 
 /** What a shared summary link shows (openFeedback's answer), for the API reference and the preview. */
-const Figure = z.object({ measure: z.string().max(40), percent: z.number(), n: z.int() });
+const Figure = z.object({ measure: z.string().check(z.maxLength(40)), percent: z.number(), n: z.int() });
 
 export const PublicFeedback = z.object({
-  activityTitle: z.string().max(500),
-  surveyTitle: z.record(z.string().max(20), z.string().max(2000)),
-  languages: z.array(z.string().max(20)).max(20),
-  madeAt: z.string().max(40),
+  activityTitle: z.string().check(z.maxLength(500)),
+  surveyTitle: z.record(z.string().check(z.maxLength(20)), z.string().check(z.maxLength(2000))),
+  languages: z.array(z.string().check(z.maxLength(20))).check(z.maxLength(20)),
+  madeAt: z.string().check(z.maxLength(40)),
   summary: z.object({
-    respondents: z.int().nullable(),
+    respondents: z.nullable(z.int()),
     withheld: z.boolean(),
     partlyWithheld: z.boolean(),
-    shares: z.array(Figure).max(10),
-    knowledge: z
-      .object({ n: z.int(), before: z.number(), after: z.number(), improvedPercent: z.number().nullable() })
-      .nullable(),
+    shares: z.array(Figure).check(z.maxLength(10)),
+    knowledge: z.nullable(
+      z.object({
+        n: z.int(),
+        before: z.number(),
+        after: z.number(),
+        improvedPercent: z.nullable(z.number()),
+      }),
+    ),
     minPeople: z.int(),
   }),
 });

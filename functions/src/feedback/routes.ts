@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { surveyStatus } from '../../../shared/src/surveys/survey.js';
 import { ApiRoutes, json } from '../lib/api-routes.js';
@@ -20,25 +20,25 @@ export const summaryLink = (token: string) => `${env().PUBLIC_BASE_URL}/s/summar
 
 const MailRecord = z.object({
   round: z.int(),
-  startedAt: z.string().max(40),
-  startedBy: z.string().max(200),
+  startedAt: z.string().check(z.maxLength(40)),
+  startedBy: z.string().check(z.maxLength(200)),
   recipients: z.int(),
   sent: z.int(),
   failed: z.int(),
-  finishedAt: z.string().max(40).nullable(),
+  finishedAt: z.nullable(z.string().check(z.maxLength(40))),
 });
 const LinkInfo = z.object({
-  id: z.string().max(40),
-  createdAt: z.string().max(40),
-  createdBy: z.string().max(200),
-  revokedAt: z.string().max(40).nullable(),
-  respondents: z.int().nullable(),
+  id: z.string().check(z.maxLength(40)),
+  createdAt: z.string().check(z.maxLength(40)),
+  createdBy: z.string().check(z.maxLength(200)),
+  revokedAt: z.nullable(z.string().check(z.maxLength(40))),
+  respondents: z.nullable(z.int()),
 });
 const SendInput = z.strictObject({
   /** Send again although the summary was sent before (a new round to everyone). */
-  resend: z.boolean().default(false),
+  resend: z._default(z.boolean(), false),
   /** Organisers' addresses to send the summary to as well (the attendance list is always used). */
-  organisers: z.array(z.email().max(254)).max(20).default([]),
+  organisers: z._default(z.array(z.email().check(z.maxLength(254))).check(z.maxLength(20)), []),
 });
 
 const principal = (c: { get(k: 'principal'): { username: string } | undefined }) =>
@@ -77,10 +77,10 @@ feedbackRoutes.openapi(
         content: json(
           z.object({
             closed: z.boolean(),
-            closesAt: z.string().max(40),
+            closesAt: z.string().check(z.maxLength(40)),
             preview: PublicFeedback,
-            links: z.array(LinkInfo).max(1000),
-            mail: MailRecord.nullable(),
+            links: z.array(LinkInfo).check(z.maxLength(1000)),
+            mail: z.nullable(MailRecord),
           }),
         ),
       },
@@ -126,7 +126,11 @@ feedbackRoutes.openapi(
       201: {
         description: 'Created',
         content: json(
-          z.object({ id: z.string().max(40), url: z.url().max(500), createdAt: z.string().max(40) }),
+          z.object({
+            id: z.string().check(z.maxLength(40)),
+            url: z.url().check(z.maxLength(500)),
+            createdAt: z.string().check(z.maxLength(40)),
+          }),
         ),
       },
       404: { description: 'No such survey' },
@@ -149,7 +153,10 @@ feedbackRoutes.openapi(
     description: 'Audited.',
     request: { params: LinkParam },
     responses: {
-      200: { description: 'Revoked', content: json(z.object({ revokedAt: z.string().max(40) })) },
+      200: {
+        description: 'Revoked',
+        content: json(z.object({ revokedAt: z.string().check(z.maxLength(40)) })),
+      },
       404: { description: 'No such link' },
     },
   }),

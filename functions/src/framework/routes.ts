@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   ActionPointUpdate,
   FrameworkDetail,
@@ -31,10 +31,10 @@ const ActionPointParam = z.object({ frameworkId: Slug, code: ActionPointCode });
 const ProjectParam = z.object({ projectId: Slug });
 /** The implementation plan's filters, from the query. */
 const PlanQuery = z.object({
-  year: z.coerce.number().int().min(1990).max(2100).optional(),
-  pillar: z.enum(['dialogue', 'operational_cooperation', 'research_knowledge']).optional(),
-  projectId: z.string().max(80).optional(),
-}) satisfies z.ZodType<PlanFilters>;
+  year: z.optional(z.coerce.number().check(z.int(), z.gte(1990), z.lte(2100))),
+  pillar: z.optional(z.enum(['dialogue', 'operational_cooperation', 'research_knowledge'])),
+  projectId: z.optional(z.string().check(z.maxLength(80))),
+}) satisfies z.ZodMiniType<PlanFilters>;
 const noFramework = { 404: { description: 'No such framework' } };
 const notDraft = { 409: { description: 'The framework is active or archived: only drafts are edited' } };
 
@@ -362,7 +362,7 @@ frameworkRoutes.openapi(
     path: '/indicators/{indicatorId}/lineage',
     tags: ['Indicators'],
     summary: 'The indicator across framework versions (carry-over chain), oldest first',
-    request: { params: z.object({ indicatorId: z.string().min(1).max(80) }) },
+    request: { params: z.object({ indicatorId: z.string().check(z.minLength(1), z.maxLength(80)) }) },
     responses: {
       200: { description: 'The chain', content: json(z.array(LineageStep)) },
       404: { description: 'No such indicator' },

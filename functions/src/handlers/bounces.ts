@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { markBounced } from '../invitations/store.js';
 import { log } from '../lib/log.js';
 import { putMetrics } from '../lib/metrics.js';
@@ -11,21 +11,21 @@ import { putMetrics } from '../lib/metrics.js';
  * leave it as sent. Anything else is logged and skipped, never retried: SNS would only repeat it.
  */
 const SesEvent = z.object({
-  eventType: z.string().optional(),
-  notificationType: z.string().optional(),
+  eventType: z.optional(z.string()),
+  notificationType: z.optional(z.string()),
   mail: z.object({
     messageId: z.string(),
-    timestamp: z.string().optional(),
-    tags: z.record(z.string(), z.array(z.string())).optional(),
+    timestamp: z.optional(z.string()),
+    tags: z.optional(z.record(z.string(), z.array(z.string()))),
   }),
-  bounce: z
-    .object({
+  bounce: z.optional(
+    z.object({
       bounceType: z.string(),
-      bounceSubType: z.string().optional(),
-      timestamp: z.string().optional(),
-      bouncedRecipients: z.array(z.object({ emailAddress: z.string() })).optional(),
-    })
-    .optional(),
+      bounceSubType: z.optional(z.string()),
+      timestamp: z.optional(z.string()),
+      bouncedRecipients: z.optional(z.array(z.object({ emailAddress: z.string() }))),
+    }),
+  ),
 });
 
 const SnsEvent = z.object({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { DEFAULT_FRAMEWORK_ID } from '../../../shared/src/framework/seed-id.js';
 import { missingLetters } from '../../../shared/src/indicators/rules.js';
@@ -30,9 +30,9 @@ const notFound = { 404: { description: 'No such indicator' } };
 
 /** Who made and last changed it, as people read it (an e-mail), never a user id. */
 const Names = { createdByName: z.string(), updatedByName: z.string() };
-const IndicatorDetail = IndicatorRecord.extend({ findings: z.array(SmartFinding), ...Names });
-const IndicatorVersion = IndicatorRecord.extend(Names);
-const IndicatorSummary = IndicatorRecord.extend({ missing: z.array(SmartLetter) });
+const IndicatorDetail = z.extend(IndicatorRecord, { findings: z.array(SmartFinding), ...Names });
+const IndicatorVersion = z.extend(IndicatorRecord, Names);
+const IndicatorSummary = z.extend(IndicatorRecord, { missing: z.array(SmartLetter) });
 const AuditItem = z.object({
   action: z.string(),
   actor: z.string(),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { matchesLesson } from '../../../shared/src/lessons/rules.js';
 import {
   type EvidenceIndicator,
@@ -19,7 +19,7 @@ import { indicatorResult } from '../results/store.js';
 import { getSurveyMeta } from '../surveys/store.js';
 import * as store from './store.js';
 
-const LessonParam = z.object({ lessonId: z.string().regex(/^[0-9a-z]{10,40}$/, 'expected an id') });
+const LessonParam = z.object({ lessonId: z.string().check(z.regex(/^[0-9a-z]{10,40}$/, 'expected an id')) });
 const LessonOut = z.looseObject({ id: z.string(), version: z.number() });
 
 const actorOf = (c: { get(key: 'principal'): AuthVariables['principal'] }) =>
@@ -230,7 +230,7 @@ lessonRoutes.openapi(
     summary: 'Delete a lesson (with the version read)',
     request: {
       params: LessonParam,
-      query: z.object({ version: z.coerce.number().int().positive().max(1_000_000) }),
+      query: z.object({ version: z.coerce.number().check(z.int(), z.positive(), z.lte(1_000_000)) }),
     },
     responses: { 204: { description: 'Deleted' }, 404: { description: 'No such lesson' } },
   }),

@@ -9,11 +9,11 @@ import { fieldErrors, ProblemError } from './problem.js';
  * Routes declared with what they accept and answer: each route is validated from its declaration
  * (path parameters, query, headers, a JSON body) and the same declaration is its entry in the API
  * reference (lib/openapi.ts builds the document, on request only). Plain Hono underneath, with
- * hono's own validator: zod classic and zod/mini schemas both work, so a route group (or the
- * participants' Lambda) loads no OpenAPI machinery and no more of zod than its schemas use.
+ * hono's own validator and zod/mini schemas, so a route group (or the participants' Lambda) loads
+ * no OpenAPI machinery and no more of zod than its schemas use.
  */
 
-/** A zod schema of either flavour (classic or mini): both parse the same way. */
+/** A zod schema (zod/mini; a classic one would parse the same way). */
 type Schema = $ZodType & {
   safeParse(
     value: unknown,

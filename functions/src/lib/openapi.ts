@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { $ZodType } from 'zod/v4/core';
 import type { Content, JsonSchema, RouteConfig } from './api-routes.js';
 import type { Problem as ProblemType } from './problem.js';
@@ -21,13 +21,13 @@ const Problem = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    requestId: z.string().optional(),
-    errors: z.array(FieldError).optional(),
+    status: z.number().check(z.int()),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    requestId: z.optional(z.string()),
+    errors: z.optional(z.array(FieldError)),
   })
-  .meta({ id: 'Problem' }) satisfies z.ZodType<ProblemType>;
+  .check(z.meta({ id: 'Problem' })) satisfies z.ZodMiniType<ProblemType>;
 
 export interface DocumentInfo {
   title: string;

@@ -1,6 +1,12 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { en } from 'zod/locales';
+import { config } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
+
+// zod/mini leaves messages to a locale (classic registered English itself): every API's field
+// errors are in English, whichever schema, route or Lambda validated.
+config(en());
 
 /** One offending field: its path in the request and what is wrong with it. */
 export interface FieldError {

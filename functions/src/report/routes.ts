@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IssueInput, NarrativeInput, ReportPeriodKey } from '../../../shared/src/report/schema.js';
 import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
@@ -10,12 +10,11 @@ import * as store from './store.js';
 const ReportParams = z.object({
   frameworkId: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a framework id')
-    .max(80),
+    .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a framework id'), z.maxLength(80)),
   period: ReportPeriodKey,
 });
-const NarrativeParams = ReportParams.extend({
-  goal: z.coerce.number().int().min(1).max(20),
+const NarrativeParams = z.extend(ReportParams, {
+  goal: z.coerce.number().check(z.int(), z.gte(1), z.lte(20)),
 });
 const ReportOut = z.looseObject({
   kind: z.literal('results-report'),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '../../../shared/src/activities/schema.js';
 import {
   ExclusionInput,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from '../../../shared/src/activities/schema.js';
 import { CountryCode, PillarId } from '../../../shared/src/framework/schema.js';
 import { ApiRoutes, json } from '../lib/api-routes.js';
@@ -7,13 +7,13 @@ import { defineRoute } from '../lib/route.js';
 import * as store from './store.js';
 
 const ResultsQuery = z.object({
-  year: z.coerce.number().int().min(1900).max(2200).optional(),
-  pillar: PillarId.optional(),
-  projectId: z.string().max(80).optional(),
-  country: CountryCode.optional(),
-  region: z.string().max(60).optional(),
+  year: z.optional(z.coerce.number().check(z.int(), z.gte(1900), z.lte(2200))),
+  pillar: z.optional(PillarId),
+  projectId: z.optional(z.string().check(z.maxLength(80))),
+  country: z.optional(CountryCode),
+  region: z.optional(z.string().check(z.maxLength(60))),
   /** A saved framework version (its own period); the active one when absent. */
-  frameworkId: z.string().max(80).optional(),
+  frameworkId: z.optional(z.string().check(z.maxLength(80))),
 });
 
 const filtersOf = (q: z.infer<typeof ResultsQuery>): store.ScopeFilters => ({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SurveyListRow } from '../../../shared/src/surveys/list-schema.js';
 import { listActivities } from '../activities/store.js';
 import { ApiRoutes } from '../lib/api-routes.js';
@@ -20,7 +20,7 @@ surveyListRoutes.openapi(
       'For the survey list (search, filters and sort on the page). One query for the activities, then one per ' +
       'activity (eight at a time). Archived surveys, and the surveys of archived activities, are left out unless ' +
       '`archived=include`.',
-    request: { query: z.object({ archived: z.enum(['exclude', 'include']).optional() }) },
+    request: { query: z.object({ archived: z.optional(z.enum(['exclude', 'include'])) }) },
     responses: {
       200: { description: 'Surveys', content: { 'application/json': { schema: z.array(SurveyListRow) } } },
     },

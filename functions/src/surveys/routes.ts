@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ArchiveInput, Id } from '../../../shared/src/activities/schema.js';
 import { protectFilteredSummary } from '../../../shared/src/disclosure/survey.js';
 import { languageFor } from '../../../shared/src/invitations/kinds.js';
@@ -38,9 +38,9 @@ const ActivityParam = z.object({ activityId: Id });
 const SurveyParam = z.object({ surveyId: Id });
 
 /** A survey in an activity's list: how many scored knowledge items it has (0: not a test). */
-const SurveyListItem = Survey.extend({ knowledgeItems: z.int().nonnegative() });
+const SurveyListItem = z.extend(Survey, { knowledgeItems: z.int().check(z.nonnegative()) });
 
-const SurveyDetail = Survey.extend({
+const SurveyDetail = z.extend(Survey, {
   definition: SurveyDefinition,
   link: z.url(),
   translations: z.array(
@@ -119,21 +119,21 @@ const Invitation = z.object({
   name: z.string(),
   email: z.string(),
   /** The language of this person's e-mails. */
-  language: z.string().nullable(),
+  language: z.nullable(z.string()),
   /** `queued`: on the list with an e-mail, and an invitation job is pending; `bounced`: SES said so. */
   status: z.enum(['queued', 'sending', 'sent', 'failed', 'bounced']),
-  sentAt: z.string().nullable(),
-  remindedAt: z.string().nullable(),
+  sentAt: z.nullable(z.string()),
+  remindedAt: z.nullable(z.string()),
   remindersSent: z.int(),
-  respondedAt: z.string().nullable(),
-  bouncedAt: z.string().nullable(),
+  respondedAt: z.nullable(z.string()),
+  bouncedAt: z.nullable(z.string()),
 });
 
 const ResultsQuery = z.object({
-  gender: z.string().max(40).optional(),
-  country: z.string().max(2).optional(),
-  organisation_type: z.string().max(60).optional(),
-  role: z.string().max(60).optional(),
+  gender: z.optional(z.string().check(z.maxLength(40))),
+  country: z.optional(z.string().check(z.maxLength(2))),
+  organisation_type: z.optional(z.string().check(z.maxLength(60))),
+  role: z.optional(z.string().check(z.maxLength(60))),
 });
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
@@ -518,7 +518,7 @@ surveys
         "Raw responses are the source of truth. Also recomputes the roll-up of the survey's activity (`rollup`). Repair only while the survey is quiet.",
       request: {
         params: SurveyParam,
-        body: { content: json(z.object({ repair: z.boolean().default(false) })), required: false },
+        body: { content: json(z.object({ repair: z._default(z.boolean(), false) })), required: false },
       },
       responses: {
         200: {

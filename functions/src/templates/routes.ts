@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { blankDefinition, definitionIssues, tidyDefinition } from '../../../shared/src/surveys/builder.js';
 import {
   TemplateCreateInput,
@@ -20,7 +20,7 @@ import { getSurveyMeta } from '../surveys/store.js';
 import * as store from './store.js';
 import { type BuiltInId, builtInDefinition, isBuiltIn, isTemplateId } from './store.js';
 
-const TemplateParam = z.object({ templateId: z.string().min(1).max(80) });
+const TemplateParam = z.object({ templateId: z.string().check(z.minLength(1), z.maxLength(80)) });
 
 function summary(
   id: string,
@@ -70,7 +70,7 @@ templateRoutes
       tags: ['Surveys'],
       summary: 'The survey templates: built-in ones first, then custom ones',
       description: 'Archived custom templates are left out (the picker) unless `archived=include`.',
-      request: { query: z.object({ archived: z.enum(['exclude', 'include']).optional() }) },
+      request: { query: z.object({ archived: z.optional(z.enum(['exclude', 'include'])) }) },
       responses: { 200: { description: 'Templates', content: json(z.array(TemplateSummary)) } },
     }),
     async (c) => {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Invitation, Me, RoleChange, User } from '../../../shared/src/users/schema.js';
 import { ApiRoutes, json } from '../lib/api-routes.js';
 import type { AuthVariables } from '../lib/auth.js';
@@ -7,7 +7,7 @@ import { sendMail } from '../lib/mail.js';
 import { defineRoute } from '../lib/route.js';
 import * as directory from './directory.js';
 
-const EmailParam = z.object({ email: z.string().min(3).max(254) });
+const EmailParam = z.object({ email: z.string().check(z.minLength(3), z.maxLength(254)) });
 
 // Routes are added as statements, not one chained type: the app's type stays simple to check.
 export const users = new ApiRoutes<{ Variables: AuthVariables }>();

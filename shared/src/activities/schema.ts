@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InviteeLanguage } from '../invitations/schema.js';
 import { MAX_NUMBER } from '../lib/bounds.js';
 
@@ -15,55 +15,64 @@ import {
 } from '../framework/codes.js';
 
 /** Server-generated identifiers: 26 URL-safe characters, unguessable enough to not need secrecy. */
-export const Id = z.string().regex(/^[0-9a-z]{10,40}$/, 'expected an id');
+export const Id = z.string().check(z.regex(/^[0-9a-z]{10,40}$/, 'expected an id'));
 export type Id = z.infer<typeof Id>;
 
 export const DateTime = z.iso.datetime({ offset: true });
 
-export const Place = z.object({ city: z.string().trim().min(1).max(120), country: CountryCode });
+export const Place = z.object({
+  city: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  country: CountryCode,
+});
 export type Place = z.infer<typeof Place>;
 
 /** Attendance as counted, for activities without a list (or to override a partial list). */
 export const AttendanceSummary = z.object({
-  participants: z.int().nonnegative().max(MAX_COUNT).optional(),
-  countries: z.int().nonnegative().max(MAX_COUNT).optional(),
-  organisations: z.int().nonnegative().max(MAX_COUNT).optional(),
-  women: z.int().nonnegative().max(MAX_COUNT).optional(),
+  participants: z.optional(z.int().check(z.nonnegative(), z.lte(MAX_COUNT))),
+  countries: z.optional(z.int().check(z.nonnegative(), z.lte(MAX_COUNT))),
+  organisations: z.optional(z.int().check(z.nonnegative(), z.lte(MAX_COUNT))),
+  women: z.optional(z.int().check(z.nonnegative(), z.lte(MAX_COUNT))),
 });
 export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
 
 /** What an administrator enters for an activity (a meeting, training, study visit...). */
 export const ActivityInput = z
   .object({
-    title: z.string().trim().min(3).max(300),
+    title: z.string().check(z.trim(), z.minLength(3), z.maxLength(300)),
     type: ActivityType,
     startsAt: DateTime,
     endsAt: DateTime,
     format: ActivityFormat,
-    place: Place.nullable(),
-    expectedParticipants: z.int().positive().max(100_000).nullable().default(null),
+    place: z.nullable(Place),
+    expectedParticipants: z._default(z.nullable(z.int().check(z.positive(), z.lte(100_000))), null),
     // Links to the results framework (extended by the framework work).
-    actionPointCodes: z.array(ActionPointCode).max(50).default([]),
-    priorityGoals: z.array(GoalNumber).max(20).default([]),
-    pillar: PillarId.nullable().default(null),
-    projectId: z.string().max(80).nullable().default(null),
-    workingGroup: z.string().trim().max(120).nullable().default(null),
-    chairs: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
-    attendance: AttendanceSummary.nullable().default(null),
+    actionPointCodes: z._default(z.array(ActionPointCode).check(z.maxLength(50)), []),
+    priorityGoals: z._default(z.array(GoalNumber).check(z.maxLength(20)), []),
+    pillar: z._default(z.nullable(PillarId), null),
+    projectId: z._default(z.nullable(z.string().check(z.maxLength(80))), null),
+    workingGroup: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(120))), null),
+    chairs: z._default(
+      z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(10)),
+      [],
+    ),
+    attendance: z._default(z.nullable(AttendanceSummary), null),
   })
-  // Compared as instants: "10:00+02:00" is before "09:00Z".
-  .refine((a) => Date.parse(a.startsAt) <= Date.parse(a.endsAt), {
-    message: 'The end is before the start.',
-    path: ['endsAt'],
-  })
-  .refine((a) => a.format === 'online' || a.place !== null, {
-    message: 'An in-person or hybrid activity needs a place.',
-    path: ['place'],
-  });
+  .check(
+    z.refine((a) => Date.parse(a.startsAt) <= Date.parse(a.endsAt), {
+      message: 'The end is before the start.',
+      path: ['endsAt'],
+    }),
+    z.refine((a) => a.format === 'online' || a.place !== null, {
+      message: 'An in-person or hybrid activity needs a place.',
+      path: ['place'],
+    }),
+  );
 export type ActivityInput = z.infer<typeof ActivityInput>;
 
 /** An edit: the whole input plus the version it was made from (a stale version is refused). */
-export const ActivityUpdate = ActivityInput.safeExtend({ version: z.int().positive().max(MAX_NUMBER) });
+export const ActivityUpdate = z.safeExtend(ActivityInput, {
+  version: z.int().check(z.positive(), z.lte(MAX_NUMBER)),
+});
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
 export const Activity = z.object({
@@ -73,34 +82,39 @@ export const Activity = z.object({
   startsAt: DateTime,
   endsAt: DateTime,
   format: ActivityFormat,
-  place: Place.nullable(),
-  expectedParticipants: z.int().nullable(),
+  place: z.nullable(Place),
+  expectedParticipants: z.nullable(z.int()),
   actionPointCodes: z.array(ActionPointCode),
   priorityGoals: z.array(GoalNumber),
-  pillar: PillarId.nullable(),
-  projectId: z.string().nullable(),
-  workingGroup: z.string().nullable().default(null),
-  chairs: z.array(z.string()).default([]),
-  attendance: AttendanceSummary.nullable(),
-  attendeeCount: z.int().nonnegative(),
+  pillar: z.nullable(PillarId),
+  projectId: z.nullable(z.string()),
+  workingGroup: z._default(z.nullable(z.string()), null),
+  chairs: z._default(z.array(z.string()), []),
+  attendance: z.nullable(AttendanceSummary),
+  attendeeCount: z.int().check(z.nonnegative()),
   createdAt: DateTime,
   updatedAt: DateTime,
-  version: z.int().positive(),
+  version: z.int().check(z.positive()),
   /**
    * Archived (it has responses, so it is not deleted): read-only, left out of lists unless asked
    * for, and still counted in results (an evaluator expects a real past training to stay).
    */
-  archived: z.object({ at: DateTime, by: z.string() }).nullable().default(null),
+  archived: z._default(z.nullable(z.object({ at: DateTime, by: z.string() })), null),
 });
 export type Activity = z.infer<typeof Activity>;
 
 /** What depends on an activity, shown before it is deleted or archived. */
 export const ActivityDependents = z.object({
   surveys: z.array(
-    z.object({ id: z.string(), title: z.string(), kind: z.string(), responses: z.int().nonnegative() }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      responses: z.int().check(z.nonnegative()),
+    }),
   ),
-  attendees: z.int().nonnegative(),
-  responses: z.int().nonnegative(),
+  attendees: z.int().check(z.nonnegative()),
+  responses: z.int().check(z.nonnegative()),
   /** No survey has a response: it can be deleted (with its surveys, invitations, list and roll-up). */
   deletable: z.boolean(),
 });
@@ -110,17 +124,17 @@ export const ArchiveInput = z.object({ archived: z.boolean() });
 export type ArchiveInput = z.infer<typeof ArchiveInput>;
 
 /** One activity as its page shows it: with the attendance figures computed from its list, if any. */
-export const ActivityDetail = Activity.extend({ listSummary: AttendanceSummary.nullable() });
+export const ActivityDetail = z.extend(Activity, { listSummary: z.nullable(AttendanceSummary) });
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
 /** Filters of the activity list: a period of start dates (inclusive), a type, words of the title or place. */
 export const ActivityQuery = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  type: ActivityType.optional(),
-  q: z.string().trim().max(100).optional(),
+  from: z.optional(z.iso.date()),
+  to: z.optional(z.iso.date()),
+  type: z.optional(ActivityType),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
   /** Archived activities are left out unless `include` (all) or `only`. */
-  archived: z.enum(['exclude', 'include', 'only']).optional(),
+  archived: z.optional(z.enum(['exclude', 'include', 'only'])),
 });
 export type ActivityQuery = z.infer<typeof ActivityQuery>;
 
@@ -129,34 +143,42 @@ export type Gender = z.infer<typeof Gender>;
 
 /** One person on an attendance list: only what invitations and attendance figures need. */
 export const AttendeeInput = z.object({
-  name: z.string().trim().min(1).max(200),
-  email: z
-    .email()
-    .max(254)
-    .transform((s) => s.toLowerCase())
-    .nullable()
-    .default(null),
-  country: CountryCode.nullable().default(null),
-  organisation: z.string().trim().max(200).nullable().default(null),
-  gender: Gender.nullable().default(null),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  email: z._default(
+    z.nullable(
+      z.pipe(
+        z.email().check(z.maxLength(254)),
+        z.transform((s) => s.toLowerCase()),
+      ),
+    ),
+    null,
+  ),
+  country: z._default(z.nullable(CountryCode), null),
+  organisation: z._default(z.nullable(z.string().check(z.trim(), z.maxLength(200))), null),
+  gender: z._default(z.nullable(Gender), null),
   /** The language of this person's e-mails (one of the nine participant languages); null: the survey's default. */
-  language: InviteeLanguage.nullable().default(null),
+  language: z._default(z.nullable(InviteeLanguage), null),
 });
 export type AttendeeInput = z.infer<typeof AttendeeInput>;
 
-export const Attendee = AttendeeInput.extend({ id: Id, activityId: Id });
+export const Attendee = z.extend(AttendeeInput, { id: Id, activityId: Id });
 export type Attendee = z.infer<typeof Attendee>;
 
 /** What can be changed of a person already on the list: the language of their e-mails. */
-export const AttendeeUpdate = z.object({ language: InviteeLanguage.nullable() });
+export const AttendeeUpdate = z.object({ language: z.nullable(InviteeLanguage) });
 export type AttendeeUpdate = z.infer<typeof AttendeeUpdate>;
 
 /** The most rows one import may send; a larger list is sent in several imports. */
 export const MAX_IMPORT_ROWS = 2000;
 
-export const AttendeeImport = z.object({ attendees: z.array(AttendeeInput).min(1).max(MAX_IMPORT_ROWS) });
+export const AttendeeImport = z.object({
+  attendees: z.array(AttendeeInput).check(z.minLength(1), z.maxLength(MAX_IMPORT_ROWS)),
+});
 export type AttendeeImport = z.infer<typeof AttendeeImport>;
 
 /** What an import did: rows already on the list (same e-mail, or same name and organisation) are skipped. */
-export const ImportResult = z.object({ added: z.int().nonnegative(), skipped: z.int().nonnegative() });
+export const ImportResult = z.object({
+  added: z.int().check(z.nonnegative()),
+  skipped: z.int().check(z.nonnegative()),
+});
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_KEY_TEXT, MAX_NAME, MAX_NUMBER, MAX_TEXT } from '../lib/bounds.js';
 import {
   ActionPoint,
@@ -26,28 +26,28 @@ import {
 /** A framework version in the list: no content, just what a version switcher needs. */
 export const FrameworkSummary = z.object({
   id: Slug,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   periodStart: IsoDate,
   periodEnd: IsoDate,
   status: FrameworkStatus,
-  version: z.int().min(1),
-  basedOn: Slug.optional(),
+  version: z.int().check(z.gte(1)),
+  basedOn: z.optional(Slug),
   /** A new plan (its own period) started as a copy of this framework; unlike `basedOn`, not a revision of it. */
-  copiedFrom: Slug.optional(),
+  copiedFrom: z.optional(Slug),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Set when the framework last became active. */
-  activatedAt: z.string().optional(),
+  activatedAt: z.optional(z.string()),
 });
 export type FrameworkSummary = z.infer<typeof FrameworkSummary>;
 
 /** A whole framework version: its goals, action points, pillars, results and the ids of its projects. */
-export const FrameworkDetail = FrameworkSummary.extend({
+export const FrameworkDetail = z.extend(FrameworkSummary, {
   priorityGoals: z.array(PriorityGoal),
   actionPoints: z.array(ActionPoint),
   pillars: z.array(Pillar),
   resultStatements: z.array(ResultStatement),
-  regions: z.array(Region).default([]),
+  regions: z._default(z.array(Region), []),
   projectIds: z.array(Slug),
 });
 export type FrameworkDetail = z.infer<typeof FrameworkDetail>;
@@ -63,22 +63,22 @@ const periodOrder = {
  */
 export const NewFramework = z
   .object({
-    name: z.string().trim().min(1, 'enter a name').max(120),
+    name: z.string().check(z.trim(), z.minLength(1, 'enter a name'), z.maxLength(120)),
     periodStart: IsoDate,
     periodEnd: IsoDate,
-    copyFrom: Slug.nullable(),
+    copyFrom: z.nullable(Slug),
   })
-  .refine(periodOrder.check, periodOrder.message);
+  .check(z.refine(periodOrder.check, periodOrder.message));
 export type NewFramework = z.infer<typeof NewFramework>;
 
 /** The name and period of a draft. */
 export const FrameworkMetaUpdate = z
   .object({
-    name: z.string().trim().min(1, 'enter a name').max(120),
+    name: z.string().check(z.trim(), z.minLength(1, 'enter a name'), z.maxLength(120)),
     periodStart: IsoDate,
     periodEnd: IsoDate,
   })
-  .refine(periodOrder.check, periodOrder.message);
+  .check(z.refine(periodOrder.check, periodOrder.message));
 export type FrameworkMetaUpdate = z.infer<typeof FrameworkMetaUpdate>;
 
 /**
@@ -86,11 +86,10 @@ export type FrameworkMetaUpdate = z.infer<typeof FrameworkMetaUpdate>;
  * retire (`retired`), reorder (`order`). Numbers and codes unique; code "PG<number>".
  */
 export const GoalsUpdate = z.object({
-  priorityGoals: z
-    .array(PriorityGoal)
-    .min(1)
-    .max(20)
-    .superRefine((list, ctx) => {
+  priorityGoals: z.array(PriorityGoal).check(
+    z.minLength(1),
+    z.maxLength(20),
+    z.superRefine((list, ctx) => {
       const seen = new Set<number>();
       list.forEach((g, i) => {
         if (seen.has(g.number))
@@ -108,55 +107,56 @@ export const GoalsUpdate = z.object({
           });
       });
     }),
+  ),
 });
 export type GoalsUpdate = z.infer<typeof GoalsUpdate>;
 
 /** Replaces the pillars of a draft (their names and descriptions); ids unique. */
 export const PillarsUpdate = z.object({
-  pillars: z
-    .array(Pillar)
-    .max(3)
-    .refine((list) => new Set(list.map((p) => p.id)).size === list.length, {
+  pillars: z.array(Pillar).check(
+    z.maxLength(3),
+    z.refine((list) => new Set(list.map((p) => p.id)).size === list.length, {
       message: 'two pillars have the same id',
     }),
+  ),
 });
 export type PillarsUpdate = z.infer<typeof PillarsUpdate>;
 
 /** Replaces the result statements of a draft framework; ids unique, goals among the framework's. */
 export const ResultStatementsUpdate = z.object({
-  resultStatements: z
-    .array(ResultStatement)
-    .max(90)
-    .refine((list) => new Set(list.map((r) => r.id)).size === list.length, {
+  resultStatements: z.array(ResultStatement).check(
+    z.maxLength(90),
+    z.refine((list) => new Set(list.map((r) => r.id)).size === list.length, {
       message: 'two result statements have the same id',
     }),
+  ),
 });
 export type ResultStatementsUpdate = z.infer<typeof ResultStatementsUpdate>;
 
 /** Replaces the regions of a draft: ids unique, each country in one region at most. */
 export const RegionsUpdate = z.object({
-  regions: z
-    .array(Region)
-    .max(40)
-    .superRefine((list, ctx) => {
+  regions: z.array(Region).check(
+    z.maxLength(40),
+    z.superRefine((list, ctx) => {
       for (const issue of regionIssues(list))
         ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
     }),
+  ),
 });
 export type RegionsUpdate = z.infer<typeof RegionsUpdate>;
 
 /** An action point of a draft as edited: everything but its code and goal, which the path gives. */
 export const ActionPointUpdate = z.object({
-  title: z.string().trim().min(1, 'enter the action').max(MAX_TEXT),
+  title: z.string().check(z.trim(), z.minLength(1, 'enter the action'), z.maxLength(MAX_TEXT)),
   timeline: Timeline,
-  workingGroup: z.string().trim().min(1).max(MAX_NAME).nullable(),
-  linkedGoals: z.array(GoalNumber).max(20),
-  linkedProjects: z.array(Slug).max(100),
-  comments: z.string().trim().min(1).max(MAX_TEXT).nullable(),
+  workingGroup: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NAME))),
+  linkedGoals: z.array(GoalNumber).check(z.maxLength(20)),
+  linkedProjects: z.array(Slug).check(z.maxLength(100)),
+  comments: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT))),
   /** The pillar the action point mainly serves; null or absent: none set. */
-  pillar: PillarId.nullable().optional(),
+  pillar: z.optional(z.nullable(PillarId)),
   /** Retired in this plan: kept for history, no longer offered. */
-  retired: z.boolean().optional(),
+  retired: z.optional(z.boolean()),
 });
 export type ActionPointUpdate = z.infer<typeof ActionPointUpdate>;
 
@@ -176,35 +176,35 @@ const periodMessage = { message: 'a project cannot end before it starts', path: 
 export const ProjectInput = z
   .object({
     ...projectFields,
-    name: z.string().trim().min(1, 'enter the project name').max(MAX_KEY_TEXT),
+    name: z.string().check(z.trim(), z.minLength(1, 'enter the project name'), z.maxLength(MAX_KEY_TEXT)),
     /** Where the facts come from; "Entered by an administrator" when not given. */
-    source: z.string().trim().min(1).max(MAX_TEXT).optional(),
+    source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT))),
   })
-  .refine(periodInOrder, periodMessage);
+  .check(z.refine(periodInOrder, periodMessage));
 export type ProjectInput = z.infer<typeof ProjectInput>;
 
 /** An edit: the whole input plus the version it was made from (a stale version is refused). */
 export const ProjectUpdate = z
   .object({
     ...projectFields,
-    name: z.string().trim().min(1, 'enter the project name').max(MAX_KEY_TEXT),
-    source: z.string().trim().min(1).max(MAX_TEXT).optional(),
-    version: z.int().positive().max(MAX_NUMBER),
+    name: z.string().check(z.trim(), z.minLength(1, 'enter the project name'), z.maxLength(MAX_KEY_TEXT)),
+    source: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT))),
+    version: z.int().check(z.positive(), z.lte(MAX_NUMBER)),
   })
-  .refine(periodInOrder, periodMessage);
+  .check(z.refine(periodInOrder, periodMessage));
 export type ProjectUpdate = z.infer<typeof ProjectUpdate>;
 
 /** A stored project: the content of schema.ts plus its edit version and times. */
 export const ProjectRecord = z
   .object({
     ...Project.shape,
-    version: z.int().positive(),
+    version: z.int().check(z.positive()),
     createdAt: z.string(),
     updatedAt: z.string(),
     /** Archived: kept (activities refer to it), hidden from pickers and the project list by default. */
-    archived: z.object({ at: z.string(), by: z.string() }).nullable().optional(),
+    archived: z.optional(z.nullable(z.object({ at: z.string(), by: z.string() }))),
   })
-  .refine(periodInOrder, periodMessage);
+  .check(z.refine(periodInOrder, periodMessage));
 export type ProjectRecord = z.infer<typeof ProjectRecord>;
 
 /** What refers to a project, shown before it is deleted or archived. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type IndicatorInput, type IndicatorRecord, Target } from '../indicators/schema.js';
 import { goalLabel } from './labels.js';
 import type { ActionPoint, PriorityGoal, ResultStatement } from './schema.js';
@@ -44,7 +44,7 @@ export const CarryPreviewItem = z.object({
   status: z.string(),
   changes: z.array(CarryChange),
   /** Already carried over to the target framework (the id of the copy there). */
-  carriedTo: z.string().nullable(),
+  carriedTo: z.nullable(z.string()),
 });
 export type CarryPreviewItem = z.infer<typeof CarryPreviewItem>;
 
@@ -57,20 +57,22 @@ export type CarryPreview = z.infer<typeof CarryPreview>;
 
 /** The carry-over request: which indicators, each with the targets it gets in the new period. */
 export const CarryRequest = z.object({
-  from: z.string().min(1).max(80),
+  from: z.string().check(z.minLength(1), z.maxLength(80)),
   items: z
     .array(
       z.object({
-        indicatorId: z.string().min(1).max(80),
+        indicatorId: z.string().check(z.minLength(1), z.maxLength(80)),
         /** Targets for the new period; absent: those of the old definition that fall inside it. */
-        targets: z.array(Target).max(20).optional(),
+        targets: z.optional(z.array(Target).check(z.maxLength(20))),
       }),
     )
-    .min(1)
-    .max(100)
-    .refine((list) => new Set(list.map((i) => i.indicatorId)).size === list.length, {
-      message: 'an indicator is listed twice',
-    }),
+    .check(
+      z.minLength(1),
+      z.maxLength(100),
+      z.refine((list) => new Set(list.map((i) => i.indicatorId)).size === list.length, {
+        message: 'an indicator is listed twice',
+      }),
+    ),
 });
 export type CarryRequest = z.infer<typeof CarryRequest>;
 
@@ -80,7 +82,7 @@ export const CarryLink = z.object({
   frameworkId: z.string(),
   fromIndicatorId: z.string(),
   fromFrameworkId: z.string(),
-  fromVersion: z.int().positive(),
+  fromVersion: z.int().check(z.positive()),
   changes: z.array(CarryChange),
   at: z.string(),
   by: z.string(),

@@ -1,10 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ActionPointCode, ActivityType, GoalNumber, IsoDate, PillarId } from '../framework/schema.js';
 import { MAX_NUMBER, storableNumber, UNSTORABLE_NUMBER } from '../lib/bounds.js';
 import { MeasureTag, SurveyKind } from '../surveys/schema.js';
 
 /** A figure an administrator enters (baseline, target, threshold): one storage can hold. */
-const Amount = z.number().min(-MAX_NUMBER).max(MAX_NUMBER).refine(storableNumber, UNSTORABLE_NUMBER);
+const Amount = z
+  .number()
+  .check(z.gte(-MAX_NUMBER), z.lte(MAX_NUMBER), z.refine(storableNumber, UNSTORABLE_NUMBER));
 
 /*
  * S.M.A.R.T. indicator definitions. The schema is deliberately lenient about what is missing
@@ -36,56 +38,57 @@ export const Computation = z.discriminatedUnion('kind', [
   /** Women among participants, in percent. */
   z.object({ kind: z.literal('share_women') }),
   /** Mean answer of a survey measure (e.g. satisfaction on a 1-5 scale). */
-  z.object({ kind: z.literal('measure_mean'), measure: MeasureTag, surveyKind: SurveyKind.optional() }),
+  z.object({ kind: z.literal('measure_mean'), measure: MeasureTag, surveyKind: z.optional(SurveyKind) }),
   /** Share of answers at or above a threshold (e.g. satisfaction >= 4), in percent. */
   z.object({
     kind: z.literal('measure_share_above'),
     measure: MeasureTag,
-    threshold: Amount.nullable().default(null),
-    surveyKind: SurveyKind.optional(),
+    threshold: z._default(z.nullable(Amount), null),
+    surveyKind: z.optional(SurveyKind),
   }),
   /** Share of paired respondents whose post score is above their pre score. */
-  z.object({ kind: z.literal('share_improved'), measure: ChangeMeasure.default('knowledge') }),
+  z.object({ kind: z.literal('share_improved'), measure: z._default(ChangeMeasure, 'knowledge') }),
   /** Mean paired post minus pre change. */
-  z.object({ kind: z.literal('mean_prepost_change'), measure: ChangeMeasure.default('knowledge') }),
+  z.object({ kind: z.literal('mean_prepost_change'), measure: z._default(ChangeMeasure, 'knowledge') }),
   /** Hake normalised gain (post - pre) / (max - pre), class level. */
-  z.object({ kind: z.literal('normalised_gain'), measure: ChangeMeasure.default('knowledge') }),
+  z.object({ kind: z.literal('normalised_gain'), measure: z._default(ChangeMeasure, 'knowledge') }),
   /** A value entered by hand, with the evidence it rests on. */
   z.object({
     kind: z.literal('manual'),
-    evidence: z.string().trim().max(2000).default(''),
+    evidence: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
     /** Values entered by hand, per calendar year (optional: without one the value is "no data"). */
-    values: z
-      .array(z.object({ year: z.int().min(1900).max(2200), value: Amount }))
-      .max(50)
-      .optional(),
+    values: z.optional(
+      z
+        .array(z.object({ year: z.int().check(z.gte(1900), z.lte(2200)), value: Amount }))
+        .check(z.maxLength(50)),
+    ),
   }),
 ]);
 export type Computation = z.infer<typeof Computation>;
 export type ComputationKind = Computation['kind'];
 
 export const IndicatorFilters = z.object({
-  activityTypes: z.array(ActivityType).max(10).default([]),
-  pillars: z.array(PillarId).max(3).default([]),
-  projectIds: z.array(z.string().max(80)).max(50).default([]),
+  activityTypes: z._default(z.array(ActivityType).check(z.maxLength(10)), []),
+  pillars: z._default(z.array(PillarId).check(z.maxLength(3)), []),
+  projectIds: z._default(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(50)), []),
 });
 export type IndicatorFilters = z.infer<typeof IndicatorFilters>;
 
 export const Baseline = z.object({
-  value: Amount.nullable().default(null),
-  date: IsoDate.nullable().default(null),
-  source: z.string().trim().max(500).default(''),
+  value: z._default(z.nullable(Amount), null),
+  date: z._default(z.nullable(IsoDate), null),
+  source: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
 });
 export type Baseline = z.infer<typeof Baseline>;
 
 export const Target = z.object({
   /** How reports name the period, e.g. "2022" or "2019-2024". */
-  period: z.string().trim().max(40).default(''),
+  period: z._default(z.string().check(z.trim(), z.maxLength(40)), ''),
   /** The date by which the value is due (end of the period). */
-  date: IsoDate.nullable().default(null),
-  value: Amount.nullable().default(null),
+  date: z._default(z.nullable(IsoDate), null),
+  value: z._default(z.nullable(Amount), null),
   /** True: counted from the start of the framework period; false: within this period only. */
-  cumulative: z.boolean().default(false),
+  cumulative: z._default(z.boolean(), false),
 });
 export type Target = z.infer<typeof Target>;
 
@@ -106,8 +109,8 @@ export type Direction = z.infer<typeof Direction>;
  * at or above `onTrack` is on track, at or above `atRisk` at risk, below is off track.
  */
 export const Thresholds = z.object({
-  onTrack: Amount.default(0.9),
-  atRisk: Amount.default(0.6),
+  onTrack: z._default(Amount, 0.9),
+  atRisk: z._default(Amount, 0.6),
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
@@ -120,7 +123,7 @@ export type ReportingFrequency = z.infer<typeof ReportingFrequency>;
 export const IndicatorStatus = z.enum(['draft', 'active', 'retired']);
 export type IndicatorStatus = z.infer<typeof IndicatorStatus>;
 
-const text = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => z._default(z.string().check(z.trim(), z.maxLength(max)), '');
 
 /** Everything an administrator defines about an indicator. */
 export const IndicatorDefinition = z.object({
@@ -129,50 +132,51 @@ export const IndicatorDefinition = z.object({
   code: text(40),
   name: text(200),
   definition: text(4000),
-  unit: IndicatorUnit.nullable().default(null),
+  unit: z._default(z.nullable(IndicatorUnit), null),
   /** ISO 4217, for the currency unit. */
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR')
-    .nullable()
-    .default(null),
+  currency: z._default(
+    z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR'))),
+    null,
+  ),
   // Measurable
-  computation: Computation.nullable().default(null),
-  filters: IndicatorFilters.default({ activityTypes: [], pillars: [], projectIds: [] }),
+  computation: z._default(z.nullable(Computation), null),
+  filters: z._default(IndicatorFilters, { activityTypes: [], pillars: [], projectIds: [] }),
   dataSource: text(1000),
   // Achievable and time-bound
-  baseline: Baseline.nullable().default(null),
-  targets: z.array(Target).max(20).default([]),
-  direction: Direction.default('higher_is_better'),
+  baseline: z._default(z.nullable(Baseline), null),
+  targets: z._default(z.array(Target).check(z.maxLength(20)), []),
+  direction: z._default(Direction, 'higher_is_better'),
   /** Per-year counts over a period of several years: see `PeriodSummary`. */
-  periodSummary: PeriodSummary.nullable().default(null),
-  thresholds: Thresholds.default({ onTrack: 0.9, atRisk: 0.6 }),
+  periodSummary: z._default(z.nullable(PeriodSummary), null),
+  thresholds: z._default(Thresholds, { onTrack: 0.9, atRisk: 0.6 }),
   // Relevant
-  frameworkId: z.string().min(1).max(80),
-  priorityGoal: GoalNumber.nullable().default(null),
+  frameworkId: z.string().check(z.minLength(1), z.maxLength(80)),
+  priorityGoal: z._default(z.nullable(GoalNumber), null),
   /** The output or outcome statement it measures. */
-  resultId: z.string().max(80).nullable().default(null),
-  actionPointCodes: z.array(ActionPointCode).max(50).default([]),
+  resultId: z._default(z.nullable(z.string().check(z.maxLength(80))), null),
+  actionPointCodes: z._default(z.array(ActionPointCode).check(z.maxLength(50)), []),
   // Reporting
-  disaggregations: z.array(Disaggregation).max(4).default([]),
-  reportingFrequency: ReportingFrequency.nullable().default(null),
+  disaggregations: z._default(z.array(Disaggregation).check(z.maxLength(4)), []),
+  reportingFrequency: z._default(z.nullable(ReportingFrequency), null),
   meansOfVerification: text(1000),
   owner: text(200),
   limitations: text(2000),
   /** Below this many respondents a value carries a low-n warning. */
-  minimumN: z.int().min(1).max(1000).default(5),
-  status: IndicatorStatus.default('draft'),
+  minimumN: z._default(z.int().check(z.gte(1), z.lte(1000)), 5),
+  status: z._default(IndicatorStatus, 'draft'),
 });
 export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
 /** What a form sends before defaults: every optional field may be left out. */
 export type IndicatorDefinitionInput = z.input<typeof IndicatorDefinition>;
 
 /** What an administrator sends: the status is changed by activate and retire only. */
-export const IndicatorInput = IndicatorDefinition.omit({ status: true });
+export const IndicatorInput = z.omit(IndicatorDefinition, { status: true });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
 /** An edit: the input plus the `revision` it was made from (a stale revision is refused, 409). */
-export const IndicatorUpdate = IndicatorInput.safeExtend({ revision: z.int().positive().max(MAX_NUMBER) });
+export const IndicatorUpdate = z.safeExtend(IndicatorInput, {
+  revision: z.int().check(z.positive(), z.lte(MAX_NUMBER)),
+});
 export type IndicatorUpdate = z.infer<typeof IndicatorUpdate>;
 
 /**
@@ -180,10 +184,10 @@ export type IndicatorUpdate = z.infer<typeof IndicatorUpdate>;
  * and it only grows when an active definition is edited. `revision` grows with every save
  * (draft edits in place, activation, retirement) and is the optimistic lock of edits.
  */
-export const IndicatorRecord = IndicatorDefinition.safeExtend({
+export const IndicatorRecord = z.safeExtend(IndicatorDefinition, {
   id: z.string(),
-  version: z.int().positive(),
-  revision: z.int().positive(),
+  version: z.int().check(z.positive()),
+  revision: z.int().check(z.positive()),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),
@@ -204,8 +208,8 @@ export const SmartFinding = z.object({
 export type SmartFinding = z.infer<typeof SmartFinding>;
 
 export const IndicatorQuery = z.object({
-  frameworkId: z.string().max(80).optional(),
-  goal: z.coerce.number().min(1).max(7).pipe(GoalNumber).optional(),
-  status: IndicatorStatus.optional(),
+  frameworkId: z.optional(z.string().check(z.maxLength(80))),
+  goal: z.optional(z.pipe(z.coerce.number().check(z.gte(1), z.lte(7)), GoalNumber)),
+  status: z.optional(IndicatorStatus),
 });
 export type IndicatorQuery = z.infer<typeof IndicatorQuery>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ActionPointCode, GoalNumber, IsoDate } from '../framework/schema.js';
 import { MAX_NAME } from '../lib/bounds.js';
 
@@ -17,46 +17,44 @@ export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
   practice: 'Promising practice',
 };
 
-const RefId = z.string().regex(/^[0-9a-z-]{1,80}$/, 'expected an id');
+const RefId = z.string().check(z.regex(/^[0-9a-z-]{1,80}$/, 'expected an id'));
 
 /** An indicator value as evidence: which indicator and period; the value is captured by the API. */
 export const EvidenceIndicatorInput = z.object({
   indicatorId: RefId,
   /** A calendar year, or null for the whole plan period. */
-  year: z.int().min(1900).max(2200).nullable(),
+  year: z.nullable(z.int().check(z.gte(1900), z.lte(2200))),
 });
 export type EvidenceIndicatorInput = z.infer<typeof EvidenceIndicatorInput>;
 
 /** A quoted free-text answer, chosen from a survey's comments. */
 export const EvidenceQuote = z.object({
   surveyId: RefId,
-  questionId: z.string().min(1).max(80),
-  text: z.string().trim().min(1).max(2000),
+  questionId: z.string().check(z.minLength(1), z.maxLength(80)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
 });
 export type EvidenceQuote = z.infer<typeof EvidenceQuote>;
 
 /** What an evaluator sends to record a lesson or practice. */
 export const LessonInput = z.object({
   kind: LessonKind,
-  title: z.string().trim().min(3).max(MAX_NAME),
-  text: z.string().trim().min(1).max(8000),
+  title: z.string().check(z.trim(), z.minLength(3), z.maxLength(MAX_NAME)),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(8000)),
   /** When it was learned or observed; its year puts it in that year's report. */
   date: IsoDate,
-  activityIds: z.array(RefId).max(50).default([]),
-  actionPointCodes: z.array(ActionPointCode).max(50).default([]),
-  priorityGoals: z.array(GoalNumber).max(20).default([]),
-  indicators: z.array(EvidenceIndicatorInput).max(20).default([]),
-  quotes: z.array(EvidenceQuote).max(20).default([]),
+  activityIds: z._default(z.array(RefId).check(z.maxLength(50)), []),
+  actionPointCodes: z._default(z.array(ActionPointCode).check(z.maxLength(50)), []),
+  priorityGoals: z._default(z.array(GoalNumber).check(z.maxLength(20)), []),
+  indicators: z._default(z.array(EvidenceIndicatorInput).check(z.maxLength(20)), []),
+  quotes: z._default(z.array(EvidenceQuote).check(z.maxLength(20)), []),
   /** The plan whose reports it flows into; the active one when absent. */
-  frameworkId: z
-    .string()
-    .regex(/^[0-9a-z-]{1,80}$/)
-    .nullable()
-    .default(null),
+  frameworkId: z._default(z.nullable(z.string().check(z.regex(/^[0-9a-z-]{1,80}$/))), null),
 });
 export type LessonInput = z.infer<typeof LessonInput>;
 
-export const LessonUpdate = LessonInput.safeExtend({ version: z.int().positive().max(1_000_000) });
+export const LessonUpdate = z.safeExtend(LessonInput, {
+  version: z.int().check(z.positive(), z.lte(1_000_000)),
+});
 export type LessonUpdate = z.infer<typeof LessonUpdate>;
 
 /** An indicator value captured when it was linked (later data does not change the evidence). */
@@ -96,11 +94,11 @@ export interface Lesson {
 
 /** Filters of the log. */
 export const LessonQuery = z.object({
-  goal: z.coerce.number().int().min(1).max(20).optional(),
-  actionPoint: ActionPointCode.optional(),
-  activityId: RefId.optional(),
-  kind: LessonKind.optional(),
-  year: z.coerce.number().int().min(1900).max(2200).optional(),
-  q: z.string().trim().max(100).optional(),
+  goal: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(20))),
+  actionPoint: z.optional(ActionPointCode),
+  activityId: z.optional(RefId),
+  kind: z.optional(LessonKind),
+  year: z.optional(z.coerce.number().check(z.int(), z.gte(1900), z.lte(2200))),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
 });
 export type LessonQuery = z.infer<typeof LessonQuery>;

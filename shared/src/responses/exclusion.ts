@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Excluding responses (a test, a duplicate): the response stays stored, flagged `excluded`
@@ -9,15 +9,15 @@ import * as z from 'zod';
 export const MAX_EXCLUDED_PER_REQUEST = 100;
 
 export const ExclusionInput = z.object({
-  responseIds: z.array(z.uuid()).min(1).max(MAX_EXCLUDED_PER_REQUEST),
+  responseIds: z.array(z.uuid()).check(z.minLength(1), z.maxLength(MAX_EXCLUDED_PER_REQUEST)),
   /** Why: "test response before the training", "sent twice from two phones"... */
-  reason: z.string().trim().min(3, 'Say why, in a few words.').max(300),
+  reason: z.string().check(z.trim(), z.minLength(3, 'Say why, in a few words.'), z.maxLength(300)),
 });
 export type ExclusionInput = z.infer<typeof ExclusionInput>;
 
 export const RestoreInput = z.object({
-  responseIds: z.array(z.uuid()).min(1).max(MAX_EXCLUDED_PER_REQUEST),
-  reason: z.string().trim().max(300).optional(),
+  responseIds: z.array(z.uuid()).check(z.minLength(1), z.maxLength(MAX_EXCLUDED_PER_REQUEST)),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(300))),
 });
 export type RestoreInput = z.infer<typeof RestoreInput>;
 
@@ -29,14 +29,14 @@ export const ResponseListItem = z.object({
   language: z.string(),
   surveyVersion: z.int(),
   /** Points and maximum of a knowledge test. */
-  score: z.object({ points: z.number(), maxPoints: z.number() }).nullable(),
+  score: z.nullable(z.object({ points: z.number(), maxPoints: z.number() })),
   /** Whether it counts in figures (false for a repeat attempt or an excluded response). */
   counted: z.boolean(),
   /** A later attempt of the same device (not an exclusion). */
   repeat: z.boolean(),
-  excluded: z
-    .object({ by: z.string(), byEmail: z.string().nullable(), at: z.string(), reason: z.string() })
-    .nullable(),
+  excluded: z.nullable(
+    z.object({ by: z.string(), byEmail: z.nullable(z.string()), at: z.string(), reason: z.string() }),
+  ),
 });
 export type ResponseListItem = z.infer<typeof ResponseListItem>;
 

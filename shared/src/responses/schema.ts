@@ -2,7 +2,7 @@
  * What a participant's device sends, and the shapes of answers.
  * The answers' shape per question is checked against the survey version by `validateAnswers`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Slug } from '../surveys/schema.js';
 
 /** `{ before, after }` of a self-rating question, each 1..5. */

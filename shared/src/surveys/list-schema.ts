@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A row of the survey list (GET /api/surveys), for the API reference. Apart from the list's pure
@@ -19,8 +19,8 @@ export const SurveyListRow = z.object({
     startsAt: z.string(),
     priorityGoals: z.array(z.int()),
     actionPointCodes: z.array(z.string()),
-    projectId: z.string().nullable(),
-    place: z.object({ city: z.string(), country: z.string() }).nullable(),
+    projectId: z.nullable(z.string()),
+    place: z.nullable(z.object({ city: z.string(), country: z.string() })),
     archived: z.boolean(),
   }),
 });

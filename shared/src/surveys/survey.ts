@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DateTime, Id, Place } from '../activities/schema.js';
 import { ReminderDays } from '../invitations/schema.js';
 import { LanguageCode, LocalizedText, type SurveyDefinition, SurveyKind } from './schema.js';
@@ -7,37 +7,39 @@ import { PUBLIC_CODE, type SurveyStatus as SurveyStatusType } from './status.js'
 export { surveyStatus } from './status.js';
 
 /** The short unguessable code in a survey's public link `/s/<code>` (12 base32 chars, 60 bits). */
-export const PublicCode = z.string().regex(PUBLIC_CODE, 'not a survey code');
+export const PublicCode = z.string().check(z.regex(PUBLIC_CODE, 'not a survey code'));
 export type PublicCode = z.infer<typeof PublicCode>;
 
 /** What an administrator chooses when attaching a survey to an activity. */
 export const SurveyAttachInput = z
   .object({
     /** A ready template (`post-event`, `knowledge-test`, `follow-up`) or a stored one. */
-    templateId: z.string().min(1).max(80).optional(),
+    templateId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
     /**
      * Administer the same knowledge test as this survey of the same activity (the pre-test, to give it
      * again after the event): one set of questions for both, every later edit made to both at once.
      */
-    sameTestAs: Id.optional(),
+    sameTestAs: z.optional(Id),
     kind: SurveyKind,
     /** Languages offered to participants, the default first; default: all the template has. */
-    languages: z.array(LanguageCode).min(1).max(20).optional(),
-    opensAt: DateTime.optional(),
-    closesAt: DateTime.optional(),
+    languages: z.optional(z.array(LanguageCode).check(z.minLength(1), z.maxLength(20))),
+    opensAt: z.optional(DateTime),
+    closesAt: z.optional(DateTime),
     /** When e-mail invitations go to the attendance list; null sends none. Default: 2 h after the end. */
-    sendInvitationsAt: DateTime.nullable().optional(),
+    sendInvitationsAt: z.optional(z.nullable(DateTime)),
     /** Reminders to those who have not answered, in days after their invitation. Default: 3 and 7. */
-    reminderDays: ReminderDays.optional(),
+    reminderDays: z.optional(ReminderDays),
   })
-  .refine((s) => !s.opensAt || !s.closesAt || s.opensAt < s.closesAt, {
-    message: 'The survey closes before it opens.',
-    path: ['closesAt'],
-  })
-  .refine((s) => (s.templateId === undefined) !== (s.sameTestAs === undefined), {
-    message: 'Choose a template, or the survey whose test this one gives again (one of the two).',
-    path: ['templateId'],
-  });
+  .check(
+    z.refine((s) => !s.opensAt || !s.closesAt || s.opensAt < s.closesAt, {
+      message: 'The survey closes before it opens.',
+      path: ['closesAt'],
+    }),
+    z.refine((s) => (s.templateId === undefined) !== (s.sameTestAs === undefined), {
+      message: 'Choose a template, or the survey whose test this one gives again (one of the two).',
+      path: ['templateId'],
+    }),
+  );
 export type SurveyAttachInput = z.infer<typeof SurveyAttachInput>;
 
 /** The opening window and e-mail schedule of an attached survey. */
@@ -45,14 +47,16 @@ export const SurveySchedule = z
   .object({
     opensAt: DateTime,
     closesAt: DateTime,
-    sendInvitationsAt: DateTime.nullable(),
+    sendInvitationsAt: z.nullable(DateTime),
     /** Days after each invitation on which those who have not answered are reminded; [] sends none. */
-    reminderDays: ReminderDays.default([]),
+    reminderDays: z._default(ReminderDays, []),
   })
-  .refine((s) => Date.parse(s.opensAt) < Date.parse(s.closesAt), {
-    message: 'The survey closes before it opens.',
-    path: ['closesAt'],
-  });
+  .check(
+    z.refine((s) => Date.parse(s.opensAt) < Date.parse(s.closesAt), {
+      message: 'The survey closes before it opens.',
+      path: ['closesAt'],
+    }),
+  );
 export type SurveySchedule = z.infer<typeof SurveySchedule>;
 
 export const Survey = z.object({
@@ -62,28 +66,32 @@ export const Survey = z.object({
   code: PublicCode,
   templateId: z.string(),
   /** The other survey of the activity that gives the same test (pre-test and post-test): edited together. */
-  sameTestAs: Id.nullable().optional(),
+  sameTestAs: z.optional(z.nullable(Id)),
   title: LocalizedText,
   languages: z.array(LanguageCode),
-  currentVersion: z.int().positive(),
+  currentVersion: z.int().check(z.positive()),
   opensAt: DateTime,
   closesAt: DateTime,
-  sendInvitationsAt: DateTime.nullable(),
+  sendInvitationsAt: z.nullable(DateTime),
   /** Days after each invitation on which a reminder goes to those who have not answered. */
   reminderDays: z.array(z.int()),
-  responseCount: z.int().nonnegative(),
-  invitedCount: z.int().nonnegative(),
-  respondedCount: z.int().nonnegative(),
+  responseCount: z.int().check(z.nonnegative()),
+  invitedCount: z.int().check(z.nonnegative()),
+  respondedCount: z.int().check(z.nonnegative()),
   createdAt: DateTime,
   /**
    * Archived (it has responses, so it is not detached): closed to answers and e-mails, read-only,
    * left out of the survey list unless asked for; its responses still count in the figures.
    */
-  archived: z.object({ at: DateTime, by: z.string() }).nullable().optional(),
+  archived: z.optional(z.nullable(z.object({ at: DateTime, by: z.string() }))),
 });
 export type Survey = z.infer<typeof Survey>;
 
-export const SurveyStatus = z.enum(['open', 'not_yet_open', 'closed']) satisfies z.ZodType<SurveyStatusType>;
+export const SurveyStatus = z.enum([
+  'open',
+  'not_yet_open',
+  'closed',
+]) satisfies z.ZodMiniType<SurveyStatusType>;
 export type SurveyStatus = SurveyStatusType;
 
 /** What the participant page loads: one small JSON document, the definition only when open. */
@@ -93,20 +101,20 @@ export const PublicSurvey = z.object({
   opensAt: DateTime,
   closesAt: DateTime,
   languages: z.array(LanguageCode),
-  activity: z.object({ title: z.string(), startsAt: DateTime, endsAt: DateTime, place: Place.nullable() }),
+  activity: z.object({ title: z.string(), startsAt: DateTime, endsAt: DateTime, place: z.nullable(Place) }),
   /** The definition without the correct answers of knowledge items (see `publicDefinition`). */
-  definition: z
-    .looseObject({
+  definition: z.nullable(
+    z.looseObject({
       id: z.string(),
       version: z.int(),
       questions: z.array(z.looseObject({ id: z.string(), type: z.string() })),
-    })
-    .nullable(),
+    }),
+  ),
   /**
    * Only when the request carries a personal link's token (`x-invitation`) of this survey: whether
    * that link was already used to answer, so the page can say so at once.
    */
-  invitation: z.enum(['answered', 'open']).optional(),
+  invitation: z.optional(z.enum(['answered', 'open'])),
 });
 export type PublicSurvey = Omit<z.infer<typeof PublicSurvey>, 'definition'> & {
   definition: SurveyDefinition | null;

@@ -3,7 +3,7 @@
  * and Arabic (right to left; Iraq is one of the Silk Routes countries). Each call returns a fresh
  * copy, so an administrator's edits never touch the template.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { SurveyDefinition } from './schema.js';
 
 type Input = z.input<typeof SurveyDefinition>;

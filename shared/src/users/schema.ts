@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from './rules.js';
 
 /** The roles a signed-in user can hold (users/rules.ts). */
@@ -9,10 +9,10 @@ export type Role = z.infer<typeof Role>;
 export const Access = z.enum(['public', 'signed_in', 'evaluator', 'admin']);
 export type Access = z.infer<typeof Access>;
 
-export const Email = z
-  .email()
-  .max(254)
-  .transform((s) => s.toLowerCase());
+export const Email = z.pipe(
+  z.email().check(z.maxLength(254)),
+  z.transform((s) => s.toLowerCase()),
+);
 
 export const Invitation = z.object({
   email: Email,
@@ -21,15 +21,15 @@ export const Invitation = z.object({
 export type Invitation = z.infer<typeof Invitation>;
 
 /** The new role; null removes every role (the account stays, but can use nothing but sign-in). */
-export const RoleChange = z.object({ role: Role.nullable() });
+export const RoleChange = z.object({ role: z.nullable(Role) });
 export type RoleChange = z.infer<typeof RoleChange>;
 
 export const User = z.object({
   email: z.string(),
-  role: Role.nullable(),
+  role: z.nullable(Role),
   status: z.string(),
   enabled: z.boolean(),
-  createdAt: z.string().nullable(),
+  createdAt: z.nullable(z.string()),
 });
 export type User = z.infer<typeof User>;
 

@@ -1,5 +1,5 @@
 /** A small survey using every question type, for tests. */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { SurveyDefinition } from '../schema.js';
 
 const t = (en: string, ar = `${en} (ar)`) => ({ en, ar });
