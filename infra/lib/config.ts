@@ -1,6 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import * as z from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { fromRoot } from './paths.js';
+
+// zod/mini leaves messages to a locale: a stage file's problems are listed in English.
+z.config(en());
 
 /** Stages that may use placeholder domains and run without an alarm topic or a fixed account. */
 export const isDevStage = (stage: string) => stage === 'dev' || stage.startsWith('dev-');
@@ -12,43 +16,42 @@ const domainOf = (address: string) => address.split('@').pop() ?? address;
 const Arn = (service: string, region?: string) =>
   z
     .string()
-    .regex(
-      new RegExp(`^arn:aws[\\w-]*:${service}:${region ?? '[a-z0-9-]+'}:\\d{12}:.+$`),
-      `expected an ${service} ARN${region ? ` in ${region}` : ''}`,
+    .check(
+      z.regex(
+        new RegExp(`^arn:aws[\\w-]*:${service}:${region ?? '[a-z0-9-]+'}:\\d{12}:.+$`),
+        `expected an ${service} ARN${region ? ` in ${region}` : ''}`,
+      ),
     );
 
 /** One stage's settings, `infra/config/<stage>.json`; validated at synth, before anything is built. */
 export const StageFile = z.strictObject({
   /** AWS account id; required outside dev stages so a deploy cannot land in the wrong account. */
-  account: z
-    .string()
-    .regex(/^\d{12}$/, 'expected a 12-digit account id')
-    .optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected a region such as eu-central-1'),
+  account: z.optional(z.string().check(z.regex(/^\d{12}$/, 'expected a 12-digit account id'))),
+  region: z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected a region such as eu-central-1')),
   /** Sender of every e-mail; its domain must be a verified SES identity in `region`. */
   mailFrom: z.email(),
   /** The account's SES sending quota (e-mails a second); the sending job stays below it. */
-  sesMaxSendRate: z.number().min(1).max(1000).default(1),
+  sesMaxSendRate: z._default(z.number().check(z.gte(1), z.lte(1000)), 1),
   /** The site's own domain (CloudFront) and, optionally, the API's (disables execute-api). */
-  domain: z
-    .strictObject({
-      name: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'expected a host name'),
+  domain: z.optional(
+    z.strictObject({
+      name: z.string().check(z.regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'expected a host name')),
       /** ACM certificate for `name`, in us-east-1 (CloudFront's requirement). */
       certificateArn: Arn('acm', 'us-east-1'),
       /** Regional ACM certificate for `api.<name>`: the API gets that domain and no execute-api URL. */
-      apiCertificateArn: Arn('acm').optional(),
-    })
-    .optional(),
+      apiCertificateArn: z.optional(Arn('acm')),
+    }),
+  ),
   /** Base of links in e-mails when something else fronts the site. */
-  publicBaseUrl: z.url().optional(),
+  publicBaseUrl: z.optional(z.url()),
   /** Existing SNS topic every alarm notifies; required outside dev stages. */
-  alarmTopicArn: Arn('sns').optional(),
-  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  alarmTopicArn: z.optional(Arn('sns')),
+  logLevel: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
   /**
    * `required` (the default): administrator routes refuse accounts without an authenticator app;
    * an administrator adds one on the web app's account page (docs/deploy.md, "Accounts and MFA").
    */
-  adminMfa: z.enum(['optional', 'required']).default('required'),
+  adminMfa: z._default(z.enum(['optional', 'required']), 'required'),
 });
 export type StageFile = z.infer<typeof StageFile>;
 

@@ -12,6 +12,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15);
 /** Submissions per second of the open-loop run. */
 const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 20);
+/** Back-to-back pairs (raw DynamoDB Local, then the API) the budget is judged on, and their length. */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
+const PAIR_MS = 3000;
 
 const stack = await startTestStack();
 Object.assign(process.env, stack.env);
@@ -184,9 +187,29 @@ try {
   console.log(
     `  (the survey is read once per ${PUBLIC_SURVEY_TTL_MS / 1000} s per process; its definition of a version is kept)`,
   );
+  // The emulator's pace drifts within a run (its JIT, its store growing, the other core's load: one
+  // client's raw rate has read 106/s and 158/s on this machine), so the budget is judged on pairs run
+  // back to back, raw then API (as deployed), and on the median of their ratios.
+  setLimits('edge');
+  console.log(
+    `Paired runs, raw DynamoDB Local then the API (as deployed), ${PAIRS} pairs of ${PAIR_MS / 1000} s:`,
+  );
+  const pairs: Record<'one' | 'many', { raw: number; api: number }[]> = { one: [], many: [] };
+  let pairedSubmissions = 0;
+  for (let i = 1; i <= PAIRS; i++)
+    for (const [key, clients] of [
+      ['one', 1],
+      ['many', CONNECTIONS],
+    ] as const) {
+      const who = `${clients} client${clients > 1 ? 's' : ''}`;
+      const raw = await closedLoop(`pair ${i}, raw, ${who}`, clients, PAIR_MS, tx);
+      const api = await closedLoop(`pair ${i}, API, ${who}`, clients, PAIR_MS, submit);
+      pairs[key].push({ raw, api });
+      pairedSubmissions += api;
+    }
   const oneClient = measured.app.one + measured.edge.one;
   const manyClients = measured.app.many + measured.edge.many;
-  const perSecond = (n: number) => (n / (SECONDS / 1000)).toFixed(0);
+  const perSecond = (n: number, ms = SECONDS) => (n / (ms / 1000)).toFixed(0);
   const budgetLines: string[] = [];
   for (const mode of ['app', 'edge'] as const) {
     const m = measured[mode];
@@ -194,13 +217,21 @@ try {
     for (const [clients, api, raw] of [
       [1, m.one, raw1],
       [CONNECTIONS, m.many, rawN],
-    ] as const) {
-      const ratio = api / raw;
+    ] as const)
       budgetLines.push(
-        `${mode === 'app' ? 'n/a    ' : ratio >= 0.8 ? 'OK     ' : 'NOT MET'}  submissions API vs raw DynamoDB Local transactions/s, ${clients} client${clients > 1 ? 's' : ''}, ${label}: ${perSecond(api)}/s vs ${perSecond(raw)}/s = ${ratio.toFixed(2)} (budget ≥ 0.8)`,
+        `n/a      submissions API vs raw DynamoDB Local transactions/s, ${clients} client${clients > 1 ? 's' : ''}, ${label}, one run each: ${perSecond(api)}/s vs ${perSecond(raw)}/s = ${(api / raw).toFixed(2)}`,
       );
-    }
     budgetLines.push(`n/a      DynamoDB requests per submission, ${label}: ${m.perSubmission.toFixed(2)}`);
+  }
+  for (const [key, clients] of [
+    ['one', 1],
+    ['many', CONNECTIONS],
+  ] as const) {
+    const ratios = pairs[key].map((p) => p.api / p.raw).sort((a, b) => a - b);
+    const mid = ratios[Math.floor(ratios.length / 2)] ?? 0;
+    budgetLines.push(
+      `${mid >= 0.8 ? 'OK     ' : 'NOT MET'}  submissions API vs raw DynamoDB Local transactions/s, ${clients} client${clients > 1 ? 's' : ''}, as deployed, median of ${PAIRS} back-to-back pairs: ${mid.toFixed(2)} (pairs ${pairs[key].map((p) => `${perSecond(p.api, PAIR_MS)}/${perSecond(p.raw, PAIR_MS)}`).join(', ')}/s; budget ≥ 0.8)`,
+    );
   }
 
   let client = 0;
@@ -253,10 +284,10 @@ try {
   console.log(`  throughput: ${result.requests.average.toFixed(0)} submissions/s`);
   // autocannon stops a run with requests still in flight (up to one per connection); the API
   // finishes them, so the survey may count up to that many more than autocannon saw answered.
-  const accepted = 50 + oneClient + manyClients + open['2xx'] + ok;
+  const accepted = 50 + oneClient + manyClients + pairedSubmissions + open['2xx'] + ok;
   const exact = stats.responseCount >= accepted && stats.responseCount <= accepted + 2 * CONNECTIONS;
   console.log(
-    `  stored responses counted by the survey: ${stats.responseCount}; answered 201: ${accepted} (50 warm-up + ${oneClient} one client + ${manyClients} ${CONNECTIONS} clients + ${open['2xx']} + ${ok}), plus up to ${2 * CONNECTIONS} in flight when autocannon stopped: ${exact ? 'consistent' : 'NOT consistent'} with each response counted once`,
+    `  stored responses counted by the survey: ${stats.responseCount}; answered 201: ${accepted} (50 warm-up + ${oneClient} one client + ${manyClients} ${CONNECTIONS} clients + ${pairedSubmissions} paired + ${open['2xx']} + ${ok}), plus up to ${2 * CONNECTIONS} in flight when autocannon stopped: ${exact ? 'consistent' : 'NOT consistent'} with each response counted once`,
   );
   // Figures, not a budget: no issue sets one for latency, and a closed loop at saturation measures
   // the queue in front of DynamoDB Local rather than the submission path.
