@@ -8,7 +8,7 @@ import type { ResponseListItem } from '../../shared/src/responses/exclusion.js';
 import type { ActivityLearning } from '../../shared/src/results/contract.js';
 import { knowledgeTestTemplate } from '../../shared/src/surveys/templates.js';
 import { signIn } from '../support/auth.js';
-import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { postEventAnswers, putActivity, submitAnswers } from '../support/fixtures.js';
 import { rollupsSettled } from '../support/rollups.js';
 
 let admin = '';
@@ -29,28 +29,8 @@ async function attach(activityId: string, templateId: string, kind: string) {
   return (await res.json()) as { id: string; code: string };
 }
 
-async function submit(code: string, answers: Record<string, unknown>, pairingCode?: string) {
-  const now = new Date().toISOString();
-  const responseId = randomUUID();
-  const res = await app.request(`/api/public/surveys/${code}/responses`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'cloudfront-viewer-address': `198.51.100.${Math.floor(Math.random() * 250)}:443`,
-    },
-    body: JSON.stringify({
-      responseId,
-      surveyVersion: 1,
-      language: 'en',
-      answers,
-      ...(pairingCode ? { pairingCode } : {}),
-      startedAt: now,
-      submittedAt: now,
-    }),
-  });
-  if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
-  return responseId;
-}
+const submit = (code: string, answers: Record<string, unknown>, pairingCode?: string) =>
+  submitAnswers(code, answers, { pairingCode });
 
 const exclude = (token: string, surveyId: string, body: unknown) =>
   call(token, `/api/surveys/${surveyId}/responses/exclude`, { method: 'POST', body: JSON.stringify(body) });

@@ -14,7 +14,7 @@ import { knowledgeTestTemplate } from '../../shared/src/surveys/templates.js';
 import { signIn } from '../support/auth.js';
 import { type Schema, unboundedFields } from '../support/boundary.js';
 import { NO_ROLE_USER } from '../support/emulators.js';
-import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { postEventAnswers, putActivity, submitAnswers } from '../support/fixtures.js';
 import { rollupsSettled } from '../support/rollups.js';
 
 let admin = '';
@@ -49,26 +49,8 @@ async function attach(
   return (await res.json()) as { id: string; code: string };
 }
 
-async function submit(code: string, answers: Record<string, unknown>, pairingCode?: string, language = 'en') {
-  const now = new Date().toISOString();
-  const res = await app.request(`/api/public/surveys/${code}/responses`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'cloudfront-viewer-address': `198.51.100.${Math.floor(Math.random() * 250)}:443`,
-    },
-    body: JSON.stringify({
-      responseId: randomUUID(),
-      surveyVersion: 1,
-      language,
-      answers,
-      ...(pairingCode ? { pairingCode } : {}),
-      startedAt: now,
-      submittedAt: now,
-    }),
-  });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
-}
+const submit = (code: string, answers: Record<string, unknown>, pairingCode?: string, language = 'en') =>
+  submitAnswers(code, answers, { pairingCode, language });
 
 async function workbook(res: Response): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

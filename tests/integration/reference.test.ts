@@ -26,7 +26,7 @@ import {
   status,
 } from '../reference/reference.js';
 import { signIn } from '../support/auth.js';
-import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { postEventAnswers, putActivity, submitAnswers } from '../support/fixtures.js';
 import { rollupsSettled } from '../support/rollups.js';
 
 let admin = '';
@@ -66,26 +66,9 @@ async function attach(activityId: string, templateId: string, kind: string) {
 }
 
 let clock = Date.parse('2026-01-01T00:00:00Z');
-async function submit(code: string, answers: Record<string, unknown>, pairingCode: string) {
+function submit(code: string, answers: Record<string, unknown>, pairingCode: string) {
   clock += 1000;
-  const at = new Date(clock).toISOString();
-  const res = await app.request(`/api/public/surveys/${code}/responses`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}`,
-    },
-    body: JSON.stringify({
-      responseId: randomUUID(),
-      surveyVersion: 1,
-      language: 'en',
-      answers,
-      pairingCode,
-      startedAt: at,
-      submittedAt: at,
-    }),
-  });
-  expect(res.status).toBe(201);
+  return submitAnswers(code, answers, { pairingCode, at: new Date(clock).toISOString() });
 }
 
 const person = fc.record({

@@ -12,7 +12,7 @@ import type { Lesson } from '../../shared/src/lessons/schema.js';
 import type { ReportDocument } from '../../shared/src/report/model.js';
 import type { IndicatorResult } from '../../shared/src/results/contract.js';
 import { signIn } from '../support/auth.js';
-import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { postEventAnswers, putActivity, submitAnswers } from '../support/fixtures.js';
 import { rollupsSettled } from '../support/rollups.js';
 
 /*
@@ -38,25 +38,7 @@ const call = (token: string, path: string, init: RequestInit = {}) =>
   });
 const body = async <T>(res: Response): Promise<T> => (await res.json()) as T;
 
-async function submit(answers: Record<string, unknown>) {
-  const now = new Date().toISOString();
-  const res = await app.request(`/api/public/surveys/${code}/responses`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'cloudfront-viewer-address': `198.51.100.${Math.floor(Math.random() * 250)}:443`,
-    },
-    body: JSON.stringify({
-      responseId: randomUUID(),
-      surveyVersion: 1,
-      language: 'en',
-      answers,
-      startedAt: now,
-      submittedAt: now,
-    }),
-  });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
-}
+const submit = (answers: Record<string, unknown>) => submitAnswers(code, answers);
 
 beforeAll(async () => {
   admin = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;

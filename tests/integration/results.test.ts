@@ -11,7 +11,7 @@ import { IndicatorInput } from '../../shared/src/indicators/schema.js';
 import type { ActivityLearning, GoalOverview, IndicatorResult } from '../../shared/src/results/contract.js';
 import { knowledgeTestTemplate } from '../../shared/src/surveys/templates.js';
 import { signIn } from '../support/auth.js';
-import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { postEventAnswers, putActivity, submitAnswers } from '../support/fixtures.js';
 import { rollupsSettled } from '../support/rollups.js';
 
 let admin = '';
@@ -54,26 +54,8 @@ async function attach(
   return (await res.json()) as { id: string; code: string };
 }
 
-async function submit(code: string, answers: Record<string, unknown>, pairingCode?: string) {
-  const now = new Date().toISOString();
-  const res = await app.request(`/api/public/surveys/${code}/responses`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'cloudfront-viewer-address': `198.51.100.${Math.floor(Math.random() * 250)}:443`,
-    },
-    body: JSON.stringify({
-      responseId: randomUUID(),
-      surveyVersion: 1,
-      language: 'en',
-      answers,
-      ...(pairingCode ? { pairingCode } : {}),
-      startedAt: now,
-      submittedAt: now,
-    }),
-  });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
-}
+const submit = (code: string, answers: Record<string, unknown>, pairingCode?: string) =>
+  submitAnswers(code, answers, { pairingCode });
 
 beforeAll(async () => {
   admin = (await signIn(DEMO_USERS[0].email, DEMO_USERS[0].password)).accessToken;

@@ -21,7 +21,7 @@ import { defaultFramework } from '../../shared/src/framework/default-framework.j
 import { IndicatorInput } from '../../shared/src/indicators/schema.js';
 import type { GoalOverview } from '../../shared/src/results/contract.js';
 import { signIn } from '../support/auth.js';
-import { postEventAnswers, putActivity, putAttendees } from '../support/fixtures.js';
+import { postEventAnswers, putActivity, putAttendees, submitAnswers } from '../support/fixtures.js';
 import { readWholeStream, rollupsSettled } from '../support/rollups.js';
 
 // The roll-up consumer (started by the global setup on DynamoDB Local's stream, the Lambda's own
@@ -53,22 +53,7 @@ async function attachSurvey(activityId: string) {
   return (await res.json()) as { id: string; code: string };
 }
 
-async function submit(code: string, answers: Record<string, unknown>) {
-  const now = new Date().toISOString();
-  const res = await app.request(`/api/public/surveys/${code}/responses`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': randomUUID() },
-    body: JSON.stringify({
-      responseId: randomUUID(),
-      surveyVersion: 1,
-      language: 'en',
-      answers,
-      startedAt: now,
-      submittedAt: now,
-    }),
-  });
-  expect(res.status).toBe(201);
-}
+const submit = (code: string, answers: Record<string, unknown>) => submitAnswers(code, answers);
 
 const recordsOf = (records: StreamRecord[], activityId: string) =>
   records.filter((r) =>

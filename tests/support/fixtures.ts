@@ -131,3 +131,36 @@ export function submitFeedback(
     }),
   });
 }
+
+/**
+ * One response through the participants' route, as a phone sends it: a new response id, version 1,
+ * and a random viewer address, so the per-address abuse limit (counted by the app in tests) never
+ * refuses it. Throws unless it was stored (201); returns its response id.
+ */
+export async function submitAnswers(
+  code: string,
+  answers: Record<string, unknown>,
+  opts: { pairingCode?: string; language?: string; at?: string } = {},
+): Promise<string> {
+  const { app } = await import('../../functions/src/app.js');
+  const at = opts.at ?? new Date().toISOString();
+  const responseId = randomUUID();
+  const res = await app.request(`/api/public/surveys/${code}/responses`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'cloudfront-viewer-address': `198.51.100.${Math.floor(Math.random() * 250)}:443`,
+    },
+    body: JSON.stringify({
+      responseId,
+      surveyVersion: 1,
+      language: opts.language ?? 'en',
+      answers,
+      ...(opts.pairingCode ? { pairingCode: opts.pairingCode } : {}),
+      startedAt: at,
+      submittedAt: at,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`submission answered ${res.status}: ${await res.text()}`);
+  return responseId;
+}
