@@ -7,7 +7,7 @@ import { keys } from '../../functions/src/lib/keys.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { signIn } from '../support/auth.js';
 import { NO_ROLE_USER } from '../support/emulators.js';
-import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { postEventAnswers, putActivity, submitAnswers } from '../support/fixtures.js';
 
 const tokens = { admin: '', evaluator: '', none: '' };
 beforeAll(async () => {
@@ -42,23 +42,8 @@ async function surveyWithAnswers() {
   );
   expect(res.status).toBe(201);
   const survey = (await res.json()) as { id: string; code: string };
-  const submit = async (language: string, answers: Record<string, unknown>, pairingCode?: string) => {
-    const now = new Date().toISOString();
-    const r = await app.request(`/api/public/surveys/${survey.code}/responses`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        responseId: randomUUID(),
-        surveyVersion: 1,
-        language,
-        answers: { ...postEventAnswers, ...answers },
-        pairingCode,
-        startedAt: now,
-        submittedAt: now,
-      }),
-    });
-    expect(r.status).toBe(201);
-  };
+  const submit = (language: string, answers: Record<string, unknown>, pairingCode?: string) =>
+    submitAnswers(survey.code, { ...postEventAnswers, ...answers }, { language, pairingCode });
   const code = `code-${randomUUID()}`;
   await submit(
     'en',
