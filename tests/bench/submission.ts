@@ -214,23 +214,26 @@ try {
   // budget is judged on pairs run back to back, raw then API (as deployed), on the median ratio.
   setLimits('edge');
   console.log(
-    `Paired runs, raw DynamoDB Local then the API (as deployed), ${PAIRS} pairs of ${PAIR_MS / 1000} s:`,
+    `Paired runs, raw DynamoDB Local, the API (as deployed), then the bare route, ${PAIRS} rounds of ${PAIR_MS / 1000} s:`,
   );
   const pairs: Record<'one' | 'many', { raw: number; floor: number; api: number }[]> = { one: [], many: [] };
   let pairedSubmissions = 0;
-  for (let i = 1; i <= PAIRS; i++)
-    for (const [key, clients] of [
-      ['one', 1],
-      ['many', CONNECTIONS],
-    ] as const) {
-      const who = `${clients} client${clients > 1 ? 's' : ''}`;
-      const raw = await closedLoop(`pair ${i}, raw, ${who}`, clients, PAIR_MS, tx);
-      const api = await closedLoop(`pair ${i}, API, ${who}`, clients, PAIR_MS, submit);
-      const bare = await closedLoop(`pair ${i}, bare HTTP route + raw, ${who}`, clients, PAIR_MS, floor);
-      pairs[key].push({ raw, floor: bare, api });
-      pairedSubmissions += api;
-    }
-  floorServer.close();
+  try {
+    for (let i = 1; i <= PAIRS; i++)
+      for (const [key, clients] of [
+        ['one', 1],
+        ['many', CONNECTIONS],
+      ] as const) {
+        const who = `${clients} client${clients > 1 ? 's' : ''}`;
+        const raw = await closedLoop(`pair ${i}, raw, ${who}`, clients, PAIR_MS, tx);
+        const api = await closedLoop(`pair ${i}, API, ${who}`, clients, PAIR_MS, submit);
+        const bare = await closedLoop(`pair ${i}, bare HTTP route + raw, ${who}`, clients, PAIR_MS, floor);
+        pairs[key].push({ raw, floor: bare, api });
+        pairedSubmissions += api;
+      }
+  } finally {
+    floorServer.close();
+  }
   const oneClient = measured.app.one + measured.edge.one;
   const manyClients = measured.app.many + measured.edge.many;
   const perSecond = (n: number, ms = SECONDS) => (n / (ms / 1000)).toFixed(0);

@@ -121,15 +121,25 @@ export function submitFeedback(
   return fetch(`${web}/api/public/surveys/${code}/responses`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      responseId: randomUUID(),
-      surveyVersion: 1,
-      language: 'en',
-      answers: { ...postEventAnswers, ...answers },
-      startedAt: at,
-      submittedAt: at,
-    }),
+    body: JSON.stringify(responseBody({ ...postEventAnswers, ...answers }, { at })),
   });
+}
+
+/** A response as a participant's device sends it: a new response id, version 1, started when sent. */
+function responseBody(
+  answers: Record<string, unknown>,
+  opts: { pairingCode?: string; language?: string; at?: string } = {},
+) {
+  const at = opts.at ?? new Date().toISOString();
+  return {
+    responseId: randomUUID(),
+    surveyVersion: 1,
+    language: opts.language ?? 'en',
+    answers,
+    ...(opts.pairingCode ? { pairingCode: opts.pairingCode } : {}),
+    startedAt: at,
+    submittedAt: at,
+  };
 }
 
 /**
@@ -143,24 +153,15 @@ export async function submitAnswers(
   opts: { pairingCode?: string; language?: string; at?: string } = {},
 ): Promise<string> {
   const { app } = await import('../../functions/src/app.js');
-  const at = opts.at ?? new Date().toISOString();
-  const responseId = randomUUID();
+  const body = responseBody(answers, opts);
   const res = await app.request(`/api/public/surveys/${code}/responses`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'cloudfront-viewer-address': `198.51.100.${Math.floor(Math.random() * 250)}:443`,
     },
-    body: JSON.stringify({
-      responseId,
-      surveyVersion: 1,
-      language: opts.language ?? 'en',
-      answers,
-      ...(opts.pairingCode ? { pairingCode: opts.pairingCode } : {}),
-      startedAt: at,
-      submittedAt: at,
-    }),
+    body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`submission answered ${res.status}: ${await res.text()}`);
-  return responseId;
+  return body.responseId;
 }
