@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../functions/src/app.js';
 import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
-import { readAggregates } from '../../functions/src/responses/store.js';
-import { readStoredRollup } from '../../functions/src/rollups/store.js';
 import type { ResponseListItem } from '../../shared/src/responses/exclusion.js';
 import type { ActivityLearning } from '../../shared/src/results/contract.js';
 import { knowledgeTestTemplate } from '../../shared/src/surveys/templates.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity, submitAnswers } from '../support/fixtures.js';
-import { rollupsSettled } from '../support/rollups.js';
+import { rollupsSettled, settledFigures } from '../support/rollups.js';
 
 let admin = '';
 let evaluator = '';
@@ -65,8 +63,7 @@ describe('excluding responses (test or duplicate), and undo', () => {
       ids.push(await submit(survey.code, { ...postEventAnswers, satisfaction: i < 5 ? 4 : 1 }));
     await rollupsSettled();
     expect(await resultsCount(survey.id)).toBe(7);
-    const sumBefore = (await readAggregates(survey.id))['satisfaction|all|sum'];
-    expect(sumBefore).toBe(22);
+    expect((await settledFigures(activityId, survey.id))['satisfaction|all|sum']).toBe(22);
 
     // The two "test" responses (satisfaction 1) are excluded with a reason.
     const tests = ids.slice(5);
@@ -77,13 +74,9 @@ describe('excluding responses (test or duplicate), and undo', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ changed: 2, unchanged: 0 });
     expect(await resultsCount(survey.id)).toBe(5);
-    const agg = await readAggregates(survey.id);
-    expect(agg['satisfaction|all|sum']).toBe(20);
-    expect(agg['responses|all|n']).toBe(5);
-    await rollupsSettled();
-    const rollup = await readStoredRollup(activityId);
-    expect(rollup.state.surveys[survey.id]?.overall['responses|all|n']).toBe(5);
-    expect(rollup.state.surveys[survey.id]?.overall['satisfaction|all|sum']).toBe(20);
+    const figures = await settledFigures(activityId, survey.id);
+    expect(figures['satisfaction|all|sum']).toBe(20);
+    expect(figures['responses|all|n']).toBe(5);
     expect(await rebuildDifferences(survey.id)).toEqual([]);
 
     // Flagged in the list, with who and why; never an answer.
@@ -100,10 +93,10 @@ describe('excluding responses (test or duplicate), and undo', () => {
     });
     expect(JSON.stringify(list)).not.toContain('satisfaction');
 
-    // Excluding twice is a no-op: the aggregates do not move again.
+    // Excluding twice is a no-op: the figures do not move again.
     const again = await exclude(admin, survey.id, { responseIds: tests, reason: 'Test answers again' });
     expect(await again.json()).toEqual({ changed: 0, unchanged: 2 });
-    expect((await readAggregates(survey.id))['satisfaction|all|sum']).toBe(20);
+    expect((await settledFigures(activityId, survey.id))['satisfaction|all|sum']).toBe(20);
 
     // The audit trail has both steps.
     const audit = (await (await call(admin, '/api/audit?entity=survey&limit=500')).json()) as {
@@ -122,9 +115,9 @@ describe('excluding responses (test or duplicate), and undo', () => {
       unchanged: 1,
     });
     expect(await resultsCount(survey.id)).toBe(6);
-    expect((await readAggregates(survey.id))['satisfaction|all|sum']).toBe(21);
-    await rollupsSettled();
-    expect((await readStoredRollup(activityId)).state.surveys[survey.id]?.overall['responses|all|n']).toBe(6);
+    const restored = await settledFigures(activityId, survey.id);
+    expect(restored['satisfaction|all|sum']).toBe(21);
+    expect(restored['responses|all|n']).toBe(6);
     expect(await rebuildDifferences(survey.id)).toEqual([]);
     const audit2 = (await (await call(admin, '/api/audit?entity=survey&limit=500')).json()) as {
       entityId: string;
@@ -183,11 +176,10 @@ describe('excluding responses (test or duplicate), and undo', () => {
     // Undoing the repeat alone leaves it a repeat: still counted nowhere.
     await restore(admin, survey.id, { responseIds: [second] });
     expect(await resultsCount(survey.id)).toBe(0);
-    expect((await readAggregates(survey.id))['responses|all|n'] ?? 0).toBe(0);
+    expect((await settledFigures(activityId, survey.id))['responses|all|n'] ?? 0).toBe(0);
     await restore(admin, survey.id, { responseIds: [first] });
     expect(await resultsCount(survey.id)).toBe(1);
-    expect((await readAggregates(survey.id))['satisfaction|all|sum']).toBe(2);
-    await rollupsSettled();
+    expect((await settledFigures(activityId, survey.id))['satisfaction|all|sum']).toBe(2);
     expect(await rebuildDifferences(survey.id)).toEqual([]);
   });
 

@@ -61,3 +61,13 @@ export async function readWholeStream(): Promise<StreamRecord[]> {
     streams.destroy();
   }
 }
+
+/**
+ * A survey's overall figures (`<measure>|all|<stat>`) as maintained in its activity's roll-up, once
+ * the consumer has folded every write made before this call.
+ */
+export async function settledFigures(activityId: string, surveyId: string): Promise<Record<string, number>> {
+  await rollupsSettled();
+  const { readStoredRollup } = await import('../../functions/src/rollups/store.js');
+  return (await readStoredRollup(activityId)).state.surveys[surveyId]?.overall ?? {};
+}

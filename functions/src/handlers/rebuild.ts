@@ -3,26 +3,18 @@ import { rebuildAll } from '../results/rebuild.js';
 
 /**
  * The rebuild in AWS (invoked by an administrator: `aws lambda invoke --payload '{"repair":true}'`):
- * recomputes every survey's aggregates and every activity's roll-up from the raw responses, as
+ * recomputes every activity's roll-up (every figure of its surveys) from the raw responses, as
  * `npm run rebuild-aggregates` does locally, and reports or repairs the differences. Repair assumes
  * quiet surveys and a consumer that has caught up (see docs/data-model.md, "Roll-ups").
  */
 export const handler = async (event: { repair?: boolean } = {}) => {
   const repair = event.repair === true;
-  const report = await rebuildAll(
-    repair,
-    (r) =>
-      log.warn('aggregates differ', {
-        surveyId: r.surveyId,
-        differences: r.differences.length,
-        repaired: r.repaired,
-      }),
-    (r) =>
-      log.warn('roll-up differs', {
-        activityId: r.activityId,
-        differences: r.differences.slice(0, 20),
-        repaired: r.repaired,
-      }),
+  const report = await rebuildAll(repair, (r) =>
+    log.warn('roll-up differs', {
+      activityId: r.activityId,
+      differences: r.differences.slice(0, 20),
+      repaired: r.repaired,
+    }),
   );
   log.info('rebuild done', { repair, ...report });
   return report;

@@ -83,19 +83,10 @@ export const keys = {
   counterShards: (surveyId: string) => ({ pk: `AGG#${surveyId}`, skPrefix: 'COUNT#' }),
 
   /**
-   * One chunk of a shard of a survey's aggregates. Overall figures (`<measure>|all|<stat>`, part
-   * `A`) and breakdown figures (`<measure>|gender=female|<stat>`..., part `D`) are kept in separate
-   * items, so indicator values read only the small overall part; breakdowns read both.
+   * A survey's aggregate items of earlier versions (`M#…`), written by the submission before the
+   * roll-ups held every figure; nothing reads them, a rebuild with repair deletes them.
    */
-  aggregateShard: (surveyId: string, part: AggregatePart, shard: number, chunk: number) => ({
-    pk: `AGG#${surveyId}`,
-    sk: `M#${part}#${String(shard).padStart(2, '0')}#${chunk}`,
-  }),
-  /** Every aggregate chunk of a survey (`M#`), or one part of them (`M#A#`, `M#D#`). */
-  aggregateShards: (surveyId: string, part?: AggregatePart) => ({
-    pk: `AGG#${surveyId}`,
-    skPrefix: part ? `M#${part}#` : 'M#',
-  }),
+  legacyAggregates: (surveyId: string) => ({ pk: `AGG#${surveyId}`, skPrefix: 'M#' }),
   /**
    * Marks the first counted response of a pairing code (a device) to a survey; a later response
    * of the same code finds it and is stored with `counted: false` (people, not responses).

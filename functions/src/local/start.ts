@@ -104,8 +104,8 @@ async function main() {
   const demoSurveys = await seedDemoSurveys();
   const { seedDemoIndicators } = await import('../indicators/demo.js');
   await seedDemoIndicators();
-  const { splitLegacyAggregates, buildMissingRollups } = await import('../results/rebuild.js');
-  await splitLegacyAggregates();
+  const { dropLegacyAggregatesOnce, buildMissingRollups } = await import('../results/rebuild.js');
+  await dropLegacyAggregatesOnce();
   // A database from before roll-ups: once the consumer has folded what the stream holds, the
   // roll-ups are rebuilt from the raw responses (nothing else writes yet).
   try {

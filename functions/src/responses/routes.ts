@@ -6,15 +6,13 @@ import {
   ResponseListItem,
   RestoreInput,
 } from '../../../shared/src/responses/exclusion.js';
-import { responseDelta } from '../../../shared/src/results/aggregate.js';
-import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { ApiRoutes, json } from '../lib/api-routes.js';
 import { auditEntry } from '../lib/audit.js';
 import type { AuthVariables } from '../lib/auth.js';
 import { pool } from '../lib/pool.js';
 import { ProblemError } from '../lib/problem.js';
 import { defineRoute } from '../lib/route.js';
-import { getDefinition, getSurvey, type SurveyMeta } from '../surveys/store.js';
+import { getSurvey } from '../surveys/store.js';
 import { emailByUsername } from '../users/directory.js';
 import * as store from './store.js';
 
@@ -46,19 +44,6 @@ async function responsesOf(surveyId: string, ids: readonly string[]) {
   return found as store.ResponseRecord[];
 }
 
-/** A response's aggregate delta, as its submission added it (with the version it answered). */
-async function deltaOf(survey: SurveyMeta, r: store.ResponseRecord, defs: Map<number, SurveyDefinition>) {
-  let def = defs.get(r.surveyVersion);
-  if (!def) {
-    const read = await getDefinition(survey, r.surveyVersion);
-    if (!read) throw new Error(`survey ${survey.id} has no version ${r.surveyVersion}`);
-    def = read;
-    defs.set(r.surveyVersion, def);
-  }
-  const score = r.score && r.score.maxPoints > 0 ? r.score : null;
-  return responseDelta(def, r.answers, score as never);
-}
-
 async function changeExclusions(
   surveyId: string,
   ids: readonly string[],
@@ -68,12 +53,10 @@ async function changeExclusions(
 ) {
   const survey = await surveyOr404(surveyId);
   const list = await responsesOf(survey.id, ids);
-  const defs = new Map<number, SurveyDefinition>();
   const at = new Date().toISOString();
   let changed = 0;
-  // One transaction per response (its item, its survey's aggregates, its audit entry).
+  // One transaction per response (its item and its audit entry).
   for (const r of list) {
-    const delta = await deltaOf(survey, r, defs);
     const audit = auditEntry({
       entity: 'survey',
       entityId: survey.id,
@@ -87,7 +70,6 @@ async function changeExclusions(
       exclude
         ? { exclude: true, by: actor, at, reason: reason ?? '' }
         : { exclude: false, by: actor, at, ...(reason ? { reason } : {}) },
-      delta,
       audit,
     );
     if (outcome === 'changed') changed++;
@@ -152,8 +134,8 @@ responseRoutes
       tags: ['Responses'],
       summary: 'Exclude responses (a test, a duplicate): kept, flagged, counted nowhere',
       description:
-        "Each response gets `excluded` (who, when, why) and `counted: false`; the survey's aggregates, the activity's " +
-        'roll-up, pre/post pairs and counts of people follow, and the audit trail records it. Excluding an excluded ' +
+        "Each response gets `excluded` (who, when, why) and `counted: false`; the survey's results follow at once, " +
+        "the activity's roll-up (its figures, pre/post pairs, counts of people) within seconds, and the audit trail records it. Excluding an excluded " +
         "response changes nothing (`unchanged`). A device's first attempt that is excluded does not make its later " +
         'attempt count (docs/data-model.md).',
       request: { params: SurveyParam, body: { content: json(ExclusionInput), required: true } },

@@ -1,6 +1,5 @@
 import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
 import type { Answers, ResponseSubmission } from '../../../shared/src/responses/schema.js';
-import type { Delta } from '../../../shared/src/results/aggregate.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
 import {
   GetCommand,
@@ -9,7 +8,7 @@ import {
   TransactWriteCommand,
 } from '../lib/dynamodb.js';
 import { hashToken } from '../lib/ids.js';
-import { type AggregatePart, aggregatePartOf, keys, shardOf } from '../lib/keys.js';
+import { keys, shardOf } from '../lib/keys.js';
 
 /** A stored response: normalised answers, never the invitation token or the client's address. */
 export interface ResponseRecord {
@@ -37,41 +36,6 @@ export interface ResponseRecord {
 
 /** `answered`: the personal link (invitation) was already used for another response; nothing written. */
 export type SubmitOutcome = 'created' | 'duplicate' | 'conflict' | 'answered';
-
-/** Aggregate keys per update item: keeps each update expression well under DynamoDB's 4 KB. */
-const KEYS_PER_ITEM = 100;
-
-/** Splits aggregate entries into the overall and breakdown parts, each in chunks of KEYS_PER_ITEM. */
-export function aggregateChunks(
-  delta: Delta,
-): { part: AggregatePart; chunk: number; entries: [string, number][] }[] {
-  const out: { part: AggregatePart; chunk: number; entries: [string, number][] }[] = [];
-  for (const part of ['A', 'D'] as const) {
-    const entries = Object.entries(delta).filter(([k]) => aggregatePartOf(k) === part);
-    for (let chunk = 0; chunk * KEYS_PER_ITEM < entries.length; chunk++)
-      out.push({ part, chunk, entries: entries.slice(chunk * KEYS_PER_ITEM, (chunk + 1) * KEYS_PER_ITEM) });
-  }
-  return out;
-}
-
-/** The updates that add a response's aggregate delta to its shard, in the submission transaction. */
-function aggregateUpdates(surveyId: string, shard: number, delta: Delta) {
-  return aggregateChunks(delta).map(({ part, chunk, entries }) => ({
-    Update: {
-      TableName: tableName(),
-      Key: keys.aggregateShard(surveyId, part, shard, chunk),
-      UpdateExpression: `SET #type = :type ADD ${entries.map((_, i) => `#k${i} :v${i}`).join(', ')}`,
-      ExpressionAttributeNames: {
-        '#type': 'type',
-        ...Object.fromEntries(entries.map(([k], i) => [`#k${i}`, k])),
-      },
-      ExpressionAttributeValues: {
-        ':type': 'aggregate',
-        ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-      },
-    },
-  }));
-}
 
 /**
  * The invitation a personal link's token belongs to, if any (pattern 14): found by the token's hash.
@@ -106,15 +70,17 @@ function cancelledBy(err: unknown): string[] {
 
 /**
  * Writes a response exactly once (pattern 10): the put is conditional on the client's response id
- * being new, and the survey's counters move in the same transaction. A resend finds the stored
- * response and compares submissions: identical is a duplicate, anything else a conflict.
+ * being new, and the survey's counter moves in the same transaction (it guards editing a survey in
+ * place and deleting it, functions/src/surveys/store.ts). A resend finds the stored response and
+ * compares submissions: identical is a duplicate, anything else a conflict. No figure is written
+ * here: the roll-up consumer folds each response into its activity's roll-up from the table's
+ * stream, exactly once (functions/src/rollups/consume.ts), off the participant's round trip.
  * `same` decides whether two submissions are the same (ignoring e.g. the device's resend time).
  */
 export async function submitResponse(
   record: ResponseRecord,
   invitation: { pk: string; sk: string } | null,
   same: (a: ResponseSubmission, b: ResponseSubmission) => boolean,
-  delta: Delta = {},
   attempt = 1,
 ): Promise<SubmitOutcome> {
   // The first response of a pairing code claims the code for this survey; a repeat finds the claim.
@@ -167,7 +133,6 @@ export async function submitResponse(
           },
         ]
       : []),
-    ...(record.counted === false ? [] : aggregateUpdates(record.surveyId, shardOf(record.responseId), delta)),
   ];
   const claimIndex = claim ? (invitation ? 3 : 2) : -1;
   try {
@@ -182,7 +147,7 @@ export async function submitResponse(
     }
     if (claimIndex >= 0 && reasons[claimIndex] === 'ConditionalCheckFailed') {
       // A repeat attempt of the same device: stored, counted nowhere (no aggregate delta).
-      return submitResponse({ ...record, counted: false }, invitation, same, {}, attempt);
+      return submitResponse({ ...record, counted: false }, invitation, same, attempt);
     }
     if (invitation && reasons[2] === 'ConditionalCheckFailed') {
       // The invitation was already answered with another response id: a personal link answers once.
@@ -192,7 +157,7 @@ export async function submitResponse(
       // Another transaction touched the survey item at the same moment: retrying is safe, the
       // response put is still conditional on the id being new. Jittered backoff spreads a burst.
       await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
-      return submitResponse(record, invitation, same, delta, attempt + 1);
+      return submitResponse(record, invitation, same, attempt + 1);
     }
     throw err;
   }
@@ -238,24 +203,6 @@ export async function countResponses(surveyId: string): Promise<{ responses: num
   return { responses, responded };
 }
 
-/**
- * A survey's maintained aggregates: the sum of its shards (one query of small items). Without
- * `breakdowns`, only the overall figures (`…|all|…`): what indicator values need.
- */
-export async function readAggregates(surveyId: string, opts: { breakdowns?: boolean } = {}): Promise<Delta> {
-  const k = keys.aggregateShards(surveyId, opts.breakdowns === false ? 'A' : undefined);
-  const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-    ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
-    ConsistentRead: true,
-  });
-  // Summed in place: a copy per item would cost O(keys) each.
-  const total: Delta = {};
-  for (const { pk, sk, type, ...values } of items)
-    for (const [key, v] of Object.entries(values)) total[key] = (total[key] ?? 0) + (v as number);
-  return total;
-}
-
 /** Why and by whom a response was excluded (test or duplicate); it stays stored, counted nowhere. */
 export interface Exclusion {
   by: string;
@@ -265,67 +212,48 @@ export interface Exclusion {
   wasCounted: boolean;
 }
 
-/** The aggregate updates that take a counted response's delta out (-1) or put it back (+1). */
-function signedAggregateUpdates(surveyId: string, responseId: string, delta: Delta, sign: 1 | -1) {
-  const signed: Delta = {};
-  for (const [k, v] of Object.entries(delta)) signed[k] = sign * v;
-  return aggregateUpdates(surveyId, shardOf(responseId), signed);
-}
-
 /**
  * Excludes a response (exclude) or undoes its exclusion (restore), exactly once, in one transaction
- * with the survey's aggregates and the audit entry: excluding sets `excluded` and `counted: false`
- * and subtracts its aggregate delta if it counted; undoing removes `excluded`, restores `counted` to
- * what it was and adds the delta back. The roll-up consumer sees one MODIFY that flips `counted`.
- * The pairing code's `ATTEMPT#` claim is left alone: a later attempt of that device stays a repeat.
- * `delta` is the response's aggregate delta (as at submission). 'unchanged' when it was already so.
+ * with its audit entry: excluding sets `excluded` and `counted: false`; undoing removes `excluded`
+ * and restores `counted` to what it was. The roll-up consumer sees one MODIFY that flips `counted`
+ * and moves the response's contribution out of (or back into) the figures. The pairing code's
+ * `ATTEMPT#` claim is left alone: a later attempt of that device stays a repeat. 'unchanged' when
+ * it was already so.
  */
 export async function setExclusion(
   record: ResponseRecord,
   action:
     | { exclude: true; by: string; at: string; reason: string }
     | { exclude: false; by: string; at: string; reason?: string },
-  delta: Delta,
   audit: { Put: Record<string, unknown> },
 ): Promise<'changed' | 'unchanged'> {
   const key = keys.response(record.surveyId, record.responseId);
-  let items: Record<string, unknown>[];
+  let change: Record<string, unknown>;
   if (action.exclude) {
     if (record.excluded) return 'unchanged';
     const wasCounted = record.counted !== false;
     const excluded: Exclusion = { by: action.by, at: action.at, reason: action.reason, wasCounted };
-    items = [
-      {
-        Update: {
-          TableName: tableName(),
-          Key: key,
-          UpdateExpression: 'SET excluded = :ex, counted = :no',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(excluded)',
-          ExpressionAttributeValues: { ':ex': excluded, ':no': false },
-        },
-      },
-      ...(wasCounted ? signedAggregateUpdates(record.surveyId, record.responseId, delta, -1) : []),
-    ];
+    change = {
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: 'SET excluded = :ex, counted = :no',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(excluded)',
+      ExpressionAttributeValues: { ':ex': excluded, ':no': false },
+    };
   } else {
     if (!record.excluded) return 'unchanged';
-    const wasCounted = record.excluded.wasCounted;
-    items = [
-      {
-        Update: {
-          TableName: tableName(),
-          Key: key,
-          UpdateExpression: 'SET counted = :c REMOVE excluded',
-          ConditionExpression: 'excluded.#at = :at',
-          ExpressionAttributeNames: { '#at': 'at' },
-          ExpressionAttributeValues: { ':c': wasCounted, ':at': record.excluded.at },
-        },
-      },
-      ...(wasCounted ? signedAggregateUpdates(record.surveyId, record.responseId, delta, 1) : []),
-    ];
+    change = {
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: 'SET counted = :c REMOVE excluded',
+      ConditionExpression: 'excluded.#at = :at',
+      ExpressionAttributeNames: { '#at': 'at' },
+      ExpressionAttributeValues: { ':c': record.excluded.wasCounted, ':at': record.excluded.at },
+    };
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      await ddb().send(new TransactWriteCommand({ TransactItems: [...items, audit] as never }));
+      await ddb().send(new TransactWriteCommand({ TransactItems: [{ Update: change }, audit] as never }));
       return 'changed';
     } catch (err) {
       const reasons = cancelledBy(err);

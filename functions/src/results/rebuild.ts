@@ -1,11 +1,11 @@
-import { type Delta, differences, responseDelta } from '../../../shared/src/results/aggregate.js';
+import { type Delta, differences } from '../../../shared/src/results/aggregate.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { listActivities, listAttendees } from '../activities/store.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { DeleteCommand, GetCommand, PutCommand } from '../lib/dynamodb.js';
 import { keys } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
-import { aggregateChunks, listResponses, type ResponseRecord, readAggregates } from '../responses/store.js';
+import { listResponses, type ResponseRecord } from '../responses/store.js';
 import {
   attendeeContribution,
   emptyRollup,
@@ -13,18 +13,10 @@ import {
   type RollupState,
   responseContribution,
   rollupDifferences,
+  type SurveyRollup,
 } from '../rollups/fold.js';
 import { pairsFit, readStoredRollup, writeRollup } from '../rollups/store.js';
 import { getDefinition, listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
-
-export interface RebuildReport {
-  surveyId: string;
-  responses: number;
-  keys: number;
-  /** Every aggregate whose maintained value differs from the recomputation (empty when exact). */
-  differences: { key: string; maintained: number; rebuilt: number }[];
-  repaired: boolean;
-}
 
 /** Each response of a survey with the definition it answered. */
 async function withDefinitions(
@@ -43,73 +35,6 @@ async function withDefinitions(
     out.push({ r, def });
   }
   return out;
-}
-
-/**
- * Recomputes a survey's aggregates from its raw responses, each with the definition it answered.
- * A response with `counted === false` adds nothing, as at submission. `responses` are `all` of them.
- */
-export async function recompute(
-  survey: SurveyMeta,
-  given?: readonly ResponseRecord[],
-): Promise<{ total: Delta; responses: number }> {
-  const total: Delta = {};
-  const all = given ?? (await listResponses(survey.id));
-  let counted = 0;
-  for (const { r, def } of await withDefinitions(survey, all)) {
-    if ((r as { counted?: boolean }).counted === false) continue;
-    counted++;
-    // Summed in place: a copy per response would cost O(keys) each.
-    for (const [k, v] of Object.entries(responseDelta(def, r.answers, r.score ?? null)))
-      total[k] = (total[k] ?? 0) + v;
-  }
-  return { total, responses: counted };
-}
-
-/**
- * Compares maintained and recomputed aggregates; with `repair`, replaces the maintained ones by the
- * recomputation. Repair assumes the survey is quiet (closed, or a maintenance window): a response
- * accepted during the repair would be missing from it until the next rebuild.
- */
-export async function rebuildAggregates(
-  survey: SurveyMeta,
-  repair = false,
-  given?: readonly ResponseRecord[],
-): Promise<RebuildReport> {
-  const [{ total, responses }, maintained] = await Promise.all([
-    recompute(survey, given),
-    readAggregates(survey.id),
-  ]);
-  const diff = differences(maintained, total);
-  let repaired = false;
-  if (repair) {
-    const k = keys.aggregateShards(survey.id);
-    const old = await queryAll<{ pk: string; sk: string }>({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
-      ProjectionExpression: 'pk, sk',
-    });
-    // Items written before overall and breakdown figures were kept apart (`M#<shard>#<chunk>`)
-    // are rewritten too, even when their sums are right.
-    const legacy = old.some((i) => !/^M#[AD]#/.test(i.sk));
-    if (diff.length > 0 || legacy) {
-      for (const item of old)
-        await ddb().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
-      for (const { part, chunk, entries } of aggregateChunks(total))
-        await ddb().send(
-          new PutCommand({
-            TableName: tableName(),
-            Item: {
-              ...keys.aggregateShard(survey.id, part, 0, chunk),
-              type: 'aggregate',
-              ...Object.fromEntries(entries),
-            },
-          }),
-        );
-      repaired = true;
-    }
-  }
-  return { surveyId: survey.id, responses, keys: Object.keys(total).length, differences: diff, repaired };
 }
 
 export interface RollupReport {
@@ -146,8 +71,7 @@ async function recomputeRollup(
 
 /**
  * Compares an activity's maintained roll-up with its recomputation; with `repair`, replaces it
- * (conditional on the revision read). Like an aggregate repair it assumes the activity is quiet
- * and the consumer has caught up: a record folded after the recomputation read the responses
+ * (conditional on the revision read). It assumes the activity is quiet and the consumer has caught up: a record folded after the recomputation read the responses
  * would count twice. Markers stay, so a later replay of an applied record is still skipped.
  */
 export async function rebuildRollup(
@@ -174,54 +98,104 @@ export async function rebuildRollup(
   return { activityId, differences, repaired };
 }
 
-/** The roll-up of a survey's activity, rebuilt (the admin call on a survey). */
-export const rebuildRollupOf = (survey: Pick<SurveyMeta, 'activityId'>, repair = false) =>
-  rebuildRollup(survey.activityId, repair);
+/** What the rebuild of one survey found (the admin call on a survey). */
+export interface RebuildReport {
+  surveyId: string;
+  /** Counted responses: people, so neither repeat attempts nor excluded responses. */
+  responses: number;
+  /** Figures (aggregate keys) the recomputation has for the survey. */
+  keys: number;
+  /** Every figure of the survey whose maintained value (in the roll-up) differs from the recomputation. */
+  differences: { key: string; maintained: number; rebuilt: number }[];
+  /** Whether the repair rewrote a differing figure. */
+  repaired: boolean;
+  /** The whole roll-up of the survey's activity: the survey's figures, the other surveys', attendance. */
+  rollup: RollupReport;
+}
 
-/** Rebuilds every survey and every roll-up of every activity, one activity's responses in memory at a time. */
+const figuresOf = (s: SurveyRollup | undefined): Delta => ({ ...s?.overall, ...s?.breakdown });
+
+/**
+ * Per-survey aggregate items of earlier versions (`AGG#<survey>` `M#…`), which the submission wrote
+ * before the roll-ups held every figure: nothing reads them any more, a repair deletes them.
+ */
+async function dropLegacyAggregates(surveyId: string): Promise<void> {
+  const k = keys.legacyAggregates(surveyId);
+  const old = await queryAll<{ pk: string; sk: string }>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix },
+    ProjectionExpression: 'pk, sk',
+  });
+  for (const item of old)
+    await ddb().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
+}
+
+/**
+ * Compares a survey's figures in its activity's maintained roll-up with a recomputation from the
+ * raw responses (the source of truth), and the whole roll-up likewise; with `repair`, rewrites the
+ * roll-up (see `rebuildRollup`: only while the activity is quiet).
+ */
+export async function rebuildSurvey(survey: SurveyMeta, repair = false): Promise<RebuildReport> {
+  const [rebuilt, stored] = await Promise.all([
+    recomputeRollup(survey.activityId, (s) => listResponses(s.id)),
+    readStoredRollup(survey.activityId),
+  ]);
+  const fresh = figuresOf(rebuilt.surveys[survey.id]);
+  const diff = differences(figuresOf(stored.state.surveys[survey.id]), fresh);
+  const rollup = await rebuildRollup(survey.activityId, repair, rebuilt);
+  if (repair) await dropLegacyAggregates(survey.id);
+  const versions = Object.values(rebuilt.surveys[survey.id]?.versions ?? {});
+  return {
+    surveyId: survey.id,
+    responses: versions.reduce((sum, n) => sum + n, 0),
+    keys: Object.keys(fresh).length,
+    differences: diff,
+    repaired: rollup.repaired && diff.length > 0,
+    rollup,
+  };
+}
+
+/** Rebuilds every activity's roll-up, one activity's responses in memory at a time. */
 export async function rebuildAll(
   repair: boolean,
-  onDrift: (report: RebuildReport, activityTitle: string) => void = () => {},
   onRollupDrift: (report: RollupReport, activityTitle: string) => void = () => {},
-): Promise<{ surveys: number; responses: number; drifted: number; rollups: number; rollupsDrifted: number }> {
+): Promise<{ surveys: number; responses: number; rollups: number; rollupsDrifted: number }> {
   let surveys = 0;
   let responses = 0;
-  let drifted = 0;
   let rollups = 0;
   let rollupsDrifted = 0;
-  // A few activities at a time: each survey is read once, summed into its aggregates and into the
-  // activity's roll-up, and written on its own, so memory stays bounded by the largest activities.
+  // A few activities at a time: each survey is read once and folded into the activity's roll-up,
+  // written on its own, so memory stays bounded by the largest activities.
   await pool(await listActivities(), 4, async (activity) => {
+    const seen: string[] = [];
     const rebuilt = await recomputeRollup(activity.id, async (survey) => {
       const all = await listResponses(survey.id);
-      const report = await rebuildAggregates(survey, repair, all);
-      surveys++;
-      responses += report.responses;
-      if (report.differences.length > 0) {
-        drifted++;
-        onDrift(report, activity.title);
-      }
+      seen.push(survey.id);
+      responses += all.length;
       return all;
     });
+    surveys += seen.length;
     const report = await rebuildRollup(activity.id, repair, rebuilt);
+    if (repair) for (const id of seen) await dropLegacyAggregates(id);
     rollups++;
     if (report.differences.length > 0) {
       rollupsDrifted++;
       onRollupDrift(report, activity.title);
     }
   });
-  return { surveys, responses, drifted, rollups, rollupsDrifted };
+  return { surveys, responses, rollups, rollupsDrifted };
 }
 
 /**
- * Once per database: rewrites aggregates stored before overall and breakdown figures were kept
- * apart (a local database from an earlier version), then leaves a marker so later starts skip it.
+ * Once per database: deletes the per-survey aggregate items a local database from an earlier
+ * version holds (`dropLegacyAggregates`), then leaves a marker so later starts skip it.
  */
-export async function splitLegacyAggregates(): Promise<void> {
-  const marker = { pk: 'MIGRATIONS', sk: 'aggregate-parts' };
+export async function dropLegacyAggregatesOnce(): Promise<void> {
+  const marker = { pk: 'MIGRATIONS', sk: 'survey-aggregates-dropped' };
   const done = await ddb().send(new GetCommand({ TableName: tableName(), Key: marker }));
   if (done.Item) return;
-  await rebuildAll(true);
+  for (const activity of await listActivities())
+    for (const survey of await listSurveyMetasOfActivity(activity.id)) await dropLegacyAggregates(survey.id);
   await ddb().send(
     new PutCommand({
       TableName: tableName(),

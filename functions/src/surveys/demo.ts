@@ -1,5 +1,4 @@
 import { sameSubmission, scoreKnowledge, validateAnswers } from '../../../shared/src/responses/rules.js';
-import { responseDelta } from '../../../shared/src/results/aggregate.js';
 import type { SurveyKind } from '../../../shared/src/surveys/schema.js';
 import { templates } from '../../../shared/src/surveys/templates.js';
 import { demoActivityId } from '../activities/demo.js';
@@ -155,7 +154,6 @@ export async function seedDemoSurveys(
         },
         null,
         sameSubmission,
-        responseDelta(survey.definition, checked.value, score.maxPoints > 0 ? score : null),
       );
     }
     out.push({ title: activity.title, code: survey.code, open: d.openNow });

@@ -8,7 +8,6 @@ import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { sameSubmission, scoreKnowledge, validateAnswers } from '../../../shared/src/responses/rules.js';
 import { ResponseSubmission } from '../../../shared/src/responses/submission.js';
-import { responseDelta } from '../../../shared/src/results/aggregate.js';
 import { publicDefinition } from '../../../shared/src/surveys/rules.js';
 import { PUBLIC_CODE, surveyStatus } from '../../../shared/src/surveys/status.js';
 import { activityFacts } from '../activities/facts.js';
@@ -162,7 +161,6 @@ export async function submit(c: Context, code: string, body: Submission) {
     },
     invitation,
     sameSubmission,
-    responseDelta(definition, checked.value, score.maxPoints > 0 ? score : null),
   );
   if (outcome === 'answered') {
     throw new ProblemError(

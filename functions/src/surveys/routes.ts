@@ -513,9 +513,9 @@ surveys
       method: 'post',
       path: '/surveys/{surveyId}/aggregates/rebuild',
       tags: ['Results'],
-      summary: 'Recompute the aggregates from the raw responses and compare (optionally repair)',
+      summary: "Recompute the survey's figures from the raw responses and compare (optionally repair)",
       description:
-        "Raw responses are the source of truth. Also recomputes the roll-up of the survey's activity (`rollup`). Repair only while the survey is quiet.",
+        "Raw responses are the source of truth. The maintained figures live in the roll-up of the survey's activity, folded from the table's stream: `differences` compares the survey's, `rollup` the whole roll-up. Repair only while the survey is quiet.",
       request: {
         params: SurveyParam,
         body: { content: json(z.object({ repair: z._default(z.boolean(), false) })), required: false },
@@ -545,9 +545,7 @@ surveys
     async (c) => {
       const survey = await surveyOr404(c.req.valid('param').surveyId);
       const body = (c.req.valid('json') as { repair?: boolean } | undefined) ?? {};
-      const { rebuildAggregates, rebuildRollupOf } = await rebuild();
-      const report = await rebuildAggregates(survey, body.repair ?? false);
-      return c.json({ ...report, rollup: await rebuildRollupOf(survey, body.repair ?? false) }, 200);
+      return c.json(await (await rebuild()).rebuildSurvey(survey, body.repair ?? false), 200);
     },
   )
   .openapi(
