@@ -22,6 +22,11 @@ const { app } = await import('../../functions/src/app.js');
 const port = await freePort();
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
 const base = `http://127.0.0.1:${port}`;
+// Submissions go to the participants' API, as deployed: its own Lambda (handlers/public.ts), not the
+// staff API (which serves the same routes too, behind its lazily loaded route groups).
+const { publicApp } = await import('../../functions/src/public-app.js');
+const publicPort = await freePort();
+const publicServer = serve({ fetch: publicApp.fetch, port: publicPort, hostname: '127.0.0.1' });
 
 try {
   const signin = await fetch(stack.env.COGNITO_ENDPOINT as string, {
@@ -45,7 +50,7 @@ try {
     body: JSON.stringify({ templateId: 'post_event_feedback', kind: 'post_event' }),
   });
   const { code, id: surveyId } = (await res.json()) as { code: string; id: string };
-  const url = `${base}/api/public/surveys/${code}/responses`;
+  const url = `http://127.0.0.1:${publicPort}/api/public/surveys/${code}/responses`;
 
   const body = () => {
     const now = new Date().toISOString();
@@ -328,5 +333,6 @@ try {
   for (const l of budgetLines) console.log(`  ${l}`);
 } finally {
   server.close();
+  publicServer.close();
   await stack.stop();
 }
