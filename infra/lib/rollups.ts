@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { AppFunction } from './function.js';
 
 /** Item types the consumer writes itself (functions/src/rollups/views.ts): never delivered to it. */
-const OWN_TYPES = ['rollup', 'rollup-part', 'rollup-applied', 'view-cache', 'view-counter'];
+const OWN_TYPES = ['rollup', 'rollup-part', 'rollup-applied', 'view-cache', 'view-counter', 'counter'];
 
 /** The functions read the whole environment schema; these two are not used by them. */
 const UNUSED_AUTH = { COGNITO_USER_POOL_ID: 'unused', COGNITO_CLIENT_ID: 'unused' };

@@ -189,6 +189,11 @@ describe('figures maintained from the stream', () => {
           rollup: { differences: string[] };
         };
         expect(report.differences).toEqual([]);
+        // The survey's counter moved once per stored response, replays and all (an exclusion keeps it).
+        const detail = (await (await asAdmin(`/api/surveys/${survey.id}`)).json()) as {
+          responseCount: number;
+        };
+        expect(detail.responseCount).toBe(accepted);
         accepted -= excluded.size;
         expect(report.responses).toBe(accepted);
         // The roll-up kept by the stream consumer equals its rebuild from the raw items.

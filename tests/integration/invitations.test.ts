@@ -11,6 +11,7 @@ import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { findInvitation } from '../../functions/src/responses/store.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity, putAttendees, sentMail } from '../support/fixtures.js';
+import { rollupsSettled } from '../support/rollups.js';
 
 let admin = '';
 beforeAll(async () => {
@@ -103,6 +104,8 @@ describe('scheduled invitations and reminders', () => {
     expect(other.status).toBe(409);
     expect(((await other.json()) as { type: string }).type).toContain('invitation-answered');
 
+    // The counters are moved by the stream consumer, a moment later.
+    await rollupsSettled();
     const results = (await (await call(`/api/surveys/${survey.id}/results`)).json()) as {
       responseCount: number;
       invitedCount: number;
@@ -140,6 +143,7 @@ describe('scheduled invitations and reminders', () => {
       }),
     });
     expect(res.status).toBe(201);
+    await rollupsSettled();
     const rx = (await (await call(`/api/surveys/${x.survey.id}/results`)).json()) as Record<string, number>;
     const ry = (await (await call(`/api/surveys/${y.survey.id}/results`)).json()) as Record<string, number>;
     expect(rx).toMatchObject({ responseCount: 0, respondedCount: 0 });
@@ -206,6 +210,7 @@ describe('scheduled invitations and reminders', () => {
       }),
     });
     expect(answered.status).toBe(201);
+    await rollupsSettled();
     const results = (await (await call(`/api/surveys/${survey.id}/results`)).json()) as {
       respondedCount: number;
     };

@@ -5,6 +5,7 @@ import { DEMO_USERS } from '../../functions/src/local/bootstrap.js';
 import { LIMITS } from '../../functions/src/surveys/public-routes.js';
 import { signIn } from '../support/auth.js';
 import { postEventAnswers, putActivity } from '../support/fixtures.js';
+import { rollupsSettled } from '../support/rollups.js';
 
 let admin = '';
 let evaluator = '';
@@ -172,6 +173,8 @@ describe('the participant API', () => {
       Array.from({ length: 30 }, async () => (await submit(survey.code, submission())).status),
     );
     expect(statuses.every((s) => s === 201)).toBe(true);
+    // The counter is moved by the stream consumer, once per response, a moment later.
+    await rollupsSettled();
     const detail = (await (await call(evaluator, `/api/surveys/${survey.id}`)).json()) as {
       responseCount: number;
     };
@@ -361,7 +364,20 @@ describe('versions', () => {
     });
     expect(await inPlace.json()).toEqual({ version: 1 });
 
+    const { getSurveyMeta, saveDefinitions } = await import('../../functions/src/surveys/store.js');
+    const before = await getSurveyMeta(survey.id);
+    expect(before?.answered).toBeUndefined();
     expect((await submit(survey.code, submission(1))).status).toBe(201);
+    // The first response's own write marks the survey answered, before any counter moves: an edit in
+    // place prepared from a copy read before it (a request that crossed the response) is refused.
+    expect(
+      ((await (await call(admin, `/api/surveys/${survey.id}`)).json()) as { answered?: boolean }).answered,
+    ).toBe(true);
+    const crossed = { ...before!.definition, title: { en: 'Crossed the first response' } };
+    await expect(
+      saveDefinitions([{ survey: before!, definition: crossed }], 'test', new Date().toISOString()),
+    ).rejects.toThrow();
+    expect((await getSurveyMeta(survey.id))?.definition.title).not.toEqual(crossed.title);
     edited.questions[0]!.text.en = 'Overall, how satisfied are you?';
     const next = await call(admin, `/api/surveys/${survey.id}/definition`, {
       method: 'PUT',
@@ -454,6 +470,32 @@ describe('detaching a survey', () => {
     expect(res.status).toBe(409);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await responseCount(survey.id)).toBe(1);
+  });
+
+  it('writes nothing for a survey deleted after the submitting process read it', async () => {
+    const { getResponse, submitResponse } = await import('../../functions/src/responses/store.js');
+    const now = new Date().toISOString();
+    const sent = submission();
+    const surveyId = 'deletedsurvey000';
+    const outcome = await submitResponse(
+      {
+        surveyId,
+        activityId: 'deletedactivity0',
+        responseId: sent.responseId,
+        surveyVersion: 1,
+        language: 'en',
+        answers: postEventAnswers,
+        startedAt: now,
+        submittedAt: now,
+        receivedAt: now,
+        submission: { ...sent, answers: postEventAnswers },
+      },
+      null,
+      () => true,
+      false,
+    );
+    expect(outcome).toBe('gone');
+    expect(await getResponse(surveyId, sent.responseId)).toBeNull();
   });
 
   it('unlinks the other moment of the same test when one is detached', async () => {

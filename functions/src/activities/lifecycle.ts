@@ -1,4 +1,5 @@
 import type { Activity, ActivityDependents } from '../../../shared/src/activities/schema.js';
+import { hasResponses } from '../../../shared/src/surveys/survey.js';
 import { ProblemError } from '../lib/problem.js';
 import { deleteUnansweredSurvey, listSurveysOfActivity } from '../surveys/store.js';
 import { deleteActivityItems } from './store.js';
@@ -16,7 +17,7 @@ export async function dependentsOf(activity: Activity): Promise<ActivityDependen
     })),
     attendees: activity.attendeeCount,
     responses,
-    deletable: responses === 0,
+    deletable: !surveys.some(hasResponses),
   };
 }
 
@@ -43,7 +44,7 @@ export async function deleteActivity(activity: Activity, actor: string): Promise
       'This activity has responses, so it cannot be deleted: archive it instead (its results stay).',
     );
   const surveys = await listSurveysOfActivity(activity.id);
-  if (surveys.some((s) => s.responseCount > 0)) throw answered();
+  if (surveys.some(hasResponses)) throw answered();
   const now = new Date().toISOString();
   for (const s of surveys) {
     try {

@@ -1,16 +1,8 @@
 // Every key shape of the single table, in one place. docs/data-model.md explains each access
 // pattern; a store function names the pattern it serves and builds its keys here.
 
-/** Zero-padded version numbers sort as strings: V#0002 < V#0010. */
-/** How many items a survey's response counters are spread over. */
+/** How many items a survey's response counters are spread over (see `counterShard`). */
 export const COUNTER_SHARDS = 16;
-
-/** The counter shard of a response: a stable hash of its id. */
-export function shardOf(responseId: string): number {
-  let h = 0;
-  for (let i = 0; i < responseId.length; i++) h = (h * 31 + responseId.charCodeAt(i)) >>> 0;
-  return h % COUNTER_SHARDS;
-}
 
 /** `A`: overall aggregate figures; `D`: figures by a profile dimension. */
 export type AggregatePart = 'A' | 'D';
@@ -18,6 +10,7 @@ export type AggregatePart = 'A' | 'D';
 /** The part an aggregate key belongs to. */
 export const aggregatePartOf = (key: string): AggregatePart => (key.includes('|all|') ? 'A' : 'D');
 
+/** Zero-padded version numbers sort as strings: V#0002 < V#0010. */
 export const versionSk = (n: number) => `V#${String(n).padStart(4, '0')}`;
 
 export const keys = {
@@ -73,8 +66,10 @@ export const keys = {
   responses: (surveyId: string) => ({ pk: `RESPONSES#${surveyId}` }),
 
   /**
-   * A survey's response counters, split over COUNTER_SHARDS items so concurrent submissions rarely
-   * touch the same item (one hot item would serialise every transaction on it).
+   * A survey's response counters (`responses`, `responded`): readers sum COUNTER_SHARDS items.
+   * The stream consumer moves shard 0, in its roll-up transaction; the other shards hold what
+   * submissions counted themselves before the consumer kept the counters (they were spread so
+   * concurrent submissions rarely touched the same item).
    */
   counterShard: (surveyId: string, shard: number) => ({
     pk: `AGG#${surveyId}`,

@@ -2,13 +2,15 @@ import type { KnowledgeScore } from '../../../shared/src/responses/rules.js';
 import type { Answers, ResponseSubmission } from '../../../shared/src/responses/schema.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
 import {
+  ConditionalCheckFailedException,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactionCanceledException,
   TransactWriteCommand,
 } from '../lib/dynamodb.js';
 import { hashToken } from '../lib/ids.js';
-import { keys, shardOf } from '../lib/keys.js';
+import { keys } from '../lib/keys.js';
 
 /** A stored response: normalised answers, never the invitation token or the client's address. */
 export interface ResponseRecord {
@@ -32,10 +34,21 @@ export interface ResponseRecord {
   submission: ResponseSubmission;
   /** Set when an administrator excluded it (a test or duplicate); `counted` is then false. */
   excluded?: Exclusion;
+  /** Answered through a personal link (which one is not kept): it counts for the response rate. */
+  personalLink?: true;
+  /**
+   * Set on every response written since the stream consumer keeps the survey's counters: the
+   * consumer counts only these, so a response whose submission still moved the counter itself
+   * (written by the previous code while a deployment rolls out) is never counted twice.
+   */
+  tally?: 'stream';
 }
 
-/** `answered`: the personal link (invitation) was already used for another response; nothing written. */
-export type SubmitOutcome = 'created' | 'duplicate' | 'conflict' | 'answered';
+/**
+ * `answered`: the personal link (invitation) was already used for another response; `gone`: the
+ * survey was deleted meanwhile. Nothing is written in either case.
+ */
+export type SubmitOutcome = 'created' | 'duplicate' | 'conflict' | 'answered' | 'gone';
 
 /**
  * The invitation a personal link's token belongs to, if any (pattern 14): found by the token's hash.
@@ -70,94 +83,120 @@ function cancelledBy(err: unknown): string[] {
 
 /**
  * Writes a response exactly once (pattern 10): the put is conditional on the client's response id
- * being new, and the survey's counter moves in the same transaction (it guards editing a survey in
- * place and deleting it, functions/src/surveys/store.ts). A resend finds the stored response and
- * compares submissions: identical is a duplicate, anything else a conflict. No figure is written
- * here: the roll-up consumer folds each response into its activity's roll-up from the table's
- * stream, exactly once (functions/src/rollups/consume.ts), off the participant's round trip.
- * `same` decides whether two submissions are the same (ignoring e.g. the device's resend time).
+ * being new. A resend finds the stored response and compares submissions: identical is a duplicate,
+ * anything else a conflict. `same` decides whether two submissions are the same (ignoring e.g. the
+ * device's resend time).
+ *
+ * One conditional put in the common case, a transaction only where another item must move with the
+ * response: the survey's `answered` flag while the caller's copy of the survey does not show it set
+ * (`surveyAnswered`; the first responses of a survey: it guards editing in place and deleting,
+ * functions/src/surveys/store.ts), a personal link's invitation (answered once), a pairing code's
+ * first attempt (a later one of the same device is a repeat). No figure and no counter is written
+ * here: the stream consumer folds each response into its activity's roll-up and its survey's
+ * counter, exactly once (functions/src/rollups/consume.ts), off the participant's round trip.
  */
 export async function submitResponse(
   record: ResponseRecord,
   invitation: { pk: string; sk: string } | null,
   same: (a: ResponseSubmission, b: ResponseSubmission) => boolean,
+  surveyAnswered: boolean,
   attempt = 1,
 ): Promise<SubmitOutcome> {
   // The first response of a pairing code claims the code for this survey; a repeat finds the claim.
   const claim = record.pairingCode && record.counted !== false;
-  const items = [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.response(record.surveyId, record.responseId), type: 'response', ...record },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
+  const put = {
+    TableName: tableName(),
+    Item: {
+      ...keys.response(record.surveyId, record.responseId),
+      type: 'response',
+      ...record,
+      ...(invitation ? { personalLink: true } : {}),
+      tally: 'stream',
     },
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.counterShard(record.surveyId, shardOf(record.responseId)),
-        UpdateExpression: invitation
-          ? 'SET #type = :type ADD responses :one, responded :one'
-          : 'SET #type = :type ADD responses :one',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':one': 1, ':type': 'counter' },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+  const others: { what: 'survey' | 'invitation' | 'claim'; item: Record<string, unknown> }[] = [];
+  if (!surveyAnswered)
+    others.push({
+      what: 'survey',
+      item: {
+        Update: {
+          TableName: tableName(),
+          Key: keys.survey(record.surveyId),
+          UpdateExpression: 'SET answered = :yes',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':yes': true },
+        },
       },
-    },
-    ...(invitation
-      ? [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: { pk: invitation.pk, sk: invitation.sk },
-              // Answered once counts once for the response rate, however many times the link is used.
-              UpdateExpression: 'SET respondedAt = :now',
-              ConditionExpression: 'attribute_not_exists(respondedAt)',
-              ExpressionAttributeValues: { ':now': record.receivedAt },
-            },
+    });
+  if (invitation)
+    others.push({
+      what: 'invitation',
+      item: {
+        Update: {
+          TableName: tableName(),
+          Key: { pk: invitation.pk, sk: invitation.sk },
+          // Answered once counts once for the response rate, however many times the link is used.
+          UpdateExpression: 'SET respondedAt = :now',
+          ConditionExpression: 'attribute_not_exists(respondedAt)',
+          ExpressionAttributeValues: { ':now': record.receivedAt },
+        },
+      },
+    });
+  if (claim)
+    others.push({
+      what: 'claim',
+      item: {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...keys.firstAttempt(record.surveyId, record.pairingCode as string),
+            type: 'first-attempt',
+            responseId: record.responseId,
           },
-        ]
-      : []),
-    ...(claim
-      ? [
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...keys.firstAttempt(record.surveyId, record.pairingCode as string),
-                type: 'first-attempt',
-                responseId: record.responseId,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ]
-      : []),
-  ];
-  const claimIndex = claim ? (invitation ? 3 : 2) : -1;
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    });
+  const existingOutcome = async (err: unknown) => {
+    const existing = await getResponse(record.surveyId, record.responseId);
+    if (!existing) throw err;
+    return same(existing.submission, record.submission) ? 'duplicate' : 'conflict';
+  };
+  if (others.length === 0) {
+    try {
+      await ddb().send(new PutCommand(put));
+      return 'created';
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return existingOutcome(err);
+      throw err;
+    }
+  }
   try {
-    await ddb().send(new TransactWriteCommand({ TransactItems: items }));
+    await ddb().send(
+      new TransactWriteCommand({ TransactItems: [{ Put: put }, ...others.map((o) => o.item)] as never }),
+    );
     return 'created';
   } catch (err) {
     const reasons = cancelledBy(err);
-    if (reasons[0] === 'ConditionalCheckFailed') {
-      const existing = await getResponse(record.surveyId, record.responseId);
-      if (!existing) throw err;
-      return same(existing.submission, record.submission) ? 'duplicate' : 'conflict';
-    }
-    if (claimIndex >= 0 && reasons[claimIndex] === 'ConditionalCheckFailed') {
-      // A repeat attempt of the same device: stored, counted nowhere (no aggregate delta).
-      return submitResponse({ ...record, counted: false }, invitation, same, attempt);
-    }
-    if (invitation && reasons[2] === 'ConditionalCheckFailed') {
+    if (reasons[0] === 'ConditionalCheckFailed') return existingOutcome(err);
+    const failed = (what: string) =>
+      reasons[1 + others.findIndex((o) => o.what === what)] === 'ConditionalCheckFailed';
+    if (failed('survey')) return 'gone';
+    if (failed('invitation')) {
       // The invitation was already answered with another response id: a personal link answers once.
       return 'answered';
     }
+    if (failed('claim')) {
+      // A repeat attempt of the same device: stored, counted nowhere (no aggregate delta).
+      return submitResponse({ ...record, counted: false }, invitation, same, surveyAnswered, attempt);
+    }
     if (reasons.includes('TransactionConflict') && attempt < 8) {
-      // Another transaction touched the survey item at the same moment: retrying is safe, the
-      // response put is still conditional on the id being new. Jittered backoff spreads a burst.
+      // Another transaction touched the same item (the survey's, by its first responses) at the
+      // same moment: retrying is safe, the response put is still conditional on the id being new.
+      // Jittered backoff spreads a burst.
       await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
-      return submitResponse(record, invitation, same, attempt + 1);
+      return submitResponse(record, invitation, same, surveyAnswered, attempt + 1);
     }
     throw err;
   }

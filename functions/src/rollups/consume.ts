@@ -8,6 +8,7 @@ import {
   type AttendeeImage,
   attendeeContribution,
   type Contribution,
+  counterDeltas,
   fold,
   type ResponseImage,
   responseContribution,
@@ -39,7 +40,10 @@ export interface StreamRecord {
   };
 }
 
-/** Records per transaction: markers + item A + D parts + P must stay within 100 items. */
+/**
+ * Records per transaction: markers + item A + D parts + P + a counter per survey of the activity
+ * must stay within 100 items.
+ */
 const RECORDS_PER_WRITE = 60;
 const MAX_ATTEMPTS = 25;
 
@@ -143,6 +147,7 @@ async function applyToActivity(activityId: string, changes: readonly Change[]): 
           stored,
           next,
           pending.map((c) => c.eventId),
+          { counters: counterDeltas(pending) },
         )
       ) {
         applied += pending.length;

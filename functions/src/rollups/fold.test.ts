@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { knowledgeTestTemplate, postEventTemplate } from '../../../shared/src/surveys/templates.js';
 import {
   attendeeContribution,
+  counterDeltas,
   emptyRollup,
   fold,
   pairsOf,
@@ -110,5 +111,34 @@ describe('roll-up fold', () => {
         },
       ),
     );
+  });
+});
+
+describe("counterDeltas: what a batch of changes does to the surveys' response counters", () => {
+  const mine = (over: Partial<ResponseImage> = {}) => response({ tally: 'stream', ...over });
+  it("counts a new response once, and a personal link's for the response rate too", () => {
+    expect(
+      counterDeltas([
+        { old: null, new: mine({ responseId: 'a' }) },
+        { old: null, new: mine({ responseId: 'b', personalLink: true }) },
+        { old: null, new: mine({ responseId: 'c', surveyId: 's2', counted: false }) },
+      ]),
+    ).toEqual({ s1: { responses: 2, responded: 1 }, s2: { responses: 1, responded: 0 } });
+  });
+  it('moves nothing for a change of a stored response (an exclusion, its undo)', () => {
+    expect(counterDeltas([{ old: mine(), new: mine({ counted: false }) }])).toEqual({});
+  });
+  it('takes a removed response out', () => {
+    expect(counterDeltas([{ old: mine({ personalLink: true }), new: null }])).toEqual({
+      s1: { responses: -1, responded: -1 },
+    });
+  });
+  it('leaves out responses whose submission moved the counter itself (no tally), and attendees', () => {
+    expect(
+      counterDeltas([
+        { old: null, new: response() },
+        { old: null, new: { type: 'attendee', activityId: 'a1', gender: 'female' } },
+      ]),
+    ).toEqual({});
   });
 });

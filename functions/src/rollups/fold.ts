@@ -100,6 +100,9 @@ export interface ResponseImage {
   score?: { points: number; maxPoints: number; percent?: number | null };
   submittedAt: string;
   counted?: boolean;
+  /** See `ResponseRecord` (functions/src/responses/store.ts): what the survey's counters read. */
+  personalLink?: true;
+  tally?: 'stream';
 }
 
 export interface AttendeeImage {
@@ -298,5 +301,36 @@ export function rollupDifferences(maintained: RollupState, rebuilt: RollupState)
   for (const id of new Set([...Object.keys(maintained.entries), ...Object.keys(rebuilt.entries)]))
     if (canonical(maintained.entries[id]) !== canonical(rebuilt.entries[id]))
       out.push(`pairing entry ${id} differs`);
+  return out;
+}
+
+/** Changes to surveys' response counters, by survey id. */
+export type SurveyCounts = Record<string, { responses: number; responded: number }>;
+
+/**
+ * What changes move the surveys' response counters: +1 for a response that appears, -1 for one that
+ * goes, and the same for `responded` when it came through a personal link. Only responses written
+ * since the consumer keeps the counters (`tally: 'stream'`) count: an earlier one moved the counter
+ * in its own submission.
+ */
+export function counterDeltas(
+  changes: readonly {
+    old: ResponseImage | AttendeeImage | null;
+    new: ResponseImage | AttendeeImage | null;
+  }[],
+): SurveyCounts {
+  const out: SurveyCounts = {};
+  const add = (image: ResponseImage | AttendeeImage | null, sign: 1 | -1) => {
+    if (image?.type !== 'response' || image.tally !== 'stream') return;
+    const c = out[image.surveyId] ?? { responses: 0, responded: 0 };
+    out[image.surveyId] = c;
+    c.responses += sign;
+    if (image.personalLink) c.responded += sign;
+  };
+  for (const c of changes) {
+    add(c.old, -1);
+    add(c.new, 1);
+  }
+  for (const [id, c] of Object.entries(out)) if (c.responses === 0 && c.responded === 0) delete out[id];
   return out;
 }

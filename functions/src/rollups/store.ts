@@ -13,7 +13,14 @@ import {
 } from '../lib/dynamodb.js';
 import { keys, versionSk } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
-import { type AttendanceRollup, emptyRollup, pairsOf, type RollupState, type SurveyRollup } from './fold.js';
+import {
+  type AttendanceRollup,
+  emptyRollup,
+  pairsOf,
+  type RollupState,
+  type SurveyCounts,
+  type SurveyRollup,
+} from './fold.js';
 
 /*
  * Roll-up items (docs/data-model.md, "Roll-ups"): per activity, in partition `ROLLUP#<activityId>`:
@@ -190,7 +197,7 @@ export async function writeRollup(
   stored: StoredRollup,
   next: RollupState,
   markers: readonly string[],
-  opts: { fresh?: boolean } = {},
+  opts: { fresh?: boolean; counters?: SurveyCounts } = {},
 ): Promise<boolean> {
   // A rebuild (`fresh`) decides anew whether the pairing facts fit; the consumer keeps the decision.
   const wasOverflow = opts.fresh ? false : stored.pairsOverflow;
@@ -218,6 +225,16 @@ export async function writeRollup(
               TableName: tableName(),
               Item: { pk: k.pk, sk: `X#${id}`, type: 'rollup-applied', expiresAt },
               ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          })),
+          // The surveys' response counters move with the records that moved them, exactly once.
+          ...Object.entries(opts.counters ?? {}).map(([surveyId, c]) => ({
+            Update: {
+              TableName: tableName(),
+              Key: keys.counterShard(surveyId, 0),
+              UpdateExpression: 'SET #type = :type ADD responses :r, responded :d',
+              ExpressionAttributeNames: { '#type': 'type' },
+              ExpressionAttributeValues: { ':type': 'counter', ':r': c.responses, ':d': c.responded },
             },
           })),
         ],

@@ -14,7 +14,14 @@ import { MAX_PART_BYTES } from './store.js';
 
 const COUNTER = { pk: 'VIEWS', sk: 'COUNTER' };
 /** Item types the consumer writes itself: their stream records change no view. */
-export const OWN_TYPES = new Set(['rollup', 'rollup-part', 'rollup-applied', 'view-cache', 'view-counter']);
+export const OWN_TYPES = new Set([
+  'rollup',
+  'rollup-part',
+  'rollup-applied',
+  'view-cache',
+  'view-counter',
+  'counter',
+]);
 
 /** Called by the consumer after a batch that changed data views read. */
 export async function bumpViewCounter(): Promise<void> {

@@ -154,6 +154,7 @@ export async function seedDemoSurveys(
         },
         null,
         sameSubmission,
+        false,
       );
     }
     out.push({ title: activity.title, code: survey.code, open: d.openNow });

@@ -161,7 +161,13 @@ export async function submit(c: Context, code: string, body: Submission) {
     },
     invitation,
     sameSubmission,
+    survey.answered === true,
   );
+  // From now on this process writes this survey's responses with one put (the flag never goes back).
+  if (outcome === 'created' && survey.answered !== true) store.rememberAnswered(survey.id);
+  if (outcome === 'gone') {
+    throw new ProblemError(404, 'survey-not-found', 'There is no survey at this link any more.');
+  }
   if (outcome === 'answered') {
     throw new ProblemError(
       409,

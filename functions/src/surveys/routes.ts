@@ -7,6 +7,7 @@ import { reviseSurvey, translationCompleteness } from '../../../shared/src/surve
 import { SurveyDefinition, type SurveyKind } from '../../../shared/src/surveys/schema.js';
 import {
   defaultSchedule,
+  hasResponses,
   Survey,
   SurveyAttachInput,
   SurveySchedule,
@@ -308,7 +309,7 @@ surveys
       // getting a new version of its own once it has responses (or edited in place while it has none).
       const twin = survey.sameTestAs ? await store.getSurvey(survey.sameTestAs) : null;
       const revisions = [
-        { survey, definition: reviseSurvey(survey.definition, edited, survey.responseCount > 0) },
+        { survey, definition: reviseSurvey(survey.definition, edited, hasResponses(survey)) },
         ...(twin
           ? [
               {
@@ -316,7 +317,7 @@ surveys
                 definition: reviseSurvey(
                   twin.definition,
                   withTestOf(twin.definition, edited),
-                  twin.responseCount > 0,
+                  hasResponses(twin),
                 ),
               },
             ]
@@ -366,7 +367,7 @@ surveys
           'survey-answered',
           'This survey has responses, so it cannot be detached: the responses stay the source of its figures.',
         );
-      if (survey.responseCount > 0) throw answered();
+      if (hasResponses(survey)) throw answered();
       try {
         await store.deleteUnansweredSurvey(
           survey,

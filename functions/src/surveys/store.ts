@@ -239,6 +239,15 @@ export async function getSurveyByCode(code: string, now = Date.now()): Promise<S
 }
 
 /**
+ * Notes in this process's copy of a survey that it has a response (its `answered` flag, which the
+ * submission set and nothing unsets), so the next submissions need not set it again.
+ */
+export function rememberAnswered(surveyId: string): void {
+  const copy = publicCopies.get(surveyId);
+  if (copy) copy.meta = { ...copy.meta, answered: true };
+}
+
+/**
  * Saves edited definitions in one transaction: one survey, or the two surveys that give the same
  * test. Unanswered surveys are edited in place (same version); once a survey has a response the
  * edit becomes a new version and the old one stays as it was.
@@ -268,8 +277,12 @@ function definitionItems(survey: SurveyMeta, definition: SurveyDefinition, actor
         TableName: tableName(),
         Key: keys.survey(survey.id),
         UpdateExpression: 'SET #definition = :d, currentVersion = :v, title = :t, languages = :l',
-        // Guards against a concurrent edit.
-        ConditionExpression: 'currentVersion = :old',
+        // Guards against a concurrent edit; an edit in place also against a first response, whose
+        // own write sets `answered` on this item (or conflicts with this transaction): 409.
+        ConditionExpression:
+          v === survey.currentVersion
+            ? 'currentVersion = :old AND attribute_not_exists(answered)'
+            : 'currentVersion = :old',
         ExpressionAttributeNames: { '#definition': 'definition' },
         ExpressionAttributeValues: {
           ':d': definition,
@@ -280,8 +293,7 @@ function definitionItems(survey: SurveyMeta, definition: SurveyDefinition, actor
         },
       },
     },
-    // An edit in place is only allowed while no response exists: a response arriving meanwhile
-    // fails this check (or conflicts), and the caller answers 409.
+    // And the counters are zero: they alone tell for surveys answered before `answered` existed.
     ...(v === survey.currentVersion
       ? Array.from({ length: COUNTER_SHARDS }, (_, shard) => ({
           ConditionCheck: {
@@ -412,8 +424,8 @@ export async function setSurveyArchived(
 
 /**
  * Detaches a survey that nobody has answered: its META, public code and the other survey's link to
- * it go in one transaction, on condition that no response arrived (the 16 counters are zero) and
- * nobody edited it meanwhile; its versions, jobs and invitations are then deleted in batches (an
+ * it go in one transaction, on condition that no response arrived (no `answered` flag, and the 16
+ * counters are zero) and nobody edited it meanwhile; its versions, jobs and invitations are then deleted in batches (an
  * interrupted clean-up leaves only unreachable items). Throws TransactionCanceledException otherwise.
  */
 export async function deleteUnansweredSurvey(survey: SurveyMeta, actor: string, now: string): Promise<void> {
@@ -424,7 +436,7 @@ export async function deleteUnansweredSurvey(survey: SurveyMeta, actor: string, 
           Delete: {
             TableName: tableName(),
             Key: keys.survey(survey.id),
-            ConditionExpression: 'currentVersion = :v',
+            ConditionExpression: 'currentVersion = :v AND attribute_not_exists(answered)',
             ExpressionAttributeValues: { ':v': survey.currentVersion },
           },
         },

@@ -75,6 +75,12 @@ export const Survey = z.object({
   sendInvitationsAt: z.nullable(DateTime),
   /** Days after each invitation on which a reminder goes to those who have not answered. */
   reminderDays: z.array(z.int()),
+  /**
+   * Set by the survey's first response, never unset: from then on an edit makes a new version and
+   * the survey cannot be deleted. Absent on surveys answered before the flag existed (their
+   * `responseCount` tells).
+   */
+  answered: z.optional(z.boolean()),
   responseCount: z.int().check(z.nonnegative()),
   invitedCount: z.int().check(z.nonnegative()),
   respondedCount: z.int().check(z.nonnegative()),
@@ -86,6 +92,14 @@ export const Survey = z.object({
   archived: z.optional(z.nullable(z.object({ at: DateTime, by: z.string() }))),
 });
 export type Survey = z.infer<typeof Survey>;
+
+/**
+ * Whether a survey has a response: its flag, set in the first response's own write, or its
+ * counter, which the stream consumer moves a moment later (and which alone tells for surveys
+ * answered before the flag existed).
+ */
+export const hasResponses = (s: Pick<Survey, 'answered' | 'responseCount'>): boolean =>
+  s.answered === true || s.responseCount > 0;
 
 export const SurveyStatus = z.enum([
   'open',
