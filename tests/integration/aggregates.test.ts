@@ -299,6 +299,25 @@ describe('roll-up repair', () => {
       }),
     );
     expect(left.Items).toEqual([]);
+
+    // The survey's counters are recounted from the raw items too: one moved outside the consumer
+    // (here by hand, on a shard submissions once used) is found and repaired.
+    await ddb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.counterShard(survey.id, 3),
+        UpdateExpression: 'SET #type = :type ADD responses :n',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'counter', ':n': 2 },
+      }),
+    );
+    expect((await rebuild(false)).differences).toEqual([
+      { key: 'counter|responses', maintained: 3, rebuilt: 1 },
+    ]);
+    expect((await rebuild(true)).repaired).toBe(true);
+    expect((await rebuild(false)).differences).toEqual([]);
+    const { countResponses } = await import('../../functions/src/responses/store.js');
+    expect(await countResponses(survey.id)).toEqual({ responses: 1, responded: 0 });
     expect(
       (await readStoredRollup(activityId)).state.surveys[survey.id]?.overall['satisfaction|all|sum'],
     ).toBe(4);

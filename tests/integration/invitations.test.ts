@@ -114,6 +114,11 @@ describe('scheduled invitations and reminders', () => {
     };
     expect(results).toMatchObject({ responseCount: 1, invitedCount: 3, respondedCount: 1 });
     expect(results.responseRate).toBeCloseTo(1 / 3);
+    // The counters the consumer moved agree with a recount of the raw items (answered invitations).
+    const rebuilt = (await (
+      await call(`/api/surveys/${survey.id}/aggregates/rebuild`, { method: 'POST', body: '{}' })
+    ).json()) as { differences: unknown[] };
+    expect(rebuilt.differences).toEqual([]);
 
     const stored = await ddb().send(
       new GetCommand({ TableName: tableName(), Key: keys.response(survey.id, responseId) }),

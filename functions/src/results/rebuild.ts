@@ -1,11 +1,12 @@
 import { type Delta, differences } from '../../../shared/src/results/aggregate.js';
 import type { SurveyDefinition } from '../../../shared/src/surveys/schema.js';
 import { listActivities, listAttendees } from '../activities/store.js';
+import { listInvitations } from '../invitations/store.js';
 import { ddb, queryAll, tableName } from '../lib/aws.js';
 import { DeleteCommand, GetCommand, PutCommand } from '../lib/dynamodb.js';
-import { keys } from '../lib/keys.js';
+import { COUNTER_SHARDS, keys } from '../lib/keys.js';
 import { pool } from '../lib/pool.js';
-import { listResponses, type ResponseRecord } from '../responses/store.js';
+import { countResponses, listResponses, type ResponseRecord } from '../responses/store.js';
 import {
   attendeeContribution,
   emptyRollup,
@@ -131,31 +132,71 @@ async function dropLegacyAggregates(surveyId: string): Promise<void> {
 }
 
 /**
- * Compares a survey's figures in its activity's maintained roll-up with a recomputation from the
- * raw responses (the source of truth), and the whole roll-up likewise; with `repair`, rewrites the
- * roll-up (see `rebuildRollup`: only while the activity is quiet).
+ * Compares a survey's response counters (`counter|responses`, `counter|responded`: what the survey
+ * pages and the response rate show) with a recount from its raw items, `stored` responses and the
+ * invitations answered; with `repair`, rewrites them (shard 0; the others, from submissions that
+ * counted themselves, removed). The consumer moves them once per response, so a difference means a
+ * write lost or made outside it. Repair only while the survey is quiet, as for the roll-up.
+ */
+async function rebuildCounters(
+  surveyId: string,
+  stored: number,
+  repair: boolean,
+): Promise<RebuildReport['differences']> {
+  const [maintained, invitations] = await Promise.all([countResponses(surveyId), listInvitations(surveyId)]);
+  const recount = { responses: stored, responded: invitations.filter((i) => i.respondedAt).length };
+  const asFigures = (c: { responses: number; responded: number }) => ({
+    'counter|responses': c.responses,
+    'counter|responded': c.responded,
+  });
+  const diff = differences(asFigures(maintained), asFigures(recount));
+  if (repair && diff.length > 0) {
+    for (let shard = 1; shard < COUNTER_SHARDS; shard++)
+      await ddb().send(
+        new DeleteCommand({ TableName: tableName(), Key: keys.counterShard(surveyId, shard) }),
+      );
+    await ddb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.counterShard(surveyId, 0), type: 'counter', ...recount },
+      }),
+    );
+  }
+  return diff;
+}
+
+/**
+ * Compares a survey's figures in its activity's maintained roll-up and its response counters with a
+ * recomputation from the raw items (the source of truth), and the whole roll-up likewise; with
+ * `repair`, rewrites what differs (see `rebuildRollup`: only while the activity is quiet).
  */
 export async function rebuildSurvey(survey: SurveyMeta, repair = false): Promise<RebuildReport> {
-  const [rebuilt, stored] = await Promise.all([
-    recomputeRollup(survey.activityId, (s) => listResponses(s.id)),
+  let stored = 0;
+  const [rebuilt, before] = await Promise.all([
+    recomputeRollup(survey.activityId, async (s) => {
+      const all = await listResponses(s.id);
+      if (s.id === survey.id) stored = all.length;
+      return all;
+    }),
     readStoredRollup(survey.activityId),
   ]);
   const fresh = figuresOf(rebuilt.surveys[survey.id]);
-  const diff = differences(figuresOf(stored.state.surveys[survey.id]), fresh);
+  const figureDiff = differences(figuresOf(before.state.surveys[survey.id]), fresh);
   const rollup = await rebuildRollup(survey.activityId, repair, rebuilt);
+  const counterDiff = await rebuildCounters(survey.id, stored, repair);
   if (repair) await dropLegacyAggregates(survey.id);
   const versions = Object.values(rebuilt.surveys[survey.id]?.versions ?? {});
   return {
     surveyId: survey.id,
     responses: versions.reduce((sum, n) => sum + n, 0),
     keys: Object.keys(fresh).length,
-    differences: diff,
-    repaired: rollup.repaired && diff.length > 0,
+    differences: [...figureDiff, ...counterDiff],
+    repaired: (rollup.repaired && figureDiff.length > 0) || (repair && counterDiff.length > 0),
     rollup,
   };
 }
 
-/** Rebuilds every activity's roll-up, one activity's responses in memory at a time. */
+/** Rebuilds every activity's roll-up and its surveys' counters, one activity's responses in memory at a time. */
 export async function rebuildAll(
   repair: boolean,
   onRollupDrift: (report: RollupReport, activityTitle: string) => void = () => {},
@@ -168,14 +209,23 @@ export async function rebuildAll(
   // written on its own, so memory stays bounded by the largest activities.
   await pool(await listActivities(), 4, async (activity) => {
     const seen: string[] = [];
+    const counterDrift: string[] = [];
     const rebuilt = await recomputeRollup(activity.id, async (survey) => {
       const all = await listResponses(survey.id);
       seen.push(survey.id);
       responses += all.length;
+      for (const d of await rebuildCounters(survey.id, all.length, repair))
+        counterDrift.push(`survey ${survey.id} ${d.key}: maintained ${d.maintained}, rebuilt ${d.rebuilt}`);
       return all;
     });
     surveys += seen.length;
-    const report = await rebuildRollup(activity.id, repair, rebuilt);
+    const rollupReport = await rebuildRollup(activity.id, repair, rebuilt);
+    // The counters' differences are reported with the roll-up's: both are the activity's figures.
+    const report = {
+      ...rollupReport,
+      differences: [...rollupReport.differences, ...counterDrift],
+      repaired: rollupReport.repaired || (repair && counterDrift.length > 0),
+    };
     if (repair) for (const id of seen) await dropLegacyAggregates(id);
     rollups++;
     if (report.differences.length > 0) {

@@ -516,7 +516,7 @@ surveys
       tags: ['Results'],
       summary: "Recompute the survey's figures from the raw responses and compare (optionally repair)",
       description:
-        "Raw responses are the source of truth. The maintained figures live in the roll-up of the survey's activity, folded from the table's stream: `differences` compares the survey's, `rollup` the whole roll-up. Repair only while the survey is quiet.",
+        "Raw responses are the source of truth. The maintained figures live in the roll-up of the survey's activity, folded from the table's stream with the survey's response counters: `differences` compares the survey's figures and its counters (`counter|responses`, `counter|responded`), `rollup` the whole roll-up. Repair only while the survey is quiet.",
       request: {
         params: SurveyParam,
         body: { content: json(z.object({ repair: z._default(z.boolean(), false) })), required: false },
