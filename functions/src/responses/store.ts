@@ -192,14 +192,29 @@ export async function submitResponse(
       return submitResponse({ ...record, counted: false }, invitation, same, surveyAnswered, attempt);
     }
     if (reasons.includes('TransactionConflict') && attempt < 8) {
-      // Another transaction touched the same item (the survey's, by its first responses) at the
-      // same moment: retrying is safe, the response put is still conditional on the id being new.
+      // Another transaction touched the same item at the same moment (the survey's, in a room's
+      // burst of first responses): retrying is safe, the response put is still conditional on the
+      // id being new. Once one of them has set the flag the others need not: they become one put.
       // Jittered backoff spreads a burst.
       await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
-      return submitResponse(record, invitation, same, surveyAnswered, attempt + 1);
+      const answered = surveyAnswered || (await surveyIsAnswered(record.surveyId));
+      return submitResponse(record, invitation, same, answered, attempt + 1);
     }
     throw err;
   }
+}
+
+/** Whether a survey's `answered` flag is set, read consistently (its META item, one attribute). */
+async function surveyIsAnswered(surveyId: string): Promise<boolean> {
+  const out = await ddb().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.survey(surveyId),
+      ConsistentRead: true,
+      ProjectionExpression: 'answered',
+    }),
+  );
+  return out.Item?.answered === true;
 }
 
 /** One stored response (pattern 11). */
