@@ -1,6 +1,7 @@
 // `npm run rebuild-aggregates [-- --repair]`: recomputes every activity's roll-up (every figure of
-// its surveys) from the raw responses in the local DynamoDB (the one `npm start` runs) and
-// reports any difference. In AWS the same code runs as the rebuild Lambda (handlers/rebuild.ts).
+// its surveys, and their response counters) from the raw items in the local DynamoDB (the one
+// `npm start` runs) and reports any difference. In AWS the same code runs as the rebuild Lambda
+// (handlers/rebuild.ts).
 import { LOCAL_AWS } from './bootstrap.js';
 
 Object.assign(process.env, {
