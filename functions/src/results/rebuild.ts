@@ -16,7 +16,7 @@ import {
   rollupDifferences,
   type SurveyRollup,
 } from '../rollups/fold.js';
-import { pairsFit, readStoredRollup, writeRollup } from '../rollups/store.js';
+import { pairsFit, readStoredRollup, type StoredRollup, writeRollup } from '../rollups/store.js';
 import { getDefinition, listSurveyMetasOfActivity, type SurveyMeta } from '../surveys/store.js';
 
 /** Each response of a survey with the definition it answered. */
@@ -71,18 +71,21 @@ async function recomputeRollup(
 }
 
 /**
- * Compares an activity's maintained roll-up with its recomputation; with `repair`, replaces it
- * (conditional on the revision read). It assumes the activity is quiet and the consumer has caught up: a record folded after the recomputation read the responses
- * would count twice. Markers stay, so a later replay of an applied record is still skipped.
+ * Compares an activity's maintained roll-up with its recomputation (`rebuilt`, else computed here)
+ * and the roll-up as stored (`read`, else read here); with `repair`, replaces it (conditional on the
+ * revision read). It assumes the activity is quiet and the consumer has caught up: a record folded
+ * after the recomputation read the responses would count twice. Markers stay, so a later replay of
+ * an applied record is still skipped.
  */
 export async function rebuildRollup(
   activityId: string,
   repair = false,
   rebuilt?: RollupState,
+  read?: StoredRollup,
 ): Promise<RollupReport> {
   const [fresh, stored] = await Promise.all([
     rebuilt ?? recomputeRollup(activityId, (s) => listResponses(s.id)),
-    readStoredRollup(activityId),
+    read ?? readStoredRollup(activityId),
   ]);
   // Pairing facts too large for their item are not kept, by the consumer or here.
   const overflow = !pairsFit(fresh, false);
@@ -171,19 +174,19 @@ async function rebuildCounters(
  * `repair`, rewrites what differs (see `rebuildRollup`: only while the activity is quiet).
  */
 export async function rebuildSurvey(survey: SurveyMeta, repair = false): Promise<RebuildReport> {
-  let stored = 0;
-  const [rebuilt, before] = await Promise.all([
+  let responsesStored = 0;
+  const [rebuilt, stored] = await Promise.all([
     recomputeRollup(survey.activityId, async (s) => {
       const all = await listResponses(s.id);
-      if (s.id === survey.id) stored = all.length;
+      if (s.id === survey.id) responsesStored = all.length;
       return all;
     }),
     readStoredRollup(survey.activityId),
   ]);
   const fresh = figuresOf(rebuilt.surveys[survey.id]);
-  const figureDiff = differences(figuresOf(before.state.surveys[survey.id]), fresh);
-  const rollup = await rebuildRollup(survey.activityId, repair, rebuilt);
-  const counterDiff = await rebuildCounters(survey.id, stored, repair);
+  const figureDiff = differences(figuresOf(stored.state.surveys[survey.id]), fresh);
+  const rollup = await rebuildRollup(survey.activityId, repair, rebuilt, stored);
+  const counterDiff = await rebuildCounters(survey.id, responsesStored, repair);
   if (repair) await dropLegacyAggregates(survey.id);
   const versions = Object.values(rebuilt.surveys[survey.id]?.versions ?? {});
   return {
