@@ -16,11 +16,14 @@ describe('demo data for npm start', () => {
     expect(first.filter((s) => s.open)).toHaveLength(1);
     const sofia = await listSurveysOfActivity(demoActivityId('sofia-2023-integrated-border-management'));
     expect(sofia).toHaveLength(1);
+    // The counters are moved by the stream consumer, once per stored response.
+    await rollupsSettled();
     const before = await countResponses(sofia[0]!.id);
     expect(before.responses).toBe(41);
 
     const again = await seedDemoSurveys();
     expect(again.map((s) => s.code)).toEqual(first.map((s) => s.code));
+    await rollupsSettled();
     expect(await countResponses(sofia[0]!.id)).toEqual(before);
     expect(
       await listSurveysOfActivity(demoActivityId('sofia-2023-integrated-border-management')),

@@ -161,6 +161,8 @@ describe('the participant API', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);
     expect(await responseCount(survey.id)).toBe(1);
+    // The counter is moved by the stream consumer, once per stored response, a moment later.
+    await rollupsSettled();
     const detail = (await (await call(evaluator, `/api/surveys/${survey.id}`)).json()) as {
       responseCount: number;
     };
